@@ -1,0 +1,58 @@
+package io.github.jmlidentity.identitystore.local;
+
+/**
+ * Faults injected into Identity Store operations, for testing clients.
+ *
+ * @param tps               request quota in requests per second across all Identity Store operations (0 = no quota;
+ *                          20 reproduces the real service's limit); calls over it get ThrottlingException
+ * @param burst             token-bucket capacity (0 = one second's worth of {@code tps})
+ * @param internalErrorRate probability 0..1 that a call fails with InternalServerException (after the quota check)
+ * @param latencyMillis     added to every call before it is served
+ * @param randomSeed        seed of the random draws, so a failing run can be reproduced
+ */
+public record FaultSettings(double tps, int burst, double internalErrorRate, long latencyMillis, long randomSeed) {
+
+    public FaultSettings {
+        if (tps < 0) {
+            throw new IllegalArgumentException("tps must be >= 0, was " + tps);
+        }
+        if (burst < 0) {
+            throw new IllegalArgumentException("burst must be >= 0, was " + burst);
+        }
+        if (internalErrorRate < 0 || internalErrorRate > 1) {
+            throw new IllegalArgumentException("internalErrorRate must be between 0 and 1, was " + internalErrorRate);
+        }
+        if (latencyMillis < 0) {
+            throw new IllegalArgumentException("latencyMillis must be >= 0, was " + latencyMillis);
+        }
+    }
+
+    public static FaultSettings none() {
+        return new FaultSettings(0, 0, 0, 0, 1);
+    }
+
+    public FaultSettings withTps(double newTps) {
+        return new FaultSettings(newTps, burst, internalErrorRate, latencyMillis, randomSeed);
+    }
+
+    public FaultSettings withBurst(int newBurst) {
+        return new FaultSettings(tps, newBurst, internalErrorRate, latencyMillis, randomSeed);
+    }
+
+    public FaultSettings withInternalErrorRate(double rate) {
+        return new FaultSettings(tps, burst, rate, latencyMillis, randomSeed);
+    }
+
+    public FaultSettings withLatencyMillis(long millis) {
+        return new FaultSettings(tps, burst, internalErrorRate, millis, randomSeed);
+    }
+
+    public FaultSettings withRandomSeed(long seed) {
+        return new FaultSettings(tps, burst, internalErrorRate, latencyMillis, seed);
+    }
+
+    /** The bucket's capacity in effect. */
+    public int effectiveBurst() {
+        return burst > 0 ? burst : (int) Math.max(1, Math.ceil(tps));
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.jmlidentity.identitystore.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The AWS CLI against the emulator: the exact commands the README documents. Skipped when `aws` is absent. */
+class AwsCliTest {
+    @RegisterExtension
+    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void requireAwsCli() {
+        boolean onPath = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> new File(dir, "aws").canExecute());
+        assumeTrue(onPath, "the AWS CLI is not on PATH");
+    }
+
+    @Test
+    void createUserGetUserIdAndPaginatedListUsers() throws Exception {
+        String storeId = IDENTITY_STORE.server().identityStoreId();
+        JsonNode created = aws("identitystore", "create-user", "--identity-store-id", storeId,
+                "--user-name", "cli.user", "--display-name", "CLI User",
+                "--name", "GivenName=Cli,FamilyName=User",
+                "--emails", "Value=cli.user@example.com,Type=work,Primary=true");
+        String userId = created.get("UserId").asText();
+
+        JsonNode found = aws("identitystore", "get-user-id", "--identity-store-id", storeId,
+                "--alternate-identifier", "{\"UniqueAttribute\":{\"AttributePath\":\"userName\",\"AttributeValue\":\"cli.user\"}}");
+        assertThat(found.get("UserId").asText()).isEqualTo(userId);
+
+        for (int i = 0; i < 4; i++) {
+            aws("identitystore", "create-user", "--identity-store-id", storeId, "--user-name", "cli.user" + i,
+                    "--display-name", "CLI " + i, "--name", "GivenName=Cli,FamilyName=User" + i);
+        }
+        IDENTITY_STORE.server().resetStats();
+        JsonNode all = aws("identitystore", "list-users", "--identity-store-id", storeId, "--page-size", "2");
+        assertThat(all.get("Users")).hasSize(5);
+        assertThat(IDENTITY_STORE.server().stats().calls("ListUsers")).as("the CLI followed NextToken: pages of 2").isEqualTo(3);
+
+        JsonNode firstThree = aws("identitystore", "list-users", "--identity-store-id", storeId, "--max-items", "3");
+        assertThat(firstThree.get("Users")).hasSize(3);
+        assertThat(firstThree.get("NextToken").asText()).isNotBlank();
+    }
+
+    private static JsonNode aws(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("aws"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint-url", IDENTITY_STORE.server().endpoint().toString(),
+                "--region", "us-east-1", "--output", "json"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_CONFIG_FILE", "/dev/null");
+        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        env.put("AWS_PAGER", "");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        return JSON.readTree(output);
+    }
+}

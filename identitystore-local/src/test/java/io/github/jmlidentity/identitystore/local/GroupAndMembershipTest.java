@@ -1,0 +1,123 @@
+package io.github.jmlidentity.identitystore.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
+import software.amazon.awssdk.services.identitystore.model.ConflictException;
+import software.amazon.awssdk.services.identitystore.model.ConflictExceptionReason;
+import software.amazon.awssdk.services.identitystore.model.MemberId;
+import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.identitystore.model.ResourceType;
+import software.amazon.awssdk.services.identitystore.model.ValidationException;
+
+/** Group and membership rules of the real Identity Store, through the real SDK client. */
+class GroupAndMembershipTest {
+    @RegisterExtension
+    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+
+    private static IdentitystoreClient client;
+    private String storeId;
+    private DirectoryFixtures given;
+
+    @BeforeAll
+    static void client() {
+        client = EmulatorClients.identityStore(IDENTITY_STORE.server());
+    }
+
+    @AfterAll
+    static void closeClient() {
+        client.close();
+    }
+
+    @BeforeEach
+    void fixtures() {
+        storeId = IDENTITY_STORE.server().identityStoreId();
+        given = new DirectoryFixtures(client, storeId);
+    }
+
+    @Test
+    void groupDisplayNamesAreUniqueIgnoringCase() {
+        given.group("Engineering");
+        assertThatThrownBy(() -> given.group("ENGINEERING"))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ConflictExceptionReason.UNIQUENESS_CONSTRAINT_VIOLATION));
+        String other = given.group("Finance");
+        assertThatThrownBy(() -> client.updateGroup(r -> r.identityStoreId(storeId).groupId(other).operations(
+                AttributeOperation.builder().attributePath("displayName").attributeValue(Document.fromString("engineering")).build())))
+                .isInstanceOf(ConflictException.class);
+        assertThat(IDENTITY_STORE.server().data().groups()).hasSize(2);
+    }
+
+    @Test
+    void aSecondMembershipOfTheSameUserInTheSameGroupIsAConflict() {
+        String groupId = given.group("Team");
+        String userId = given.user("member");
+        given.membership(groupId, userId);
+        assertThatThrownBy(() -> given.membership(groupId, userId))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ConflictExceptionReason.UNIQUENESS_CONSTRAINT_VIOLATION));
+        assertThat(IDENTITY_STORE.server().data().memberships()).hasSize(1);
+    }
+
+    @Test
+    void membershipsNeedAnExistingGroupAndUser() {
+        String groupId = given.group("Team");
+        String userId = given.user("member");
+        String missing = "1234567890-00000000-0000-0000-0000-000000000000";
+        assertThatThrownBy(() -> given.membership(missing, userId))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.resourceType()).isEqualTo(ResourceType.GROUP);
+                    assertThat(e.resourceId()).isEqualTo(missing);
+                });
+        assertThatThrownBy(() -> given.membership(groupId, missing))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class,
+                        e -> assertThat(e.resourceType()).isEqualTo(ResourceType.USER));
+        assertThatThrownBy(() -> client.getGroupMembershipId(r -> r.identityStoreId(storeId).groupId(groupId)
+                .memberId(MemberId.fromUserId(userId))))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class,
+                        e -> assertThat(e.resourceType()).isEqualTo(ResourceType.GROUP_MEMBERSHIP));
+    }
+
+    @Test
+    void deleteGroupRemovesItsMemberships() {
+        String doomed = given.group("Doomed");
+        String kept = given.group("Kept");
+        String userId = given.user("member");
+        given.membership(doomed, userId);
+        given.membership(kept, userId);
+        client.deleteGroup(r -> r.identityStoreId(storeId).groupId(doomed));
+        assertThat(client.listGroupMembershipsForMember(r -> r.identityStoreId(storeId)
+                .memberId(MemberId.fromUserId(userId))).groupMemberships())
+                .extracting(m -> m.groupId()).containsExactly(kept);
+        assertThat(IDENTITY_STORE.server().data().memberships()).hasSize(1);
+    }
+
+    @Test
+    void groupNamesHaveLimitsThatNameTheField() {
+        assertThatThrownBy(() -> given.group("g".repeat(1025)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("'displayName'").hasMessageContaining("1024");
+        assertThatThrownBy(() -> client.createGroup(r -> r.identityStoreId(storeId)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("'displayName'");
+    }
+
+    @Test
+    void isMemberInGroupsTakesAtMostOneHundredGroupIds() {
+        String userId = given.user("member");
+        java.util.List<String> ids = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> String.format("1234567890-00000000-0000-0000-0000-%012d", i)).toList();
+        assertThatThrownBy(() -> client.isMemberInGroups(r -> r.identityStoreId(storeId)
+                .memberId(MemberId.fromUserId(userId)).groupIds(ids)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("groupIds");
+        assertThat(client.isMemberInGroups(r -> r.identityStoreId(storeId).memberId(MemberId.fromUserId(userId))
+                .groupIds(ids.subList(0, 100))).results()).hasSize(100).noneMatch(r -> r.membershipExists());
+    }
+}
