@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.identitystore.local.api.ApiError;
 import io.github.jmlidentity.identitystore.local.api.StringConstraint;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -227,9 +226,7 @@ final class UserProfile {
             throw ApiError.invalidMember("extensions", "Member must have length less than or equal to 10");
         }
         ObjectNode extensions = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> entries = source.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : source.properties()) {
             StringConstraint.EXTENSION_NAME.check("extensions", entry.getKey());
             if (!entry.getKey().equals(ENTERPRISE)) {
                 throw ApiError.invalidMember("extensions." + entry.getKey(), "Unsupported extension; supported: " + ENTERPRISE);
@@ -245,9 +242,7 @@ final class UserProfile {
             throw ApiError.invalidMember(label, "Member must be a structure");
         }
         ObjectNode enterprise = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> entries = source.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : source.properties()) {
             String key = entry.getKey();
             JsonNode value = present(entry.getValue());
             if (value == null) {
