@@ -3,7 +3,6 @@ package io.github.jmlidentity.identitystore.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,11 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
@@ -28,29 +23,8 @@ import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundExcep
  * Every operation of the SDK's IdentitystoreClient, enumerated from the client interface so that an operation
  * added to the SDK fails this test until the emulator serves it.
  */
-class EveryOperationTest {
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+class EveryOperationTest extends SdkAgainstEmulatorTest {
 
-    private static IdentitystoreClient client;
-    private String storeId;
-    private DirectoryFixtures given;
-
-    @BeforeAll
-    static void client() {
-        client = EmulatorClients.identityStore(IDENTITY_STORE.server());
-    }
-
-    @AfterAll
-    static void closeClient() {
-        client.close();
-    }
-
-    @BeforeEach
-    void fixtures() {
-        storeId = IDENTITY_STORE.server().identityStoreId();
-        given = new DirectoryFixtures(client, storeId);
-    }
 
     @Test
     void everyClientOperationIsServedAndBehaves() {

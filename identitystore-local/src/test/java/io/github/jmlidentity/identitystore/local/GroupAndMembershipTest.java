@@ -3,14 +3,8 @@ package io.github.jmlidentity.identitystore.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 import software.amazon.awssdk.services.identitystore.model.ConflictException;
 import software.amazon.awssdk.services.identitystore.model.ConflictExceptionReason;
@@ -20,29 +14,8 @@ import software.amazon.awssdk.services.identitystore.model.ResourceType;
 import software.amazon.awssdk.services.identitystore.model.ValidationException;
 
 /** Group and membership rules of the real Identity Store, through the real SDK client. */
-class GroupAndMembershipTest {
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+class GroupAndMembershipTest extends SdkAgainstEmulatorTest {
 
-    private static IdentitystoreClient client;
-    private String storeId;
-    private DirectoryFixtures given;
-
-    @BeforeAll
-    static void client() {
-        client = EmulatorClients.identityStore(IDENTITY_STORE.server());
-    }
-
-    @AfterAll
-    static void closeClient() {
-        client.close();
-    }
-
-    @BeforeEach
-    void fixtures() {
-        storeId = IDENTITY_STORE.server().identityStoreId();
-        given = new DirectoryFixtures(client, storeId);
-    }
 
     @Test
     void groupDisplayNamesAreUniqueIgnoringCase() {

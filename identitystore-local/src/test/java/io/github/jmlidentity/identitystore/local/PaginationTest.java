@@ -3,46 +3,19 @@ package io.github.jmlidentity.identitystore.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.User;
 import software.amazon.awssdk.services.identitystore.model.ValidationException;
 
 /** Every List operation pages at most 100 items, with an opaque token, and the SDK paginators walk them all. */
-class PaginationTest {
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+class PaginationTest extends SdkAgainstEmulatorTest {
 
-    private static IdentitystoreClient client;
-    private String storeId;
-    private DirectoryFixtures given;
-
-    @BeforeAll
-    static void client() {
-        client = EmulatorClients.identityStore(IDENTITY_STORE.server());
-    }
-
-    @AfterAll
-    static void closeClient() {
-        client.close();
-    }
-
-    @BeforeEach
-    void fixtures() {
-        storeId = IDENTITY_STORE.server().identityStoreId();
-        given = new DirectoryFixtures(client, storeId);
-    }
 
     @Test
     void listUsersPagesHoldAtMostOneHundredAndThePaginatorSeesAll250() {

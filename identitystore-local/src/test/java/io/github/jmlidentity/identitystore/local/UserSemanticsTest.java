@@ -3,18 +3,12 @@ package io.github.jmlidentity.identitystore.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.Address;
 import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 import software.amazon.awssdk.services.identitystore.model.ConflictException;
@@ -27,30 +21,9 @@ import software.amazon.awssdk.services.identitystore.model.ResourceType;
 import software.amazon.awssdk.services.identitystore.model.ValidationException;
 
 /** The user rules of the real Identity Store, through the real SDK client. */
-class UserSemanticsTest {
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+class UserSemanticsTest extends SdkAgainstEmulatorTest {
     private static final String ENTERPRISE = "aws:identitystore:enterprise";
 
-    private static IdentitystoreClient client;
-    private String storeId;
-    private DirectoryFixtures given;
-
-    @BeforeAll
-    static void client() {
-        client = EmulatorClients.identityStore(IDENTITY_STORE.server());
-    }
-
-    @AfterAll
-    static void closeClient() {
-        client.close();
-    }
-
-    @BeforeEach
-    void fixtures() {
-        storeId = IDENTITY_STORE.server().identityStoreId();
-        given = new DirectoryFixtures(client, storeId);
-    }
 
     @Test
     void anUnknownIdentityStoreIsResourceNotFound() {
