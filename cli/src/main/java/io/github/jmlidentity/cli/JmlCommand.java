@@ -1,0 +1,46 @@
+package io.github.jmlidentity.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code jml} command. Each subcommand is one class; add new ones to {@code subcommands}.
+ */
+@Command(name = "jml",
+        mixinStandardHelpOptions = true,
+        versionProvider = JmlVersion.class,
+        description = {
+                "HR-driven joiner/mover/leaver provisioning for AWS IAM Identity Center: runs the Lambda functions' "
+                        + "code by hand, and everything locally against Identity Store Local.",
+                "",
+                "Try it with no AWS account:",
+                "  jml local &        # Identity Store Local on http://127.0.0.1:8190",
+                "  jml invoke auto events/joiner.json --endpoint-url http://127.0.0.1:8190",
+                "",
+                "`jml help COMMAND` explains a command."},
+        subcommands = {
+                InvokeCommand.class,
+                LocalCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class JmlCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line with the project's settings: exit codes, case-insensitive function names. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new JmlCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpAutoWidth(true);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

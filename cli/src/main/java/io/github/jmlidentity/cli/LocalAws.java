@@ -1,0 +1,70 @@
+package io.github.jmlidentity.cli;
+
+import io.github.jmlidentity.functions.adapter.out.AwsClients;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+
+/**
+ * How `jml` reaches the Identity Store: the standard AWS settings, plus what a local run needs and a developer
+ * should not have to type (a region and dummy credentials when the endpoint is this machine).
+ */
+record LocalAws(URI endpoint, boolean isLocal) {
+
+    /** Identity Store Local's default store id. */
+    static final String LOCAL_STORE_ID = "d-1234567890";
+
+    static LocalAws resolve(URI option) {
+        URI endpoint = option;
+        if (endpoint == null) {
+            String fromEnv = firstSet(System.getenv("AWS_ENDPOINT_URL_IDENTITYSTORE"), System.getenv("AWS_ENDPOINT_URL"));
+            endpoint = fromEnv == null ? null : URI.create(fromEnv);
+        }
+        return new LocalAws(option, endpoint != null && isLoopback(endpoint));
+    }
+
+    IdentitystoreClient identityStoreClient() {
+        IdentitystoreClientBuilder builder = IdentitystoreClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(AwsClients.overrides());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        if (isLocal) {
+            if (firstSet(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"),
+                    System.getProperty("aws.region")) == null) {
+                builder.region(Region.US_EAST_1);
+            }
+            if (firstSet(System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_PROFILE"),
+                    System.getProperty("aws.accessKeyId")) == null) {
+                // Identity Store Local accepts any signature; real credentials are never needed locally.
+                builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            }
+        }
+        return builder.build();
+    }
+
+    private static boolean isLoopback(URI endpoint) {
+        try {
+            return endpoint.getHost() != null && InetAddress.getByName(endpoint.getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String firstSet(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

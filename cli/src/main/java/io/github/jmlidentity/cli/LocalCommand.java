@@ -1,0 +1,88 @@
+package io.github.jmlidentity.cli;
+
+import io.github.jmlidentity.identitystore.local.FaultSettings;
+import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code jml local}: Identity Store Local in the foreground, seeded with the access rules' groups. */
+@Command(name = "local",
+        sortOptions = false,
+        description = {
+                "Starts Identity Store Local, an emulator of the AWS Identity Store API, so that `jml invoke`, the "
+                        + "AWS CLI and any SDK run against it with no AWS account. Ctrl-C stops it (and saves --data).",
+                "",
+                "Then, in another shell:",
+                "  jml invoke auto events/joiner.json --endpoint-url http://127.0.0.1:8190",
+                "  aws identitystore list-users --identity-store-id d-1234567890 \\",
+                "      --endpoint-url http://127.0.0.1:8190 --region us-east-1",
+                ""},
+        exitCodeOnInvalidInput = 2)
+final class LocalCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_SEED = Path.of("config/local-seed.json");
+
+    @Option(names = "--port", defaultValue = "8190", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port)")
+    int port;
+
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "Groups and users to start with (default: config/local-seed.json when it exists: the access rules' groups and a protected user)")
+    Path seed;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Load state from FILE at start, save it on exit")
+    Path data;
+
+    @Option(names = "--identity-store-id", paramLabel = "ID", description = "Store id (default: the seed's, else d-1234567890)")
+    String identityStoreId;
+
+    @Option(names = "--tps", defaultValue = "0", description = "Request quota per second, as the real service's 20 (default: none)")
+    double tps;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Builds and starts the server from the options. */
+    IdentityStoreLocal start() {
+        IdentityStoreLocal.Builder builder = IdentityStoreLocal.builder().port(port);
+        Path seedFile = seed != null ? seed : Files.exists(DEFAULT_SEED) ? DEFAULT_SEED : null;
+        if (seedFile != null) {
+            builder.seed(seedFile);
+        }
+        if (data != null) {
+            builder.data(data);
+        }
+        if (identityStoreId != null) {
+            builder.identityStoreId(identityStoreId);
+        }
+        if (tps > 0) {
+            builder.faults(FaultSettings.none().withTps(tps));
+        }
+        return builder.build().start();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        IdentityStoreLocal server = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "jml-local-shutdown"));
+        out.println("Identity Store Local is listening on " + server.endpoint());
+        out.println("  identity store id: " + server.identityStoreId());
+        out.println("  use it with:       export AWS_ENDPOINT_URL=" + server.endpoint()
+                + " IDENTITY_STORE_ID=" + server.identityStoreId());
+        out.println("Ctrl-C to stop" + (data != null ? " (state is saved to " + data + ")" : "") + ".");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

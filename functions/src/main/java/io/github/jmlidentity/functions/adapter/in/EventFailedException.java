@@ -1,0 +1,19 @@
+package io.github.jmlidentity.functions.adapter.in;
+
+/**
+ * Thrown by a handler when an event was REJECTED or FAILED, so that Lambda's asynchronous retries and then the
+ * on-failure destination take it, with the reason in the error message. Nothing is silently dropped.
+ */
+public final class EventFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient AuditRecord record;
+
+    public EventFailedException(AuditRecord record, Throwable cause) {
+        super(record.outcome() + " " + record.errorType() + ": " + record.reason(), cause);
+        this.record = record;
+    }
+
+    public AuditRecord record() {
+        return record;
+    }
+}

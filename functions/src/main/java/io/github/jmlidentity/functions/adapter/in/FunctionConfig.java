@@ -1,0 +1,70 @@
+package io.github.jmlidentity.functions.adapter.in;
+
+import io.github.jmlidentity.functions.domain.AccessRules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The functions' settings, from the environment.
+ *
+ * @param ledgerTable DynamoDB ledger table (LEDGER_TABLE)
+ * @param rules       from ACCESS_RULES (inline JSON, wins if set) or ACCESS_RULES_FILE (default
+ *                    /opt/access-rules.json: config/ ships as a Lambda layer, so a rules change needs no jar build)
+ */
+public record FunctionConfig(String identityStoreId, String ledgerTable, AccessRules rules, boolean dryRun,
+                             String hrEventSource) {
+
+    public static final String DEFAULT_RULES_FILE = "/opt/access-rules.json";
+
+    public static FunctionConfig fromEnvironment(Map<String, String> env) {
+        List<String> errors = new ArrayList<>();
+        String storeId = env.get("IDENTITY_STORE_ID");
+        if (storeId == null || !storeId.matches("d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            errors.add("IDENTITY_STORE_ID must be an identity store id such as d-1234567890, was " + quoted(storeId));
+        }
+        String table = env.get("LEDGER_TABLE");
+        if (table == null || table.isBlank()) {
+            errors.add("LEDGER_TABLE must name the DynamoDB ledger table");
+        }
+        boolean dryRun = dryRun(env.get("DRY_RUN"), errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("invalid function configuration: " + String.join("; ", errors));
+        }
+        return new FunctionConfig(storeId, table, rules(env), dryRun, source(env));
+    }
+
+    static AccessRules rules(Map<String, String> env) {
+        String inline = env.get("ACCESS_RULES");
+        if (inline != null && !inline.isBlank()) {
+            return AccessRulesLoader.parse(inline, "ACCESS_RULES");
+        }
+        return AccessRulesLoader.load(Path.of(env.getOrDefault("ACCESS_RULES_FILE", DEFAULT_RULES_FILE)));
+    }
+
+    static String source(Map<String, String> env) {
+        String source = env.get("HR_EVENT_SOURCE");
+        return source == null || source.isBlank() ? EventParser.DEFAULT_SOURCE : source;
+    }
+
+    static boolean dryRun(String value, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add("DRY_RUN must be true or false, was " + quoted(value));
+                yield false;
+            }
+        };
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "unset" : "'" + value + "'";
+    }
+}

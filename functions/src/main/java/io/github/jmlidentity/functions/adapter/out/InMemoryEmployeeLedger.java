@@ -1,0 +1,69 @@
+package io.github.jmlidentity.functions.adapter.out;
+
+import io.github.jmlidentity.functions.domain.LedgerEntry;
+import io.github.jmlidentity.functions.port.EmployeeLedger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The ledger in memory, with the same conditional-write semantics as the DynamoDB table. */
+public class InMemoryEmployeeLedger implements EmployeeLedger {
+
+    private final Map<String, LedgerEntry> entries = new TreeMap<>();
+    private final Deque<Instant> leaverSlots = new ArrayDeque<>();
+
+    @Override
+    public synchronized Optional<LedgerEntry> find(String employeeId) {
+        return Optional.ofNullable(entries.get(employeeId));
+    }
+
+    @Override
+    public synchronized boolean put(LedgerEntry next, long expectedVersion) {
+        LedgerEntry current = entries.get(next.employeeId());
+        long currentVersion = current == null ? 0 : current.version();
+        if (currentVersion != expectedVersion) {
+            return false;
+        }
+        entries.put(next.employeeId(), next);
+        changed();
+        return true;
+    }
+
+    @Override
+    public synchronized boolean reserveLeaverSlot(Instant now, Duration window, int max) {
+        while (!leaverSlots.isEmpty() && !leaverSlots.peekFirst().isAfter(now.minus(window))) {
+            leaverSlots.removeFirst();
+        }
+        if (leaverSlots.size() >= max) {
+            return false;
+        }
+        leaverSlots.addLast(now);
+        changed();
+        return true;
+    }
+
+    /** Every entry, by employee id. */
+    public synchronized Map<String, LedgerEntry> entries() {
+        return Map.copyOf(entries);
+    }
+
+    protected synchronized Deque<Instant> leaverSlots() {
+        return leaverSlots;
+    }
+
+    protected synchronized void restore(Map<String, LedgerEntry> restored, Iterable<Instant> slots) {
+        entries.clear();
+        entries.putAll(restored);
+        leaverSlots.clear();
+        slots.forEach(leaverSlots::addLast);
+    }
+
+    /** Called under the lock after every write; the file-backed ledger saves here. */
+    protected void changed() {
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.jmlidentity.functions.application;
+
+import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.functions.domain.DirectoryUser;
+import io.github.jmlidentity.functions.domain.EmploymentStatus;
+import io.github.jmlidentity.functions.domain.HrEvent;
+import io.github.jmlidentity.functions.domain.LedgerEntry;
+import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.functions.domain.Plan;
+import io.github.jmlidentity.functions.domain.Planner;
+import io.github.jmlidentity.functions.port.DirectoryFailure;
+import io.github.jmlidentity.functions.port.IdentityDirectory;
+
+/**
+ * The steps every event goes through: refuse protected users, admit through the ledger (duplicate, stale,
+ * lease), plan, apply unless dry-run, record in the ledger. Subclasses plan and apply one event kind.
+ */
+public abstract class LifecycleService {
+
+    protected final IdentityDirectory directory;
+    protected final AccessRules rules;
+    protected final Planner planner;
+    protected final boolean dryRun;
+    final LedgerGate gate;
+
+    protected LifecycleService(LifecycleSettings settings) {
+        this.directory = settings.directory();
+        this.rules = settings.rules();
+        this.planner = new Planner(settings.rules());
+        this.dryRun = settings.dryRun();
+        this.gate = new LedgerGate(settings.ledger(), settings.clock(), settings.lease(), settings.maxLeaseWait());
+    }
+
+    /** What an execution found and did; filled in as it goes so that a failure's audit record still says it. */
+    protected static final class Progress {
+        String userId;
+        String userName;
+        Plan plan;
+        String note;
+    }
+
+    /** The result of planning (and, unless dry-run, applying) an admitted event. */
+    protected record Execution(Outcome outcome, String userId, EmploymentStatus status) {
+    }
+
+    public final ProcessingResult handle(HrEvent event) {
+        return handle(event, null);
+    }
+
+    /**
+     * @param lease how long this delivery holds the employee (e.g. the invocation's remaining time plus a
+     *              margin, so that a crashed invocation blocks the employee no longer than needed); null for
+     *              the configured default
+     */
+    public final ProcessingResult handle(HrEvent event, java.time.Duration lease) {
+        Progress progress = new Progress();
+        progress.userName = event.userName();
+        try {
+            refuseIfProtected(event.userName());
+            LedgerGate.Admission admission = gate.admit(event, dryRun, lease);
+            if (!admission.decision().applies()) {
+                return new ProcessingResult(admission.decision().skipOutcome(), admission.entry().userId(),
+                        progress.userName, null, null, admission.decision().reason(), null, null, false);
+            }
+            Execution execution;
+            try {
+                execution = execute(event, admission.entry(), progress);
+                if (!dryRun) {
+                    gate.commit(admission, event, execution.userId(), execution.status());
+                }
+            } catch (RuntimeException e) {
+                if (!dryRun) {
+                    gate.release(admission);
+                }
+                throw e;
+            }
+            Outcome outcome = dryRun ? Outcome.PLANNED : execution.outcome();
+            return new ProcessingResult(outcome, execution.userId(), progress.userName, progress.plan, null, null,
+                    progress.note, null, false);
+        } catch (ProvisioningRefusedException e) {
+            return failed(progress, e.outcome(), e.errorType(), e.getMessage(), e, false);
+        } catch (ConcurrentDeliveryException e) {
+            return failed(progress, Outcome.FAILED, ConcurrentDeliveryException.ERROR_TYPE, e.getMessage(), e, true);
+        } catch (DirectoryFailure e) {
+            return failed(progress, Outcome.FAILED, e.errorType(), e.getMessage(), e, e.isTransient());
+        }
+    }
+
+    protected abstract Execution execute(HrEvent event, LedgerEntry entry, Progress progress);
+
+    protected final void refuseIfProtected(String userName) {
+        if (rules.isProtected(userName)) {
+            throw new ProvisioningRefusedException(ProvisioningRefusedException.PROTECTED_USER, Outcome.REJECTED,
+                    "user '" + userName + "' is a protected user in the access rules: no function modifies it");
+        }
+    }
+
+    /** A user found by name is this employee only if its employeeNumber is the HR employeeId. */
+    protected final void requireSameEmployee(DirectoryUser user, String employeeId) {
+        String number = user.profile().employeeNumber();
+        if (!employeeId.equals(number)) {
+            throw new ProvisioningRefusedException(ProvisioningRefusedException.IDENTITY_CONFLICT, Outcome.FAILED,
+                    "user name '" + user.userName() + "' belongs to directory user " + user.userId() + " whose "
+                            + (number == null ? "employeeNumber is not set" : "employeeNumber is '" + number + "'")
+                            + ", not employee " + employeeId + ": refusing to adopt or change it");
+        }
+    }
+
+    private static ProcessingResult failed(Progress progress, Outcome outcome, String errorType, String reason,
+                                           RuntimeException failure, boolean retryable) {
+        return new ProcessingResult(outcome, progress.userId, progress.userName, progress.plan, errorType, reason,
+                progress.note, failure, retryable);
+    }
+}

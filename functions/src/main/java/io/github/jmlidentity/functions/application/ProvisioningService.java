@@ -1,0 +1,93 @@
+package io.github.jmlidentity.functions.application;
+
+import io.github.jmlidentity.functions.domain.DirectoryUser;
+import io.github.jmlidentity.functions.domain.Employee;
+import io.github.jmlidentity.functions.domain.EmploymentStatus;
+import io.github.jmlidentity.functions.domain.HrEvent;
+import io.github.jmlidentity.functions.domain.LedgerEntry;
+import io.github.jmlidentity.functions.domain.Membership;
+import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.functions.domain.Plan;
+import io.github.jmlidentity.functions.port.UniquenessConflictException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joiner and mover share one job: make the directory match the employee's full record. They differ in how
+ * they look for the user first (see {@link #lookUpByNameFirst()}).
+ */
+abstract class ProvisioningService extends LifecycleService {
+
+    private final GroupResolver groups;
+
+    ProvisioningService(LifecycleSettings settings) {
+        super(settings);
+        this.groups = new GroupResolver(settings.directory(), settings.rules());
+    }
+
+    /**
+     * A joiner normally creates a user that does not exist yet, so it tries CreateUser straight away and only
+     * looks the name up on a conflict (minimal API calls); a mover expects the user to exist.
+     */
+    protected abstract boolean lookUpByNameFirst();
+
+    @Override
+    protected Execution execute(HrEvent event, LedgerEntry entry, Progress progress) {
+        Employee employee = event.employee();
+        DirectoryUser current = null;
+        if (entry.userId() != null) {
+            current = directory.findUser(entry.userId()).orElse(null);
+        }
+        if (current == null && (lookUpByNameFirst() || dryRun)) {
+            current = directory.findUserByUserName(employee.userName()).orElse(null);
+            if (current != null) {
+                requireSameEmployee(current, employee.employeeId());
+            }
+        }
+        if (current == null && event.kind() != io.github.jmlidentity.functions.domain.EventKind.JOINED) {
+            progress.note = "employee " + employee.employeeId() + " was not in the directory: provisioned by the "
+                    + event.kind().functionName();
+        }
+        Plan plan = planFor(employee, current, progress);
+        Map<String, String> groupIds = groups.resolve(plan.groupsToAdd());
+        if (dryRun) {
+            return new Execution(Outcome.PLANNED, progress.userId, EmploymentStatus.ACTIVE);
+        }
+        if (plan.createsUser()) {
+            try {
+                progress.userId = directory.createUser(plan.createProfile());
+            } catch (UniquenessConflictException taken) {
+                // Duplicate delivery, a half-applied earlier attempt, or a user created by hand: converge on it
+                // if it is this employee.
+                current = directory.findUserByUserName(employee.userName()).orElseThrow(() -> taken);
+                requireSameEmployee(current, employee.employeeId());
+                plan = planFor(employee, current, progress);
+                groupIds = groups.resolve(plan.groupsToAdd());
+            }
+        }
+        if (!plan.attributeChanges().isEmpty()) {
+            directory.updateUser(plan.userId(), plan.attributeChanges());
+        }
+        for (String group : plan.groupsToAdd()) {
+            directory.addMembership(groups.idOrCreate(group, groupIds.get(group)), progress.userId);
+        }
+        for (Membership membership : plan.membershipsToRemove()) {
+            directory.removeMembership(membership.membershipId());
+        }
+        return new Execution(plan.isEmpty() ? Outcome.NO_CHANGE : Outcome.APPLIED, progress.userId,
+                EmploymentStatus.ACTIVE);
+    }
+
+    private Plan planFor(Employee employee, DirectoryUser current, Progress progress) {
+        List<Membership> memberships = List.of();
+        if (current != null) {
+            refuseIfProtected(current.userName());
+            progress.userId = current.userId();
+            memberships = directory.memberships(current.userId());
+        }
+        Plan plan = planner.converge(employee, current, memberships);
+        progress.plan = plan;
+        return plan;
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.jmlidentity.functions.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The declarative mapping from HR attributes to Identity Store groups, and the policies around it. */
+public record AccessRules(
+        List<String> defaultGroups,
+        ManagedGroups managedGroups,
+        List<AccessRule> rules,
+        Set<String> protectedUsers,
+        MissingGroupPolicy missingGroupPolicy,
+        LeaverPolicy leaverPolicy,
+        int maxLeaversPerHour) {
+
+    public AccessRules {
+        defaultGroups = List.copyOf(defaultGroups);
+        rules = List.copyOf(rules);
+        protectedUsers = protectedUsers.stream().map(u -> u.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        List<String> errors = validate(defaultGroups, managedGroups, rules, maxLeaversPerHour);
+        if (!errors.isEmpty()) {
+            throw new InvalidAccessRulesException(errors);
+        }
+    }
+
+    /** The groups this employee is granted, in a stable order: default groups first, then rules in file order. */
+    public Set<String> grantedGroups(Employee employee) {
+        Set<String> groups = new LinkedHashSet<>(defaultGroups);
+        for (AccessRule rule : rules) {
+            if (rule.matches(employee)) {
+                groups.addAll(rule.groups());
+            }
+        }
+        return groups;
+    }
+
+    public boolean isManaged(String groupDisplayName) {
+        return managedGroups.isManaged(groupDisplayName);
+    }
+
+    /** Protected users (break-glass, admins) are never modified by any function. Names compare case-insensitively, as the Identity Store does. */
+    public boolean isProtected(String userName) {
+        return userName != null && protectedUsers.contains(userName.toLowerCase(Locale.ROOT));
+    }
+
+    /** All groups any rule can grant: what a deployment must create in the Identity Store. */
+    public Set<String> allGrantableGroups() {
+        Set<String> groups = new LinkedHashSet<>(defaultGroups);
+        rules.forEach(r -> groups.addAll(r.groups()));
+        return groups;
+    }
+
+    private static List<String> validate(List<String> defaultGroups, ManagedGroups managed, List<AccessRule> rules,
+                                         int maxLeaversPerHour) {
+        List<String> errors = new ArrayList<>();
+        for (String group : defaultGroups) {
+            if (!managed.isManaged(group)) {
+                errors.add("defaultGroups: group '" + group + "' is not a managed group (add it to managedGroups.names or use the managed prefix)");
+            }
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            AccessRule rule = rules.get(i);
+            String where = "rule '" + rule.name() + "' (rules[" + i + "])";
+            if (!names.add(rule.name())) {
+                errors.add(where + ": the name is used by another rule; rule names must be unique");
+            }
+            if (rule.conditions().isEmpty()) {
+                errors.add(where + ": has no condition in 'match' (use defaultGroups to grant a group to everyone)");
+            }
+            if (rule.groups().isEmpty()) {
+                errors.add(where + ": grants no group");
+            }
+            for (String group : rule.groups()) {
+                if (!managed.isManaged(group)) {
+                    errors.add(where + ": group '" + group + "' is not a managed group, so it could be added but never removed");
+                }
+            }
+        }
+        if (maxLeaversPerHour < 1) {
+            errors.add("massDeletionGuard.maxLeaversPerHour: must be at least 1, was " + maxLeaversPerHour);
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.jmlidentity.functions.adapter.in;
+
+import io.github.jmlidentity.functions.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The functions' environment: every bad setting is named at init, before the first event. */
+class FunctionConfigTest {
+
+    private static final String RULES_FILE = Fixtures.accessRulesFile().toString();
+
+    @Test
+    void a_complete_environment_configures_the_functions() {
+        FunctionConfig config = FunctionConfig.fromEnvironment(Map.of("IDENTITY_STORE_ID", "d-1234567890",
+                "LEDGER_TABLE", "jml-ledger", "ACCESS_RULES_FILE", RULES_FILE, "DRY_RUN", "TRUE"));
+
+        assertThat(config.dryRun()).isTrue();
+        assertThat(config.hrEventSource()).isEqualTo("com.example.hr");
+        assertThat(config.rules().maxLeaversPerHour()).isEqualTo(25);
+    }
+
+    @Test
+    void every_missing_or_bad_setting_is_named() {
+        assertThatThrownBy(() -> FunctionConfig.fromEnvironment(Map.of("IDENTITY_STORE_ID", "store-1",
+                "DRY_RUN", "yes", "ACCESS_RULES_FILE", RULES_FILE)))
+                .hasMessageContaining("IDENTITY_STORE_ID must be an identity store id such as d-1234567890, was 'store-1'")
+                .hasMessageContaining("LEDGER_TABLE must name the DynamoDB ledger table")
+                .hasMessageContaining("DRY_RUN must be true or false, was 'yes'");
+    }
+
+    @Test
+    void inline_access_rules_win_over_the_file() {
+        FunctionConfig config = FunctionConfig.fromEnvironment(Map.of("IDENTITY_STORE_ID", "d-1234567890",
+                "LEDGER_TABLE", "t", "ACCESS_RULES_FILE", "/nonexistent.json", "HR_EVENT_SOURCE", "com.acme.hr",
+                "ACCESS_RULES", "{\"defaultGroups\":[\"jml-all\"],\"managedGroups\":{\"prefix\":\"jml-\"},"
+                        + "\"leaverPolicy\":\"suspend\"}"));
+
+        assertThat(config.rules().defaultGroups()).containsExactly("jml-all");
+        assertThat(config.hrEventSource()).isEqualTo("com.acme.hr");
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.jmlidentity.functions.adapter.out;
+
+import io.github.jmlidentity.functions.domain.EmploymentStatus;
+import io.github.jmlidentity.functions.domain.LedgerEntry;
+import io.github.jmlidentity.functions.support.Dynalite;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The DynamoDB ledger against dynalite: conditional writes are what the idempotency claims rest on. */
+class DynamoDbEmployeeLedgerTest {
+
+    @RegisterExtension
+    static final Dynalite DYNALITE = new Dynalite();
+    private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
+
+    private DynamoDbEmployeeLedger ledger;
+
+    @BeforeEach
+    void freshTable() {
+        ledger = new DynamoDbEmployeeLedger(DYNALITE.client(), DYNALITE.newLedgerTable());
+    }
+
+    @Test
+    void an_entry_round_trips_with_every_field() {
+        LedgerEntry entry = new LedgerEntry("E1", "u-1", EmploymentStatus.LEFT, "hr-2", T, T, List.of("hr-1", "hr-2"),
+                1, "hr-3", T.plusSeconds(60));
+
+        assertThat(ledger.put(entry, 0)).isTrue();
+
+        assertThat(ledger.find("E1")).contains(entry);
+        assertThat(ledger.find("E2")).isEmpty();
+    }
+
+    @Test
+    void a_write_based_on_a_stale_version_loses() {
+        LedgerEntry first = LedgerEntry.empty("E1").locked("hr-1", T);
+        assertThat(ledger.put(first, 0)).isTrue();
+
+        assertThat(ledger.put(LedgerEntry.empty("E1").locked("hr-2", T), 0)).as("second creator").isFalse();
+        assertThat(ledger.put(first.unlocked(), 1)).isTrue();
+        assertThat(ledger.put(first.unlocked(), 1)).as("same version twice").isFalse();
+        assertThat(ledger.find("E1").orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void the_mass_deletion_guard_counts_a_rolling_hour() {
+        assertThat(ledger.reserveLeaverSlot(T, Duration.ofHours(1), 2)).isTrue();
+        assertThat(ledger.reserveLeaverSlot(T.plusSeconds(60), Duration.ofHours(1), 2)).isTrue();
+        assertThat(ledger.reserveLeaverSlot(T.plusSeconds(120), Duration.ofHours(1), 2)).isFalse();
+        // An hour after the first leaver, its slot is free again.
+        assertThat(ledger.reserveLeaverSlot(T.plusSeconds(3601), Duration.ofHours(1), 2)).isTrue();
+    }
+}

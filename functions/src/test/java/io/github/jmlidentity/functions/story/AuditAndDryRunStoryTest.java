@@ -1,0 +1,118 @@
+package io.github.jmlidentity.functions.story;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.jmlidentity.functions.adapter.in.EventFailedException;
+import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
+import io.github.jmlidentity.functions.support.Audit;
+import io.github.jmlidentity.functions.support.Dynalite;
+import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryWorld;
+import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What auditors read, what DRY_RUN does, and how the Lambda entry point reports a failure. */
+class AuditAndDryRunStoryTest {
+
+    @RegisterExtension
+    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+    @RegisterExtension
+    static final Dynalite DYNALITE = new Dynalite();
+
+    private static final List<String> STABLE_FIELDS = List.of("recordType", "time", "eventId", "hrEventId",
+            "detailType", "employeeId", "userName", "userId", "identityStoreId", "outcome", "dryRun", "effectiveAt",
+            "attributesChanged", "groupsAdded", "groupsRemoved", "membershipsBefore", "userDeleted", "apiCalls",
+            "requestIds", "durationMs", "errorType", "reason", "note", "retryable");
+
+    @Test
+    void each_event_writes_exactly_one_audit_line_with_the_stable_fields_and_no_profile_data() {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+
+        world.deliver("joiner.json");
+        world.deliver("joiner.json");
+        world.deliver("mover.json");
+        world.deliver("leaver.json");
+
+        assertThat(world.auditLines).hasSize(4).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+        List<JsonNode> records = world.auditJson();
+        assertThat(records).extracting(r -> r.path("outcome").asText())
+                .containsExactly("APPLIED", "DUPLICATE", "APPLIED", "APPLIED");
+        for (JsonNode record : records) {
+            assertThat(record.fieldNames()).toIterable().containsExactlyElementsOf(STABLE_FIELDS);
+            assertThat(record.path("recordType").asText()).isEqualTo("jml.audit");
+            assertThat(record.path("identityStoreId").asText()).isEqualTo(IDENTITY_STORE.server().identityStoreId());
+            assertThat(record.toString()).doesNotContain("jane.doe@example.com", "Jane", "London", "Europe/");
+        }
+        JsonNode joined = records.get(0);
+        assertThat(joined.path("hrEventId").asText()).isEqualTo("hr-evt-0001");
+        assertThat(joined.path("employeeId").asText()).isEqualTo("E1001");
+        assertThat(joined.path("userName").asText()).isEqualTo("jane.doe");
+        assertThat(joined.path("requestIds")).hasSize(4 + 3); // 3 GetGroupId on a cold container
+    }
+
+    @Test
+    void dry_run_logs_the_plan_as_planned_and_writes_nothing() {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE, StoryWorld.SHIPPED_RULES, true);
+
+        Audit planned = world.deliver("joiner.json");
+
+        assertThat(planned.outcome()).isEqualTo("PLANNED");
+        assertThat(planned.json().path("dryRun").asBoolean()).isTrue();
+        assertThat(planned.list("groupsAdded")).containsExactly("jml-all-staff", "jml-engineering", "jml-office-london");
+        assertThat(world.server.stats().writeCalls()).isZero();
+        assertThat(world.state().users()).containsOnlyKeys(StoryWorld.PROTECTED_USER);
+        assertThat(DYNALITE.client().scan(r -> r.tableName(world.table)).count()).isZero();
+    }
+
+    @Test
+    void the_lambda_handler_writes_the_record_and_throws_the_reason_for_the_failure_destination() {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        JoinerHandler handler = new JoinerHandler(world.runtime);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(
+                Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"))), out, context(30_000)))
+                .isInstanceOf(EventFailedException.class)
+                .hasMessage("REJECTED INVALID_EVENT: detail.userName: is required");
+        assertThat(out.toString()).contains("\"outcome\":\"REJECTED\"");
+    }
+
+    @Test
+    void the_lambda_handler_applies_within_the_invocations_remaining_time() throws Exception {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new JoinerHandler(world.runtime).handleRequest(new ByteArrayInputStream(Fixtures.event("joiner.json")), out,
+                context(30_000));
+
+        assertThat(out.toString()).contains("\"outcome\":\"APPLIED\"");
+        assertThat(world.state().user("jane.doe")).isNotNull();
+    }
+
+    private static Context context(int remainingMillis) {
+        return new Context() {
+            public String getAwsRequestId() { return "req-1"; }
+            public String getLogGroupName() { return "/aws/lambda/jml-joiner"; }
+            public String getLogStreamName() { return "stream"; }
+            public String getFunctionName() { return "jml-joiner"; }
+            public String getFunctionVersion() { return "$LATEST"; }
+            public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:jml-joiner"; }
+            public CognitoIdentity getIdentity() { return null; }
+            public ClientContext getClientContext() { return null; }
+            public int getRemainingTimeInMillis() { return remainingMillis; }
+            public int getMemoryLimitInMB() { return 512; }
+            public LambdaLogger getLogger() { return null; }
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.jmlidentity.functions.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.functions.adapter.in.AccessRulesLoader;
+import io.github.jmlidentity.functions.adapter.in.AuditJson;
+import io.github.jmlidentity.functions.adapter.in.EventFailedException;
+import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
+import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
+import io.github.jmlidentity.functions.adapter.in.LeaverHandler;
+import io.github.jmlidentity.functions.adapter.in.LifecycleHandler;
+import io.github.jmlidentity.functions.adapter.in.MoverHandler;
+import io.github.jmlidentity.functions.adapter.out.AwsClients;
+import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
+import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
+import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.MemberId;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The world a story runs in: Identity Store Local (through the real SDK client), a fresh DynamoDB ledger table in
+ * dynalite, the shipped access rules, the rules' groups plus an unmanaged group, and a protected break-glass user
+ * who belongs to both. Events go through the real Lambda handlers; audit lines are captured.
+ */
+public final class StoryWorld {
+
+    public static final String UNMANAGED_GROUP = "finance-team";
+    public static final String PROTECTED_USER = "breakglass-admin";
+    public static final AccessRules SHIPPED_RULES = AccessRulesLoader.load(Fixtures.accessRulesFile());
+    private static final Map<URI, IdentitystoreClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final IdentityStoreLocal server;
+    public final IdentitystoreClient client;
+    public final String table;
+    public final FunctionRuntime runtime;
+    public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, LifecycleHandler> handlers;
+    private final DirectoryState.UserView protectedUserBefore;
+
+    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun) {
+        this(server, dynalite, rules, dryRun, clientFor(server));
+    }
+
+    /** A world whose functions use the given client (e.g. one without retries). */
+    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
+                      IdentitystoreClient functionsClient) {
+        this.server = server;
+        this.client = clientFor(server);
+        String storeId = server.identityStoreId();
+        List<String> groups = new ArrayList<>(rules.allGrantableGroups());
+        groups.add(UNMANAGED_GROUP);
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (String g : groups) {
+            ids.put(g, client.createGroup(r -> r.identityStoreId(storeId).displayName(g)).groupId());
+        }
+        String breakGlass = client.createUser(r -> r.identityStoreId(storeId).userName(PROTECTED_USER)
+                .displayName("Break Glass").name(n -> n.givenName("Break").familyName("Glass"))).userId();
+        for (String g : List.of("jml-all-staff", UNMANAGED_GROUP)) {
+            client.createGroupMembership(r -> r.identityStoreId(storeId).groupId(ids.get(g))
+                    .memberId(MemberId.fromUserId(breakGlass)));
+        }
+        this.protectedUserBefore = state().user(PROTECTED_USER);
+        this.table = dynalite.newLedgerTable();
+        this.runtime = FunctionRuntime.builder()
+                .directory(new SdkIdentityDirectory(functionsClient, storeId))
+                .ledger(new DynamoDbEmployeeLedger(dynalite.client(), table))
+                .rules(rules)
+                .dryRun(dryRun)
+                .auditSink(auditLines::add)
+                .build();
+        this.handlers = Map.of("joiner", new JoinerHandler(runtime), "mover", new MoverHandler(runtime),
+                "leaver", new LeaverHandler(runtime));
+        server.resetStats();
+    }
+
+    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite) {
+        this(server, dynalite, SHIPPED_RULES, false);
+    }
+
+    /** The production client configuration (adaptive retry, call recording) pointed at the emulator. */
+    public static IdentitystoreClient clientFor(IdentityStoreLocal server) {
+        return CLIENTS.computeIfAbsent(server.endpoint(), endpoint -> IdentitystoreClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(AwsClients.overrides())
+                .build());
+    }
+
+    /** Delivers an envelope to a function's Lambda handler, as Lambda would; returns its audit record. */
+    public Audit deliver(String function, byte[] envelope) {
+        LifecycleHandler handler = handlers.get(function);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(envelope), out, null);
+            return new Audit(json(out.toString(StandardCharsets.UTF_8)), false);
+        } catch (EventFailedException failed) {
+            // Lambda gets the exception (retry, then the on-failure destination); the record was logged.
+            return new Audit(json(AuditJson.toLine(failed.record())), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Delivers a sample from events/ to the function its detail-type names. */
+    public Audit deliver(String sample) {
+        return deliverRouted(Fixtures.event(sample));
+    }
+
+    public Audit deliverRouted(byte[] envelope) {
+        String detailType = detailType(envelope);
+        String function = switch (detailType) {
+            case "Employee Joined" -> "joiner";
+            case "Employee Moved" -> "mover";
+            default -> "leaver";
+        };
+        return deliver(function, envelope);
+    }
+
+    public DirectoryState state() {
+        return DirectoryState.read(client, server.identityStoreId());
+    }
+
+    /** The protected user has exactly the attributes and groups it had before the story. */
+    public boolean protectedUserUntouched() {
+        return protectedUserBefore.equals(state().user(PROTECTED_USER));
+    }
+
+    public List<JsonNode> auditJson() {
+        synchronized (auditLines) {
+            return auditLines.stream().map(StoryWorld::json).toList();
+        }
+    }
+
+    private static String detailType(byte[] envelope) {
+        return json(new String(envelope, StandardCharsets.UTF_8)).path("detail-type").asText();
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
