@@ -1,0 +1,69 @@
+package io.github.jmlidentity.infra;
+
+import java.util.List;
+
+import software.amazon.awscdk.services.logs.CfnQueryDefinition;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.constructs.Construct;
+
+/**
+ * Saved CloudWatch Logs Insights queries for auditors over the three functions' log groups, which hold
+ * one {@code "recordType":"jml.audit"} JSON record per HR event. Queries cannot take parameters: the
+ * placeholders in capitals are replaced in the console before running; the period is the console's time
+ * range.
+ */
+public final class AuditQueries extends Construct {
+
+    public static final String EMPLOYEE_PLACEHOLDER = "EMPLOYEE_ID";
+    public static final String GROUP_PLACEHOLDER = "GROUP_NAME";
+
+    private static final String AUDIT_RECORDS = "filter recordType = \"jml.audit\"";
+
+    /**
+     * @param folder    query names start with this folder (the console groups queries by "/")
+     * @param logGroups the log groups holding audit records
+     */
+    public record Props(String folder, List<ILogGroup> logGroups) {
+    }
+
+    /** A saved query: its display name and text. */
+    public record Query(String id, String name, String text) {
+    }
+
+    /** The auditors' questions, in one place. */
+    public static final List<Query> QUERIES = List.of(
+            new Query("EmployeeHistory", "Everything that happened to employee " + EMPLOYEE_PLACEHOLDER,
+                    "fields @timestamp, detailType, outcome, userName, userId, userDeleted, reason, eventId, hrEventId,"
+                            + " @message\n"
+                            + "| " + AUDIT_RECORDS + " and employeeId = \"" + EMPLOYEE_PLACEHOLDER + "\"\n"
+                            + "| sort @timestamp asc"),
+            new Query("Leavers", "All leavers in the selected period",
+                    "fields @timestamp, employeeId, userName, userId, outcome, userDeleted, reason, eventId, @message\n"
+                            + "| " + AUDIT_RECORDS + " and detailType = \"Employee Left\"\n"
+                            + "| sort @timestamp asc"),
+            new Query("GroupChanges", "Every change to group " + GROUP_PLACEHOLDER,
+                    "fields @timestamp, detailType, employeeId, userName, outcome, eventId, @message\n"
+                            + "| " + AUDIT_RECORDS + " and outcome = \"APPLIED\"\n"
+                            // added or removed by name (case-insensitive, like the Identity Store), or gone
+                            // with a deleted user
+                            + "| filter @message like /(?i)\"(groupsAdded|groupsRemoved)\":\\s*\\[[^\\]]*\"" + GROUP_PLACEHOLDER + "\"/"
+                            + " or (@message like /\"userDeleted\":\\s*true/"
+                            + " and @message like /(?i)\"membershipsBefore\":\\s*\\[[^\\]]*\"" + GROUP_PLACEHOLDER + "\"/)\n"
+                            + "| sort @timestamp asc"),
+            new Query("RejectedOrFailed", "All rejected or failed events",
+                    "fields @timestamp, detailType, employeeId, userName, outcome, errorType, reason, eventId, hrEventId\n"
+                            + "| " + AUDIT_RECORDS + " and outcome in [\"REJECTED\", \"FAILED\"]\n"
+                            + "| sort @timestamp desc"));
+
+    public AuditQueries(Construct scope, String id, Props props) {
+        super(scope, id);
+        List<String> logGroupNames = props.logGroups().stream().map(ILogGroup::getLogGroupName).toList();
+        for (Query query : QUERIES) {
+            CfnQueryDefinition.Builder.create(this, query.id())
+                    .name(props.folder() + "/" + query.name())
+                    .queryString(query.text())
+                    .logGroupNames(logGroupNames)
+                    .build();
+        }
+    }
+}

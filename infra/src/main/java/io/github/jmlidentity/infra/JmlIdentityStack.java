@@ -1,0 +1,139 @@
+package io.github.jmlidentity.infra;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.LayerVersion;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Everything jml-identity deploys, in one stack: HR event routing → three lifecycle functions →
+ * Identity Store, with the ledger, failure queues, alarms and auditor queries around them.
+ */
+public final class JmlIdentityStack extends Stack {
+
+    /** Where the access-rules layer puts the rules file inside the function (functions contract). */
+    public static final String ACCESS_RULES_FILE = "/opt/" + StackSettings.ACCESS_RULES_FILE_NAME;
+
+    private final StackSettings settings;
+    private final EmployeeLedgerTable ledger;
+    private final FailureQueues failureQueues;
+    private final Map<LifecycleStage, LifecycleFunction> functions = new EnumMap<>(LifecycleStage.class);
+    private final HrEventRouting routing;
+    private final OperationsAlarms alarms;
+
+    public JmlIdentityStack(Construct scope, String id, StackProps props, StackSettings settings) {
+        super(scope, id, props);
+        this.settings = settings;
+
+        this.ledger = new EmployeeLedgerTable(this, "EmployeeLedger", EmployeeLedgerTable.Props.defaults());
+        this.failureQueues = new FailureQueues(this, "FailureQueues", FailureQueues.Props.defaults());
+
+        // config/ as a layer: changing access-rules.json redeploys the layer, not the jar.
+        LayerVersion accessRules = LayerVersion.Builder.create(this, "AccessRulesLayer")
+                .description("jml-identity access rules (config/), mounted at /opt")
+                .code(Code.fromAsset(settings.configDir().toString()))
+                .compatibleRuntimes(List.of(LifecycleFunction.RUNTIME))
+                .compatibleArchitectures(List.of(Architecture.ARM_64))
+                .build();
+        Code functionsCode = Code.fromAsset(settings.functionsJar().toString());
+
+        Map<LifecycleStage, IFunction> targets = new EnumMap<>(LifecycleStage.class);
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            List<PolicyStatement> permissions = List.of(
+                    IdentityStoreAccess.statementFor(stage, settings.identityStoreId(),
+                            settings.leaverPolicy(), settings.missingGroupPolicy()),
+                    ledger.dataAccessStatement());
+            LifecycleFunction fn = new LifecycleFunction(this, stage.title() + "Function", new LifecycleFunction.Props(
+                    stage,
+                    functionsCode,
+                    accessRules,
+                    environment(),
+                    "/jml-identity/" + getStackName() + "/" + stage.id(),
+                    settings.logRetention(),
+                    settings.reservedConcurrency(),
+                    failureQueues.processingFailureQueue(),
+                    permissions));
+            functions.put(stage, fn);
+            targets.put(stage, fn.alias());
+        }
+
+        this.routing = new HrEventRouting(this, "HrEventRouting", new HrEventRouting.Props(
+                settings.busName(),
+                settings.hrSource(),
+                settings.hrPrincipal(),
+                Duration.days(settings.archiveRetentionDays()),
+                targets,
+                failureQueues.deliveryDeadLetterQueue()));
+
+        Map<String, IQueue> queues = new LinkedHashMap<>();
+        queues.put("delivery-dlq", failureQueues.deliveryDeadLetterQueue());
+        queues.put("processing-failures", failureQueues.processingFailureQueue());
+        this.alarms = new OperationsAlarms(this, "OperationsAlarms", new OperationsAlarms.Props(
+                getStackName(), settings.alarmEmail(), queues, List.copyOf(functions.values())));
+
+        List<ILogGroup> logGroups = new ArrayList<>();
+        functions.values().forEach(fn -> logGroups.add(fn.logGroup()));
+        new AuditQueries(this, "AuditQueries", new AuditQueries.Props("jml-identity/" + getStackName(), logGroups));
+
+        outputs();
+    }
+
+    /** The functions' environment (names fixed by the functions module's contract). */
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IDENTITY_STORE_ID", settings.identityStoreId());
+        env.put("LEDGER_TABLE", ledger.table().getTableName());
+        env.put("ACCESS_RULES_FILE", ACCESS_RULES_FILE);
+        env.put("DRY_RUN", Boolean.toString(settings.dryRun()));
+        env.put("HR_EVENT_SOURCE", settings.hrSource());
+        // Cold starts without SnapStart restore (first deploy, new versions) stay short for a small app.
+        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        return env;
+    }
+
+    private void outputs() {
+        output("EventBusName", routing.bus().getEventBusName(), "Bus the HR system sends to (aws events put-events)");
+        output("EventBusArn", routing.bus().getEventBusArn(), "Bus ARN for the HR system's IAM policy");
+        output("ArchiveName", routing.archive().getArchiveName(), "Archive to replay HR events from");
+        output("DeliveryDeadLetterQueueUrl", failureQueues.deliveryDeadLetterQueue().getQueueUrl(),
+                "Events EventBridge could not deliver");
+        output("ProcessingFailureQueueUrl", failureQueues.processingFailureQueue().getQueueUrl(),
+                "Events a function failed on after retries");
+        output("AlarmTopicArn", alarms.topic().getTopicArn(), "Subscribe operators here");
+        output("LedgerTableName", ledger.table().getTableName(), "Employee ledger (DynamoDB)");
+        functions.forEach((stage, fn) -> {
+            output(stage.title() + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + stage.id() + " function");
+            output(stage.title() + "FunctionName", fn.function().getFunctionName(), stage.id() + " function");
+        });
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public LifecycleFunction function(LifecycleStage stage) {
+        return functions.get(stage);
+    }
+
+    public HrEventRouting routing() {
+        return routing;
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.jmlidentity.infra;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.VersionOptions;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * One HR lifecycle function (joiner, mover or leaver) from the shared functions jar: its own role with
+ * only its own permissions, its own log group (the audit trail), a published SnapStart version behind a
+ * {@value #ALIAS_NAME} alias that EventBridge invokes, and an on-failure destination for events that still
+ * fail after Lambda's asynchronous retries.
+ */
+public final class LifecycleFunction extends Construct {
+
+    /** Java 25 is the newest Lambda Java runtime in aws-cdk-lib 2.272.0 and supports SnapStart. */
+    public static final Runtime RUNTIME = Runtime.JAVA_25;
+    public static final Architecture ARCHITECTURE = Architecture.ARM_64;
+    public static final String ALIAS_NAME = "live";
+    /** Lambda retries a failed asynchronous invocation twice before the on-failure destination. */
+    public static final int ASYNC_RETRY_ATTEMPTS = 2;
+    /** Events older than this (e.g. queued behind throttling) go to the failure queue rather than wait on. */
+    public static final Duration ASYNC_MAX_EVENT_AGE = Duration.hours(6);
+    /** A leaver with hundreds of memberships at ~20 Identity Store calls/s, plus throttling back-off. */
+    public static final Duration TIMEOUT = Duration.minutes(5);
+    public static final int MEMORY_MB = 1024;
+
+    /**
+     * @param stage               which lifecycle event this function handles
+     * @param code                the functions jar
+     * @param accessRules         layer carrying access-rules.json at /opt
+     * @param environment         environment variables (see {@link JmlIdentityStack})
+     * @param logGroupName        name of the function's log group
+     * @param logRetention        how long the log group keeps audit records
+     * @param reservedConcurrency reserved concurrent executions
+     * @param failureQueue        on-failure destination after the async retries
+     * @param permissions         statements for the function's role besides logging (Identity Store, ledger)
+     */
+    public record Props(
+            LifecycleStage stage,
+            Code code,
+            ILayerVersion accessRules,
+            Map<String, String> environment,
+            String logGroupName,
+            RetentionDays logRetention,
+            int reservedConcurrency,
+            IQueue failureQueue,
+            List<PolicyStatement> permissions) {
+    }
+
+    private final LifecycleStage stage;
+    private final LogGroup logGroup;
+    private final Role role;
+    private final Function function;
+    private final Alias alias;
+
+    public LifecycleFunction(Construct scope, String id, Props props) {
+        super(scope, id);
+        this.stage = props.stage();
+        String what = "jml-identity " + stage.id() + " (" + stage.detailType() + ")";
+
+        // Audit records live here: kept past stack deletion, retention chosen by the operator.
+        this.logGroup = LogGroup.Builder.create(this, "LogGroup")
+                .logGroupName(props.logGroupName())
+                .retention(props.logRetention())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+
+        this.role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Execution role of " + what + ": only the calls this function makes")
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("WriteOwnLogs")
+                .effect(Effect.ALLOW)
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn()))
+                .build());
+        props.permissions().forEach(role::addToPolicy);
+
+        this.function = Function.Builder.create(this, "Function")
+                .description(what)
+                .runtime(RUNTIME)
+                .architecture(ARCHITECTURE)
+                .handler(stage.handler())
+                .code(props.code())
+                .layers(List.of(props.accessRules()))
+                .memorySize(MEMORY_MB)
+                .timeout(TIMEOUT)
+                .role(role)
+                .environment(props.environment())
+                .reservedConcurrentExecutions(props.reservedConcurrency())
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .loggingFormat(LoggingFormat.JSON)
+                .logGroup(logGroup)
+                // Old versions stay so the alias can be pointed back at one (README: roll back).
+                .currentVersionOptions(VersionOptions.builder().removalPolicy(RemovalPolicy.RETAIN).build())
+                .build();
+
+        // The alias below publishes a version, which is what SnapStart snapshots.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "published through currentVersion and the live alias");
+
+        this.alias = Alias.Builder.create(this, "Alias")
+                .aliasName(ALIAS_NAME)
+                .version(function.getCurrentVersion())
+                .retryAttempts(ASYNC_RETRY_ATTEMPTS)
+                .maxEventAge(ASYNC_MAX_EVENT_AGE)
+                .onFailure(new SqsDestination(props.failureQueue()))
+                .build();
+
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Identity Store user, group and membership ARNs have no account or store component"
+                        + " (arn:aws:identitystore:::user/*), so they cannot be narrowed; the statement also names"
+                        + " the one managed identity store and lists only this function's actions.")
+                .appliesTo(List.of(
+                        "Resource::arn:<AWS::Partition>:identitystore:::user/*",
+                        "Resource::arn:<AWS::Partition>:identitystore:::group/*",
+                        "Resource::arn:<AWS::Partition>:identitystore:::membership/*"))
+                .build()), true);
+    }
+
+    public LifecycleStage stage() {
+        return stage;
+    }
+
+    /** The function itself (metrics are per function, across versions). */
+    public Function function() {
+        return function;
+    }
+
+    /** The alias EventBridge invokes. */
+    public IFunction alias() {
+        return alias;
+    }
+
+    public ILogGroup logGroup() {
+        return logGroup;
+    }
+
+    public Role role() {
+        return role;
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.jmlidentity.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Alarms that page the operators through one SNS topic: a message on any dead-letter/failure queue,
+ * function errors and throttles, events Lambda dropped or could not hand to the failure queue, and
+ * mass-deletion-guard trips (counted from the audit records).
+ */
+public final class OperationsAlarms extends Construct {
+
+    /** Namespace of the guard metric is this prefix + "/" + the stack name, so two stacks never mix counts. */
+    public static final String METRIC_NAMESPACE_PREFIX = "JmlIdentity";
+    public static final String MASS_DELETION_GUARD_METRIC = "MassDeletionGuardTrips";
+    /** Audit records of a guard trip: outcome FAILED, errorType MASS_DELETION_GUARD (functions contract). */
+    public static final String MASS_DELETION_GUARD_FILTER =
+            "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }";
+
+    private static final Duration PERIOD = Duration.minutes(5);
+
+    /**
+     * @param alarmNamePrefix prefix of every alarm name and of the guard metric's namespace (the stack name)
+     * @param alarmEmail      optional address subscribed to the topic (the recipient must confirm it)
+     * @param queues          queues that must stay empty, by a readable name
+     * @param functions       the lifecycle functions
+     */
+    public record Props(
+            String alarmNamePrefix,
+            Optional<String> alarmEmail,
+            Map<String, IQueue> queues,
+            List<LifecycleFunction> functions) {
+    }
+
+    private final Topic topic;
+    private final List<Alarm> alarms = new ArrayList<>();
+
+    public OperationsAlarms(Construct scope, String id, Props props) {
+        super(scope, id);
+        // Not KMS-encrypted on purpose: notifications carry alarm names and metric values only, CloudWatch
+        // cannot publish with the AWS managed SNS key, and a customer managed key needs an administrator
+        // statement with the kms:* action this project keeps out of every policy.
+        this.topic = Topic.Builder.create(this, "Topic")
+                .displayName("jml-identity alarms")
+                .enforceSsl(true)
+                .build();
+        props.alarmEmail().ifPresent(email -> topic.addSubscription(new EmailSubscription(email)));
+
+        props.queues().forEach((name, queue) -> alarm(props, name + "-has-messages",
+                "Events are waiting in the " + name + " queue: nothing is lost, but they need redrive (README: Redrive).",
+                queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                        .period(Duration.minutes(1)).statistic("Maximum").build())));
+
+        String namespace = METRIC_NAMESPACE_PREFIX + "/" + props.alarmNamePrefix();
+        for (LifecycleFunction fn : props.functions()) {
+            String name = fn.stage().id();
+            alarm(props, name + "-errors",
+                    "The " + name + " function failed; Lambda retries, then sends the event to the failure queue.",
+                    fn.function().metricErrors(sum()));
+            alarm(props, name + "-throttles",
+                    "The " + name + " function was throttled (reserved concurrency reached); Lambda queues and retries.",
+                    fn.function().metricThrottles(sum()));
+            alarm(props, name + "-events-dropped",
+                    "Lambda dropped asynchronous " + name + " events (too old or out of retries) without a destination.",
+                    lambdaMetric(fn, "AsyncEventsDropped"));
+            alarm(props, name + "-destination-failures",
+                    "Lambda could not send failed " + name + " events to the failure queue.",
+                    lambdaMetric(fn, "DestinationDeliveryFailures"));
+
+            MetricFilter.Builder.create(this, fn.stage().title() + "MassDeletionGuardFilter")
+                    .logGroup(fn.logGroup())
+                    .filterPattern(FilterPattern.literal(MASS_DELETION_GUARD_FILTER))
+                    .metricNamespace(namespace)
+                    .metricName(MASS_DELETION_GUARD_METRIC)
+                    .metricValue("1")
+                    .build();
+        }
+        alarm(props, "mass-deletion-guard",
+                "The mass-deletion guard stopped leavers: more employees left within an hour than the cap allows."
+                        + " Check with HR before redriving the failure queue.",
+                Metric.Builder.create()
+                        .namespace(namespace)
+                        .metricName(MASS_DELETION_GUARD_METRIC)
+                        .statistic("Sum")
+                        .period(PERIOD)
+                        .build());
+    }
+
+    private static MetricOptions sum() {
+        return MetricOptions.builder().period(PERIOD).statistic("Sum").build();
+    }
+
+    private static IMetric lambdaMetric(LifecycleFunction fn, String metricName) {
+        return fn.function().metric(metricName, sum());
+    }
+
+    private void alarm(Props props, String name, String description, IMetric metric) {
+        Alarm alarm = Alarm.Builder.create(this, name)
+                .alarmName(props.alarmNamePrefix() + "-" + name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(new SnsAction(topic));
+        alarm.addOkAction(new SnsAction(topic));
+        alarms.add(alarm);
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public List<Alarm> alarms() {
+        return List.copyOf(alarms);
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.jmlidentity.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The group-change query selects audit lines with regular expressions over the raw record; checked here
+ * against audit lines shaped as the functions contract writes them (Java's regex dialect is close enough
+ * to Logs Insights' for these patterns: classes, alternation, (?i)).
+ */
+class AuditQueriesTest {
+
+    private static final String MOVER_ADDS = "{\"recordType\":\"jml.audit\",\"detailType\":\"Employee Moved\","
+            + "\"employeeId\":\"E1001\",\"outcome\":\"APPLIED\",\"attributesChanged\":[\"title\"],"
+            + "\"groupsAdded\":[\"jml-platform\",\"jml-engineering\"],\"groupsRemoved\":[],\"membershipsBefore\":[],"
+            + "\"userDeleted\":false}";
+    private static final String MOVER_ADDS_SIMILAR_NAME = MOVER_ADDS.replace("\"jml-engineering\"", "\"jml-engineering-leads\"");
+    private static final String DELETED_LEAVER = "{\"recordType\":\"jml.audit\",\"detailType\":\"Employee Left\","
+            + "\"employeeId\":\"E1001\",\"outcome\":\"APPLIED\",\"groupsAdded\":[],\"groupsRemoved\":[],"
+            + "\"membershipsBefore\":[\"jml-all-staff\",\"JML-Engineering\"],\"userDeleted\":true}";
+    private static final String SUSPENDED_LEAVER_KEEPS_GROUP = DELETED_LEAVER.replace("\"userDeleted\":true", "\"userDeleted\":false");
+
+    @Test
+    void every_query_reads_only_audit_records() {
+        assertThat(AuditQueries.QUERIES).hasSize(4)
+                .allSatisfy(q -> assertThat(q.text()).contains("filter recordType = \"jml.audit\""));
+    }
+
+    @Test
+    void group_query_finds_additions_removals_and_deletions_of_exactly_that_group() {
+        assertThat(matchesGroupQuery(MOVER_ADDS, "jml-engineering")).isTrue();
+        assertThat(matchesGroupQuery(MOVER_ADDS, "jml-platform")).isTrue();
+        assertThat(matchesGroupQuery(MOVER_ADDS.replace("\"groupsAdded\":[\"jml-platform\",\"jml-engineering\"]",
+                "\"groupsAdded\":[],\"groupsRemoved\":[\"jml-engineering\"]"), "jml-engineering")).isTrue();
+        assertThat(matchesGroupQuery(DELETED_LEAVER, "jml-engineering")).as("case-insensitive, as group names are").isTrue();
+
+        assertThat(matchesGroupQuery(MOVER_ADDS_SIMILAR_NAME, "jml-engineering")).as("a longer group name").isFalse();
+        assertThat(matchesGroupQuery(MOVER_ADDS, "jml-finance")).isFalse();
+        assertThat(matchesGroupQuery(SUSPENDED_LEAVER_KEEPS_GROUP, "jml-engineering"))
+                .as("a kept membership listed before a suspension is not a change").isFalse();
+    }
+
+    /** Evaluates the query's `@message like /…/` clauses as the query combines them: A or (B and C). */
+    private static boolean matchesGroupQuery(String auditLine, String group) {
+        AuditQueries.Query query = AuditQueries.QUERIES.stream().filter(q -> q.id().equals("GroupChanges")).findFirst().orElseThrow();
+        String text = query.text().replace(AuditQueries.GROUP_PLACEHOLDER, Pattern.quote(group));
+        List<Pattern> clauses = new ArrayList<>();
+        Matcher like = Pattern.compile("@message like /(.*?)/(?=\\)| or| and|\\n)").matcher(text);
+        while (like.find()) {
+            clauses.add(Pattern.compile(like.group(1)));
+        }
+        assertThat(clauses).hasSize(3);
+        boolean a = clauses.get(0).matcher(auditLine).find();
+        boolean b = clauses.get(1).matcher(auditLine).find();
+        boolean c = clauses.get(2).matcher(auditLine).find();
+        return a || (b && c);
+    }
+}

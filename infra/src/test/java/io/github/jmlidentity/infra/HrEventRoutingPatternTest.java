@@ -1,0 +1,190 @@
+package io.github.jmlidentity.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import software.amazon.event.ruler.Machine;
+
+/**
+ * The rules' event patterns, taken from the synthesized template and evaluated with event-ruler (the
+ * matching engine EventBridge uses): every sample in events/ reaches exactly its own function, and
+ * anything else on the bus reaches none.
+ */
+class HrEventRoutingPatternTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path EVENTS = TestStacks.REPO_ROOT.resolve("events");
+
+    /** rule name → handler of the function its target alias points at, for the default stack. */
+    private static Map<String, String> handlerByRule;
+    private static Machine defaults;
+    private static Machine variant;
+
+    @BeforeAll
+    static void loadPatterns() throws Exception {
+        handlerByRule = handlersByRule(TestStacks.defaults());
+        defaults = machine(TestStacks.defaults());
+        variant = machine(TestStacks.variant());
+    }
+
+    /** The HR samples: every events/*.json (not the invalid/ or schemas/ subdirectories). */
+    static Stream<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.list(EVENTS)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void the_four_contract_samples_exist() {
+        assertThat(EVENTS.resolve("joiner.json")).isRegularFile();
+        assertThat(EVENTS.resolve("mover.json")).isRegularFile();
+        assertThat(EVENTS.resolve("leaver.json")).isRegularFile();
+        assertThat(EVENTS.resolve("rehire.json")).isRegularFile();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void each_sample_routes_to_exactly_its_own_function(Path sample) throws Exception {
+        ObjectNode event = envelope(sample);
+        List<String> rules = defaults.rulesForJSONEvent(JSON.writeValueAsString(event));
+        assertThat(rules).as("rules matching %s", sample.getFileName()).hasSize(1);
+        assertThat(handlerByRule.get(rules.get(0))).isEqualTo(expectedHandler(sample, event));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void the_same_event_from_a_foreign_source_routes_nowhere(Path sample) throws Exception {
+        for (String source : List.of("com.example.crm", "com.example.hr.test", "COM.EXAMPLE.HR", "aws.events", "")) {
+            ObjectNode event = envelope(sample).put("source", source);
+            assertThat(defaults.rulesForJSONEvent(JSON.writeValueAsString(event))).as("source %s", source).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void the_same_event_with_another_detail_type_routes_nowhere(Path sample) throws Exception {
+        for (String detailType : List.of("Employee Promoted", "employee joined", "Employee Joined ", "EmployeeLeft", "")) {
+            ObjectNode event = envelope(sample).put("detail-type", detailType);
+            assertThat(defaults.rulesForJSONEvent(JSON.writeValueAsString(event))).as("detail-type %s", detailType).isEmpty();
+        }
+        ObjectNode withoutDetailType = envelope(sample);
+        withoutDetailType.remove("detail-type");
+        assertThat(defaults.rulesForJSONEvent(JSON.writeValueAsString(withoutDetailType))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void a_stack_with_another_hr_source_ignores_the_default_source_and_routes_its_own(Path sample) throws Exception {
+        ObjectNode event = envelope(sample);
+        assertThat(variant.rulesForJSONEvent(JSON.writeValueAsString(event))).isEmpty();
+        event.put("source", "com.acme.workday");
+        assertThat(variant.rulesForJSONEvent(JSON.writeValueAsString(event))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Employee Joined", "Employee Moved", "Employee Left"})
+    void each_detail_type_has_exactly_one_rule(String detailType) throws Exception {
+        String event = JSON.writeValueAsString(Map.of("version", "0", "id", "1", "source", "com.example.hr",
+                "detail-type", detailType, "account", "123456789012", "time", "2026-01-01T00:00:00Z",
+                "region", "us-east-1", "resources", List.of(), "detail", Map.of()));
+        List<String> rules = defaults.rulesForJSONEvent(event);
+        assertThat(rules).hasSize(1);
+        assertThat(handlerByRule.get(rules.get(0))).isEqualTo(TestStacks.CONTRACT_HANDLERS.get(detailType));
+    }
+
+    /**
+     * `jml demo` routes with events/routing/patterns.json: it must hold exactly the patterns this app deploys,
+     * each paired with the function its rule targets.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_demo_routes_with_exactly_the_deployed_patterns() throws Exception {
+        var documented = JSON.readTree(EVENTS.resolve("routing/patterns.json").toFile()).get("rules");
+        Map<String, String> handlerByFunction = Map.of(
+                "joiner", TestStacks.CONTRACT_HANDLERS.get("Employee Joined"),
+                "mover", TestStacks.CONTRACT_HANDLERS.get("Employee Moved"),
+                "leaver", TestStacks.CONTRACT_HANDLERS.get("Employee Left"));
+        Map<String, Object> deployed = new java.util.HashMap<>();
+        TestStacks.defaults().resources("AWS::Events::Rule").forEach((ruleId, rule) -> deployed.put(
+                handlerByRule.get(ruleId), TestStacks.Synthesized.properties(rule).get("EventPattern")));
+        assertThat(documented).hasSize(deployed.size());
+        for (var rule : documented) {
+            String pattern = JSON.writeValueAsString(rule.get("eventPattern")).replace("HR_SOURCE", "com.example.hr");
+            assertThat(JSON.readTree(pattern)).as("pattern of %s", rule.get("function").asText())
+                    .isEqualTo(JSON.valueToTree(deployed.get(handlerByFunction.get(rule.get("function").asText()))));
+        }
+    }
+
+    /** The handler a sample must reach: by file name for the contract samples, else by its detail-type. */
+    private static String expectedHandler(Path sample, ObjectNode event) {
+        String name = sample.getFileName().toString();
+        if (name.startsWith("joiner") || name.startsWith("rehire")) {
+            return TestStacks.CONTRACT_HANDLERS.get("Employee Joined");
+        } else if (name.startsWith("mover")) {
+            return TestStacks.CONTRACT_HANDLERS.get("Employee Moved");
+        } else if (name.startsWith("leaver")) {
+            return TestStacks.CONTRACT_HANDLERS.get("Employee Left");
+        }
+        return TestStacks.CONTRACT_HANDLERS.get(event.path("detail-type").asText());
+    }
+
+    /**
+     * The event as EventBridge matches it. Samples are envelopes as Lambda receives them; a PutEvents
+     * entry (Source/DetailType/Detail) is converted, so either form of sample is checked.
+     */
+    private static ObjectNode envelope(Path sample) throws IOException {
+        ObjectNode node = (ObjectNode) JSON.readTree(sample.toFile());
+        if (node.has("Source") || node.has("DetailType")) {
+            ObjectNode envelope = JSON.createObjectNode();
+            envelope.put("version", "0").put("id", "00000000-0000-0000-0000-000000000000")
+                    .put("detail-type", node.path("DetailType").asText())
+                    .put("source", node.path("Source").asText())
+                    .put("account", "123456789012").put("time", "2026-01-01T00:00:00Z").put("region", "us-east-1");
+            envelope.putArray("resources");
+            envelope.set("detail", JSON.readTree(node.path("Detail").asText("{}")));
+            return envelope;
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Machine machine(TestStacks.Synthesized stack) throws Exception {
+        Machine machine = Machine.builder().build();
+        for (Map.Entry<String, Map<String, Object>> rule : stack.resources("AWS::Events::Rule").entrySet()) {
+            Object pattern = TestStacks.Synthesized.properties(rule.getValue()).get("EventPattern");
+            machine.addRule(rule.getKey(), JSON.writeValueAsString(pattern));
+        }
+        return machine;
+    }
+
+    /** Follows each rule's target: alias → function → Handler, all in the template. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> handlersByRule(TestStacks.Synthesized stack) {
+        Map<String, String> handlers = new java.util.HashMap<>();
+        stack.resources("AWS::Events::Rule").forEach((ruleId, rule) -> {
+            List<Map<String, Object>> targets = (List<Map<String, Object>>) TestStacks.Synthesized.properties(rule).get("Targets");
+            assertThat(targets).hasSize(1);
+            String aliasId = (String) ((Map<String, Object>) targets.get(0).get("Arn")).get("Ref");
+            Map<String, Object> alias = stack.resource(aliasId);
+            assertThat(alias.get("Type")).isEqualTo("AWS::Lambda::Alias");
+            String functionId = (String) ((Map<String, Object>) TestStacks.Synthesized.properties(alias).get("FunctionName")).get("Ref");
+            handlers.put(ruleId, (String) TestStacks.Synthesized.properties(stack.resource(functionId)).get("Handler"));
+        });
+        return handlers;
+    }
+}
