@@ -1,5 +1,7 @@
 package io.github.jmlidentity.cli;
 
+import io.github.jmlidentity.cli.directory.DirectoryCommands;
+import io.github.jmlidentity.cli.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,9 +37,13 @@ public final class JmlCommand implements Runnable {
 
     /** The command line with the project's settings: exit codes, case-insensitive function names. */
     public static CommandLine commandLine() {
-        return new CommandLine(new JmlCommand())
+        CommandLine commandLine = new CommandLine(new JmlCommand());
+        DirectoryCommands.all().forEach(commandLine::addSubcommand);
+        commandLine.addSubcommand(new ReportCommand());
+        return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setUsageHelpAutoWidth(true);
+                .setUsageHelpAutoWidth(true)
+                .setExecutionExceptionHandler(new CliErrorHandler());
     }
 
     public static void main(String[] args) {

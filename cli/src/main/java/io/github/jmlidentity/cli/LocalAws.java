@@ -2,11 +2,11 @@ package io.github.jmlidentity.cli;
 
 import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -16,12 +16,12 @@ import java.net.UnknownHostException;
  * How `jml` reaches the Identity Store: the standard AWS settings, plus what a local run needs and a developer
  * should not have to type (a region and dummy credentials when the endpoint is this machine).
  */
-record LocalAws(URI endpoint, boolean isLocal) {
+public record LocalAws(URI endpoint, boolean isLocal) {
 
     /** Identity Store Local's default store id. */
     static final String LOCAL_STORE_ID = "d-1234567890";
 
-    static LocalAws resolve(URI option) {
+    public static LocalAws resolve(URI option) {
         URI endpoint = option;
         if (endpoint == null) {
             String fromEnv = firstSet(System.getenv("AWS_ENDPOINT_URL_IDENTITYSTORE"), System.getenv("AWS_ENDPOINT_URL"));
@@ -31,14 +31,25 @@ record LocalAws(URI endpoint, boolean isLocal) {
     }
 
     IdentitystoreClient identityStoreClient() {
-        IdentitystoreClientBuilder builder = IdentitystoreClient.builder()
+        return configure(IdentitystoreClient.builder(), null)
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(AwsClients.overrides());
+                .overrideConfiguration(AwsClients.overrides())
+                .build();
+    }
+
+    /**
+     * Endpoint, region and credentials for any SDK client: {@code region} when given, else the default chain; for a
+     * local endpoint, us-east-1 and dummy credentials when none are configured.
+     */
+    public <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
         if (isLocal) {
-            if (firstSet(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"),
+            if (region == null && firstSet(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"),
                     System.getProperty("aws.region")) == null) {
                 builder.region(Region.US_EAST_1);
             }
@@ -48,7 +59,7 @@ record LocalAws(URI endpoint, boolean isLocal) {
                 builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
             }
         }
-        return builder.build();
+        return builder;
     }
 
     private static boolean isLoopback(URI endpoint) {

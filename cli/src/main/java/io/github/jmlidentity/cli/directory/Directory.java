@@ -1,0 +1,136 @@
+package io.github.jmlidentity.cli.directory;
+
+import io.github.jmlidentity.cli.CliException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.Group;
+import software.amazon.awssdk.services.identitystore.model.GroupMembership;
+import software.amazon.awssdk.services.identitystore.model.MemberId;
+import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.identitystore.model.User;
+import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
+
+/**
+ * The identity store a command works on: name lookups that fail with the name in the message, and listings that
+ * follow every NextToken (the API returns at most 100 items a page).
+ */
+public final class Directory {
+    private final IdentityCenterClients clients;
+    private final String identityStoreId;
+    private final String discoveredInstanceArn;
+
+    private Directory(IdentityCenterClients clients, String identityStoreId, String discoveredInstanceArn) {
+        this.clients = clients;
+        this.identityStoreId = identityStoreId;
+        this.discoveredInstanceArn = discoveredInstanceArn;
+    }
+
+    /** Uses the given id, or discovers it when the account has exactly one IAM Identity Center instance. */
+    public static Directory connect(IdentityCenterClients clients, String identityStoreId) {
+        if (identityStoreId != null) {
+            return new Directory(clients, identityStoreId, null);
+        }
+        List<InstanceMetadata> instances = SdkErrors.attempt("discover the identity store (sso-admin ListInstances)",
+                () -> clients.ssoAdmin().listInstancesPaginator(r -> { }).instances().stream().toList());
+        if (instances.size() != 1) {
+            throw new CliException(instances.isEmpty()
+                    ? "No IAM Identity Center instance found in this account and region: pass --identitystoreid"
+                    : "This account has " + instances.size() + " IAM Identity Center instances: pass --identitystoreid (one of "
+                    + instances.stream().map(InstanceMetadata::identityStoreId).toList() + ")");
+        }
+        return new Directory(clients, instances.get(0).identityStoreId(), instances.get(0).instanceArn());
+    }
+
+    public String identityStoreId() {
+        return identityStoreId;
+    }
+
+    /** The instance ARN when discovery found it, so a report need not ask ListInstances again. */
+    public Optional<String> discoveredInstanceArn() {
+        return Optional.ofNullable(discoveredInstanceArn);
+    }
+
+    public IdentitystoreClient client() {
+        return clients.identityStore();
+    }
+
+    public IdentityCenterClients clients() {
+        return clients;
+    }
+
+    public Optional<String> findUserId(String userName) {
+        return find("look up user '" + userName + "'", () -> client().getUserId(r -> r.identityStoreId(identityStoreId)
+                .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("userName")
+                        .attributeValue(Document.fromString(userName))))).userId());
+    }
+
+    public String userId(String userName) {
+        return findUserId(userName).orElseThrow(() -> new CliException(
+                "User '" + userName + "' not found in identity store " + identityStoreId));
+    }
+
+    public Optional<String> findGroupId(String groupName) {
+        return find("look up group '" + groupName + "'", () -> client().getGroupId(r -> r.identityStoreId(identityStoreId)
+                .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("displayName")
+                        .attributeValue(Document.fromString(groupName))))).groupId());
+    }
+
+    public String groupId(String groupName) {
+        return findGroupId(groupName).orElseThrow(() -> new CliException(
+                "Group '" + groupName + "' not found in identity store " + identityStoreId));
+    }
+
+    /** Every user, page by page as the stream is consumed. */
+    public Stream<User> users() {
+        return translated("list users", () -> client().listUsersPaginator(r -> r.identityStoreId(identityStoreId)).users().stream());
+    }
+
+    public Stream<Group> groups() {
+        return translated("list groups", () -> client().listGroupsPaginator(r -> r.identityStoreId(identityStoreId)).groups().stream());
+    }
+
+    public Stream<GroupMembership> membersOf(String groupId) {
+        return translated("list the members of group " + groupId, () -> client().listGroupMembershipsPaginator(
+                r -> r.identityStoreId(identityStoreId).groupId(groupId)).groupMemberships().stream());
+    }
+
+    public Stream<GroupMembership> membershipsOf(String userId) {
+        return translated("list the groups of user " + userId, () -> client().listGroupMembershipsForMemberPaginator(
+                r -> r.identityStoreId(identityStoreId).memberId(MemberId.fromUserId(userId))).groupMemberships().stream());
+    }
+
+    private static Optional<String> find(String action, Supplier<String> lookup) {
+        return SdkErrors.attempt(action, () -> {
+            try {
+                return Optional.of(lookup.get());
+            } catch (ResourceNotFoundException absent) {
+                return Optional.<String>empty();
+            }
+        });
+    }
+
+    /** Paginators call the API while the stream is consumed: failures there get the same one-line message. */
+    private static <T> Stream<T> translated(String action, Supplier<Stream<T>> source) {
+        Iterator<T> pages = SdkErrors.attempt(action, () -> source.get().iterator());
+        Iterator<T> safe = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return SdkErrors.attempt(action, pages::hasNext);
+            }
+
+            @Override
+            public T next() {
+                return SdkErrors.attempt(action, pages::next);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(safe, Spliterator.ORDERED), false);
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.jmlidentity.cli.directory;
+
+import io.github.jmlidentity.cli.LocalAws;
+import java.net.URI;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+
+/**
+ * The two SDK clients a command needs, built once per command run. Throttling (20 requests/s per account) is
+ * absorbed by the SDK's adaptive retry strategy, which also slows the client down.
+ */
+public final class IdentityCenterClients implements AutoCloseable {
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final ApiCallCounter apiCalls = new ApiCallCounter();
+    private final IdentitystoreClient identityStore;
+    private final SsoAdminClient ssoAdmin;
+
+    public IdentityCenterClients(URI endpoint, String region) {
+        LocalAws aws = LocalAws.resolve(endpoint);
+        this.identityStore = aws.configure(IdentitystoreClient.builder(), region).httpClient(http)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(apiCalls).retryStrategy(
+                        AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build()))
+                .build();
+        this.ssoAdmin = aws.configure(SsoAdminClient.builder(), region).httpClient(http)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(apiCalls))
+                .build();
+    }
+
+    public IdentitystoreClient identityStore() {
+        return identityStore;
+    }
+
+    public SsoAdminClient ssoAdmin() {
+        return ssoAdmin;
+    }
+
+    /** API calls made so far, per operation. */
+    public ApiCallCounter apiCalls() {
+        return apiCalls;
+    }
+
+    @Override
+    public void close() {
+        identityStore.close();
+        ssoAdmin.close();
+        http.close();
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.jmlidentity.cli.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as one JSON document, written as a stream: {@code groups}, then {@code users}, then
+ * {@code missingFromDirectory}, then {@code summary}.
+ */
+final class JsonReportWriter implements ReportWriter {
+    private static final List<String> SECTIONS = List.of("groups", "users", "missingFromDirectory");
+    private static final int GROUPS = 0;
+    private static final int USERS = 1;
+    private static final int MISSING = 2;
+
+    private final JsonGenerator json;
+    /** Index in SECTIONS of the open array; -1 before the first. */
+    private int section = -1;
+
+    JsonReportWriter(Writer out) throws IOException {
+        this.json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+    }
+
+    @Override
+    public void begin(String identityStoreId, String instanceArn, String generatedAt) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("identityStoreId", identityStoreId);
+        json.writeStringField("instanceArn", instanceArn);
+        json.writeStringField("generatedAt", generatedAt);
+    }
+
+    @Override
+    public void group(GroupAccess group) throws IOException {
+        enter(GROUPS);
+        json.writeStartObject();
+        json.writeStringField("name", group.name());
+        json.writeStringField("groupId", group.groupId());
+        json.writeNumberField("members", group.members());
+        strings("assignments", group.assignments());
+        json.writeEndObject();
+    }
+
+    @Override
+    public void user(UserAccess user) throws IOException {
+        enter(USERS);
+        json.writeStartObject();
+        json.writeStringField("userName", user.userName());
+        json.writeStringField("userId", user.userId());
+        json.writeStringField("displayName", user.displayName());
+        json.writeStringField("email", user.email());
+        strings("groups", user.groups());
+        strings("access", user.access());
+        if (user.drift() != null && user.drift().any()) {
+            json.writeObjectFieldStart("drift");
+            json.writeBooleanField("notInHr", user.drift().notInHr());
+            strings("extraGroups", user.drift().extraGroups());
+            strings("missingGroups", user.drift().missingGroups());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    @Override
+    public void missingFromDirectory(Roster.Entry entry) throws IOException {
+        enter(MISSING);
+        json.writeStartObject();
+        json.writeStringField("employeeId", entry.employeeId());
+        json.writeStringField("userName", entry.userName());
+        strings("expectedGroups", List.copyOf(entry.expectedGroups()));
+        json.writeEndObject();
+    }
+
+    @Override
+    public void end(ReportSummary summary) throws IOException {
+        enter(SECTIONS.size());
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("users", summary.users());
+        json.writeNumberField("groups", summary.groups());
+        json.writeNumberField("memberships", summary.memberships());
+        json.writeNumberField("usersWithDrift", summary.usersWithDrift());
+        json.writeNumberField("notInHr", summary.notInHr());
+        json.writeNumberField("missingFromDirectory", summary.missingFromDirectory());
+        json.writeObjectFieldStart("apiCalls");
+        for (Map.Entry<String, Long> calls : summary.apiCalls().entrySet()) {
+            json.writeNumberField(calls.getKey(), calls.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        json.close();
+    }
+
+    /** Sections come in a fixed order; an empty one is still written, as an empty array. */
+    private void enter(int target) throws IOException {
+        if (target == section) {
+            return;
+        }
+        if (section >= 0) {
+            json.writeEndArray();
+        }
+        for (int i = section + 1; i < target; i++) {
+            json.writeArrayFieldStart(SECTIONS.get(i));
+            json.writeEndArray();
+        }
+        if (target < SECTIONS.size()) {
+            json.writeArrayFieldStart(SECTIONS.get(target));
+            section = target;
+        } else {
+            section = Integer.MAX_VALUE;
+        }
+    }
+
+    private void strings(String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+}

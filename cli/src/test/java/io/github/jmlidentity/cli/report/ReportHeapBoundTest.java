@@ -1,0 +1,73 @@
+package io.github.jmlidentity.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.jmlidentity.cli.JmlCommand;
+import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report streams: 50,000 users in a separate JVM capped at a 256 MB heap, with API calls counted per page.
+ * (Its duration belongs to the benchmarks.)
+ */
+class ReportHeapBoundTest {
+    private static final int USERS = 50_000;
+    private static final int GROUPS = 200;
+
+    @Test
+    void fiftyThousandUsersFitIn256MegabytesOfHeap(@TempDir Path dir) throws Exception {
+        Path seed = dir.resolve("seed.json");
+        writeSeed(seed);
+        Path report = dir.resolve("report.csv");
+        try (IdentityStoreLocal server = IdentityStoreLocal.builder().seed(seed).build().start()) {
+            Process jml = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+                    "-cp", System.getProperty("java.class.path"), JmlCommand.class.getName(),
+                    "report", "--endpoint-url", server.endpoint().toString(), "--out", report.toString()))
+                    .redirectErrorStream(true).start();
+            String output = new String(jml.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(jml.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(jml.exitValue()).as(output).isZero();
+            assertThat(output).contains("report: 50000 users, 200 groups, 100000 memberships");
+            assertThat(server.stats().calls("ListUsers")).as("500 pages of 100").isEqualTo(USERS / 100);
+            assertThat(server.stats().calls("ListGroupMemberships")).as("200 groups x 5 pages of 100").isEqualTo(GROUPS * 5);
+            assertThat(server.stats().calls("DescribeUser")).isZero();
+        }
+        try (var lines = Files.lines(report)) {
+            assertThat(lines.filter(line -> line.startsWith("user,")).count()).isEqualTo(USERS);
+        }
+    }
+
+    /** User i is in groups i mod 200 and (i + 100) mod 200: 500 members per group. */
+    private static void writeSeed(Path seed) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        ArrayNode groups = root.putArray("groups");
+        for (int g = 0; g < GROUPS; g++) {
+            groups.addObject().put("displayName", String.format("team-%03d", g));
+        }
+        ArrayNode users = root.putArray("users");
+        for (int i = 0; i < USERS; i++) {
+            users.addObject().put("userName", "employee" + i).put("givenName", "Given").put("familyName", "F" + i)
+                    .put("email", "employee" + i + "@example.com")
+                    .putArray("groups").add(String.format("team-%03d", i % GROUPS)).add(String.format("team-%03d", (i + 100) % GROUPS));
+        }
+        root.putArray("permissionSets").addObject().put("name", "ReadOnly");
+        ArrayNode assignments = root.putArray("assignments");
+        for (int g = 0; g < GROUPS; g += 10) {
+            assignments.addObject().put("accountId", "222222222222").put("permissionSet", "ReadOnly")
+                    .put("group", String.format("team-%03d", g));
+        }
+        Files.write(seed, json.writeValueAsBytes(root));
+    }
+}
