@@ -1,5 +1,6 @@
 package io.github.jmlidentity.cli;
 
+import io.github.jmlidentity.cli.demo.DemoCommand;
 import io.github.jmlidentity.cli.directory.DirectoryCommands;
 import io.github.jmlidentity.cli.report.ReportCommand;
 import picocli.CommandLine;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
                         + "code by hand, and everything locally against Identity Store Local.",
                 "",
                 "Try it with no AWS account:",
+                "  jml demo           # a whole HR story, checked step by step, then the access report",
                 "  jml local &        # Identity Store Local on http://127.0.0.1:8190",
                 "  jml invoke auto events/joiner.json --endpoint-url http://127.0.0.1:8190",
                 "",
@@ -40,6 +42,7 @@ public final class JmlCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new JmlCommand());
         DirectoryCommands.all().forEach(commandLine::addSubcommand);
         commandLine.addSubcommand(new ReportCommand());
+        commandLine.addSubcommand(new DemoCommand());
         return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true)

@@ -30,7 +30,7 @@ public record LocalAws(URI endpoint, boolean isLocal) {
         return new LocalAws(option, endpoint != null && isLoopback(endpoint));
     }
 
-    IdentitystoreClient identityStoreClient() {
+    public IdentitystoreClient identityStoreClient() {
         return configure(IdentitystoreClient.builder(), null)
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(AwsClients.overrides())

@@ -1,6 +1,5 @@
 package io.github.jmlidentity.cli.report;
 
-import io.github.jmlidentity.cli.CliException;
 import io.github.jmlidentity.cli.directory.Directory;
 import io.github.jmlidentity.cli.directory.IdentityCenterClients;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION")
     String region;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv, json or table (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
@@ -56,16 +54,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String chosen = format.toLowerCase(Locale.ROOT);
-        if (!chosen.equals("csv") && !chosen.equals("json")) {
-            throw new CliException("--format must be csv or json, got '" + format + "'");
-        }
+        ReportFormat chosen = ReportFormat.parse(format);
         Roster hrRoster = roster == null ? null : Roster.read(roster);
         PrintWriter progress = spec.commandLine().getErr();
         try (IdentityCenterClients clients = new IdentityCenterClients(endpointUrl, region);
              Writer target = open()) {
             Directory directory = Directory.connect(clients, identityStoreId);
-            ReportWriter writer = chosen.equals("csv") ? new CsvReportWriter(target) : new JsonReportWriter(target);
+            ReportWriter writer = chosen.writer(target);
             ReportSummary summary = new AccessReport(directory, progress).write(writer, hrRoster, instanceArn);
             progress.printf("report: %d users, %d groups, %d memberships; drift: %d users (%d not in HR), %d missing from the directory; API calls: %s%n",
                     summary.users(), summary.groups(), summary.memberships(), summary.usersWithDrift(), summary.notInHr(),

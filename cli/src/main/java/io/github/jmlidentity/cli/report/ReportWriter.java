@@ -3,7 +3,7 @@ package io.github.jmlidentity.cli.report;
 import java.io.IOException;
 
 /** Where the report goes, one record at a time, so 50,000 users never sit in memory as rows. */
-interface ReportWriter extends AutoCloseable {
+public interface ReportWriter extends AutoCloseable {
     void begin(String identityStoreId, String instanceArn, String generatedAt) throws IOException;
 
     void group(GroupAccess group) throws IOException;

@@ -1,0 +1,143 @@
+package io.github.jmlidentity.cli.demo;
+
+import io.github.jmlidentity.cli.CliException;
+import io.github.jmlidentity.cli.LocalAws;
+import io.github.jmlidentity.cli.directory.Directory;
+import io.github.jmlidentity.cli.directory.IdentityCenterClients;
+import io.github.jmlidentity.cli.report.AccessReport;
+import io.github.jmlidentity.cli.report.ReportFormat;
+import io.github.jmlidentity.functions.adapter.in.AccessRulesLoader;
+import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
+import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
+import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
+import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
+import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replays a scripted HR story, with no AWS account: Identity Store Local starts in this process "
+                + "with the seed's groups, accounts and permission sets; each event is routed by the CDK app's "
+                + "EventBridge patterns (event-ruler) to the real joiner, mover or leaver code; each audit record is "
+                + "shown; then the quarterly access report.",
+                "The story: joiners, a duplicate delivery, a promotion, a late stale event, a department move, a "
+                        + "malformed event, a leaver and a rehire. Exit code 0 only if every step did what the story "
+                        + "expects and the protected users were not touched.",
+                "Run it from the repository root (the default paths are relative to it)."})
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--story", paramLabel = "FILE", defaultValue = "events/demo/story.json",
+            description = "The story (default: ${DEFAULT-VALUE}).")
+    Path story;
+
+    @Option(names = "--seed", paramLabel = "FILE", defaultValue = "config/local-seed.json",
+            description = "Identity Store Local seed (default: ${DEFAULT-VALUE}).")
+    Path seed;
+
+    @Option(names = "--rules", paramLabel = "FILE", defaultValue = "config/access-rules.json",
+            description = "Access rules (default: ${DEFAULT-VALUE}).")
+    Path rules;
+
+    @Option(names = "--patterns", paramLabel = "FILE", defaultValue = "events/routing/patterns.json",
+            description = "EventBridge rule patterns (default: ${DEFAULT-VALUE}).")
+    Path patterns;
+
+    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "com.example.hr",
+            description = "HR event source (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--audit-json", description = "Also print each audit record as the functions log it (JSON).")
+    boolean auditJson;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path file : List.of(story, seed, rules, patterns)) {
+            if (!Files.isRegularFile(file)) {
+                throw new CliException("File not found: " + file + " (run jml demo from the repository root, or pass its path)");
+            }
+        }
+        AccessRules accessRules = loadRules();
+        Story script = Story.load(story);
+        EventRouter router = EventRouter.load(patterns, source);
+        try (IdentityStoreLocal store = IdentityStoreLocal.builder().port(0).seed(seed).build().start()) {
+            DirectoryView view = new DirectoryView(store.data());
+            out.println("jml demo: an HR story through the real functions' code, on Identity Store Local (no AWS account)");
+            out.printf("  Identity Store Local  %s  store %s  (seed %s: %d groups, %d users)%n",
+                    store.endpoint(), store.identityStoreId(), seed, view.groups(), view.users());
+            out.printf("  access rules          %s%n", rules);
+            out.printf("  routing               %s (the CDK app's EventBridge rule patterns, matched by event-ruler)%n", patterns);
+            out.flush();
+
+            LocalAws aws = LocalAws.resolve(store.endpoint());
+            int matched;
+            List<String> untouched;
+            try (IdentitystoreClient client = aws.identityStoreClient()) {
+                FunctionRuntime runtime = FunctionRuntime.builder()
+                        .directory(new SdkIdentityDirectory(client, store.identityStoreId()))
+                        .ledger(new InMemoryEmployeeLedger())
+                        .rules(accessRules)
+                        .source(source)
+                        .auditSink(line -> {
+                            if (auditJson) {
+                                out.println("      " + line);
+                            }
+                        })
+                        .build();
+                StoryRunner runner = new StoryRunner(router, runtime, view, out, Path.of("").toAbsolutePath());
+                matched = runner.run(script);
+                untouched = runner.untouchedMismatches(script.untouched());
+            }
+            out.println();
+            printReport(store, out);
+            out.println();
+            untouched.forEach(m -> out.println("MISMATCH: protected user changed: " + m));
+            boolean success = matched == script.steps().size() && untouched.isEmpty();
+            out.printf("Story: %d of %d steps as expected; protected users %s. %s%n", matched, script.steps().size(),
+                    untouched.isEmpty() ? "untouched" : "CHANGED", success ? "Demo passed." : "Demo FAILED.");
+            out.flush();
+            return success ? 0 : 1;
+        }
+    }
+
+    private AccessRules loadRules() {
+        try {
+            return AccessRulesLoader.load(rules);
+        } catch (InvalidAccessRulesException invalid) {
+            throw new CliException(rules + ": " + String.join("; ", invalid.errors()), invalid);
+        }
+    }
+
+    private static void printReport(IdentityStoreLocal store, PrintWriter out) {
+        try (IdentityCenterClients clients = new IdentityCenterClients(store.endpoint(), null)) {
+            Directory directory = Directory.connect(clients, store.identityStoreId());
+            new AccessReport(directory, null).write(ReportFormat.TABLE.writer(new KeepOpen(out)), null, store.instanceArn());
+        }
+    }
+
+    /** The report writer must not close the demo's output. */
+    private static final class KeepOpen extends FilterWriter {
+        KeepOpen(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.jmlidentity.cli.demo;
+
+import io.github.jmlidentity.functions.adapter.in.AuditRecord;
+import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Replays the story: route each event, run the real handler code, print what happened, check what must hold. */
+final class StoryRunner {
+    private final EventRouter router;
+    private final FunctionRuntime runtime;
+    private final DirectoryView directory;
+    private final PrintWriter out;
+    private final Path base;
+
+    StoryRunner(EventRouter router, FunctionRuntime runtime, DirectoryView directory, PrintWriter out, Path base) {
+        this.router = router;
+        this.runtime = runtime;
+        this.directory = directory;
+        this.out = out;
+        this.base = base;
+    }
+
+    /** Runs every step (a mismatch does not stop the story) and returns how many matched their expectation. */
+    int run(Story story) {
+        int matched = 0;
+        for (int i = 0; i < story.steps().size(); i++) {
+            Story.Step step = story.steps().get(i);
+            out.printf("%n[%d/%d] %s%n", i + 1, story.steps().size(), step.title());
+            List<String> mismatches = runStep(step);
+            if (mismatches.isEmpty()) {
+                matched++;
+                out.println("      ok");
+            } else {
+                mismatches.forEach(m -> out.println("      MISMATCH: " + m));
+            }
+            out.flush();
+        }
+        return matched;
+    }
+
+    /** The protected users' groups after the whole story. */
+    List<String> untouchedMismatches(Map<String, List<String>> untouched) {
+        List<String> mismatches = new ArrayList<>();
+        untouched.forEach((userName, groups) -> {
+            Optional<List<String>> actual = directory.groupsOf(userName);
+            if (actual.isEmpty() || !actual.get().equals(groups)) {
+                mismatches.add(userName + " should still be in " + groups + " but is " + actual.map(Object::toString).orElse("gone"));
+            }
+        });
+        return mismatches;
+    }
+
+    private List<String> runStep(Story.Step step) {
+        byte[] envelope;
+        try {
+            envelope = Files.readAllBytes(step.event());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("Cannot read story event " + step.event(), unreadable);
+        }
+        List<String> mismatches = new ArrayList<>();
+        Optional<String> routed = router.route(envelope);
+        String function = routed.orElse(step.function());
+        out.printf("      %s -> %s%n", base.relativize(step.event().toAbsolutePath()),
+                routed.map(f -> "rule " + f + " -> " + f + " function").orElse("no rule matches: sent to the " + function + " function directly"));
+        if (step.function() != null && !step.function().equals(function)) {
+            mismatches.add("expected the " + step.function() + " function, routed to " + function);
+        }
+        AuditRecord audit = runtime.process(envelope, EventRouter.kindOf(function), null);
+        out.println("      " + AuditLine.readable(audit));
+        if (!audit.outcome().name().equals(step.outcome())) {
+            mismatches.add("expected outcome " + step.outcome() + ", got " + audit.outcome());
+        }
+        if (step.reasonContains() != null && (audit.reason() == null || !audit.reason().contains(step.reasonContains()))) {
+            mismatches.add("expected a reason naming " + step.reasonContains() + ", got " + audit.reason());
+        }
+        step.groups().forEach((userName, expected) -> {
+            Optional<List<String>> actual = directory.groupsOf(userName);
+            if (actual.isEmpty()) {
+                mismatches.add(userName + " should exist with " + expected + " but does not exist");
+            } else if (!actual.get().equals(expected)) {
+                mismatches.add(userName + " should be in " + expected + " but is in " + actual.get());
+            }
+        });
+        for (String userName : step.absent()) {
+            if (directory.groupsOf(userName).isPresent()) {
+                mismatches.add(userName + " should not exist any more");
+            }
+        }
+        return mismatches;
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.jmlidentity.cli.report;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** The report for a terminal: groups with their access, then each user's groups and the access they give. */
+final class TableReportWriter implements ReportWriter {
+    private static final int NAME_WIDTH = 24;
+
+    private final Writer out;
+    private boolean usersStarted;
+    private boolean missingStarted;
+
+    TableReportWriter(Writer out) {
+        this.out = out;
+    }
+
+    @Override
+    public void begin(String identityStoreId, String instanceArn, String generatedAt) throws IOException {
+        line("Access report of identity store " + identityStoreId + " (" + generatedAt + ")");
+        line("");
+        line(pad("GROUP") + "MEMBERS  ACCOUNT ACCESS (account/permission set)");
+    }
+
+    @Override
+    public void group(GroupAccess group) throws IOException {
+        line(pad(group.name()) + String.format("%7d  ", group.members())
+                + (group.assignments().isEmpty() ? "-" : String.join(", ", group.assignments())));
+    }
+
+    @Override
+    public void user(UserAccess user) throws IOException {
+        if (!usersStarted) {
+            usersStarted = true;
+            line("");
+            line(pad("USER") + "GROUPS / ACCESS");
+        }
+        line(pad(user.userName()) + (user.groups().isEmpty() ? "(no groups)" : String.join(", ", user.groups())));
+        if (!user.access().isEmpty()) {
+            line(pad("") + "-> " + String.join(", ", user.access()));
+        }
+        if (user.drift() != null && user.drift().any()) {
+            line(pad("") + "drift: " + user.drift().describe());
+        }
+    }
+
+    @Override
+    public void missingFromDirectory(Roster.Entry entry) throws IOException {
+        if (!missingStarted) {
+            missingStarted = true;
+            line("");
+            line("In the HR roster but not in the directory:");
+        }
+        line(pad(entry.userName()) + "employee " + entry.employeeId() + ", expected " + String.join(", ", entry.expectedGroups()));
+    }
+
+    @Override
+    public void end(ReportSummary summary) throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    private void line(String text) throws IOException {
+        out.write(text.stripTrailing());
+        out.write('\n');
+    }
+
+    private static String pad(String text) {
+        return text.length() >= NAME_WIDTH ? text + "  " : text + " ".repeat(NAME_WIDTH - text.length());
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.jmlidentity.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.jmlidentity.cli.JmlCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `jml demo`, the README's main command: the whole story must match, and a wrong expectation must fail it. */
+class DemoCommandTest {
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    /** Runs the demo with the repository's files; {@code overrides} are option/value pairs or flags. */
+    private static Run demo(String... overrides) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--story", REPO.resolve("events/demo/story.json").toString());
+        options.put("--seed", REPO.resolve("config/local-seed.json").toString());
+        options.put("--rules", REPO.resolve("config/access-rules.json").toString());
+        options.put("--patterns", REPO.resolve("events/routing/patterns.json").toString());
+        List<String> flags = new ArrayList<>();
+        for (int i = 0; i < overrides.length; i++) {
+            if (overrides[i].equals("--audit-json")) {
+                flags.add(overrides[i]);
+            } else {
+                options.put(overrides[i], overrides[++i]);
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("demo"));
+        options.forEach((option, value) -> args.addAll(List.of(option, value)));
+        args.addAll(flags);
+        CommandLine commandLine = JmlCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args.toArray(String[]::new));
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void theWholeStoryMatchesAndEndsWithTheAccessReport() {
+        Run run = demo();
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Story: 9 of 9 steps as expected; protected users untouched. Demo passed.")
+                .doesNotContain("MISMATCH")
+                .contains("DUPLICATE", "STALE", "REJECTED", "user deleted")
+                .contains("Access report of identity store d-1234567890")
+                .containsPattern("jane\\.doe\\s+jml-all-staff, jml-contractors, jml-finance");
+        assertThat(run.out()).as("every event went through the deployed patterns")
+                .contains("events/joiner.json -> rule joiner -> joiner function")
+                .contains("events/leaver.json -> rule leaver -> leaver function");
+    }
+
+    @Test
+    void auditJsonShowsTheRecordsAsTheFunctionsLogThem() {
+        assertThat(demo("--audit-json").out()).contains("\"recordType\":\"jml.audit\"").contains("\"outcome\":\"STALE\"");
+    }
+
+    @Test
+    void aStepThatDoesNotHappenAsWrittenFailsTheDemo(@TempDir Path dir) throws Exception {
+        String story = Files.readString(REPO.resolve("events/demo/story.json"))
+                .replace("\"outcome\": \"DUPLICATE\"", "\"outcome\": \"APPLIED\"")
+                .replace("\"event\": \"", "\"event\": \"" + REPO.resolve("events/demo") + "/");
+        Path changed = dir.resolve("story.json");
+        Files.writeString(changed, story);
+        Run run = demo("--story", changed.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("MISMATCH: expected outcome APPLIED, got DUPLICATE")
+                .contains("Story: 8 of 9 steps as expected").contains("Demo FAILED.");
+    }
+
+    @Test
+    void aMissingFileIsNamedWithAHint() {
+        Run run = demo("--story", "no/such/story.json");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("File not found: no/such/story.json").contains("repository root");
+    }
+}
