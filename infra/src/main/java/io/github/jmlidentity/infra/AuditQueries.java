@@ -43,7 +43,9 @@ public final class AuditQueries extends Construct {
                             + "| sort @timestamp asc"),
             new Query("GroupChanges", "Every change to group " + GROUP_PLACEHOLDER,
                     "fields @timestamp, detailType, employeeId, userName, outcome, eventId, @message\n"
-                            + "| " + AUDIT_RECORDS + " and outcome = \"APPLIED\"\n"
+                            // A FAILED record lists the changes its attempt made before it failed (the retry's
+                            // record lists the rest); PLANNED (dry run) changed nothing.
+                            + "| " + AUDIT_RECORDS + " and outcome in [\"APPLIED\", \"FAILED\"]\n"
                             // added or removed by name (case-insensitive, like the Identity Store), or gone
                             // with a deleted user
                             + "| filter @message like /(?i)\"(groupsAdded|groupsRemoved)\":\\s*\\[[^\\]]*\"" + GROUP_PLACEHOLDER + "\"/"

@@ -1,17 +1,26 @@
 package io.github.jmlidentity.infra;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
- * The Identity Store permissions of each function: the one place to adjust when a function starts or
- * stops calling an Identity Store API (functions/ SdkIdentityDirectory makes every call). Each list is the
- * operations that function's code path reaches, nothing broader, and never a wildcard action; a call
- * missing here fails with AccessDeniedException and the event lands in the failure queue.
+ * The Identity Store permissions of each function, read from {@value #ACTIONS_RESOURCE} (config/ in the repo,
+ * on the classpath): the one list to adjust when a function starts or stops calling an Identity Store API.
+ * The functions module's tests check that every call the handlers make across the event stories is in that
+ * list, and that every listed action is called by some story, so the policies cannot drift from the code.
+ * Never a wildcard action; a call missing here fails with AccessDeniedException and the event lands in the
+ * failure queue.
  *
  * <p>Resources: the one identity store being managed, plus the global user, group and membership
  * resource types (Identity Store ARNs for them carry no account or store, so they cannot be narrowed
@@ -19,78 +28,53 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  */
 public final class IdentityStoreAccess {
 
-    /** Joiner: find or create the user, converge its profile, add the granted memberships. */
-    static final List<String> JOINER_ACTIONS = List.of(
-            "identitystore:CreateUser",
-            "identitystore:GetUserId",          // converge on duplicate delivery: find by userName
-            "identitystore:DescribeUser",       // adopt an existing user only when its employeeNumber matches
-            "identitystore:UpdateUser",         // half-applied joiner converges on retry
-            "identitystore:GetGroupId",         // resolve granted group names
-            "identitystore:CreateGroupMembership",
-            "identitystore:GetGroupMembershipId", // find the membership after a conflicting duplicate add
-            "identitystore:ListGroupMembershipsForMember",
-            // Converging on an existing user (duplicate delivery, adoption, rehire of a kept user) reads its
-            // memberships' group names and removes managed groups the rules no longer grant
-            // (functions: ProvisioningService.planFor → IdentityDirectory.memberships / removeMembership).
-            "identitystore:DescribeGroup",
-            "identitystore:DeleteGroupMembership");
-
-    /**
-     * Only with missingGroupPolicy=create: joiner and mover (both grant groups through GroupResolver)
-     * create granted groups that do not exist yet.
-     */
-    static final String CREATE_GROUP_ACTION = "identitystore:CreateGroup";
-
-    /** Mover: update changed attributes, add granted groups, remove managed groups no longer granted. */
-    static final List<String> MOVER_ACTIONS = List.of(
-            "identitystore:GetUserId",
-            "identitystore:DescribeUser",
-            "identitystore:UpdateUser",
-            "identitystore:CreateUser",         // a mover for an unknown employee provisions them
-            "identitystore:ListGroupMembershipsForMember",
-            "identitystore:CreateGroupMembership",
-            "identitystore:DeleteGroupMembership",
-            "identitystore:GetGroupId",
-            "identitystore:DescribeGroup");     // names of current memberships, to tell managed from unmanaged
-
-    /** Leaver: record the memberships, then delete the user (delete) or remove its managed memberships (suspend). */
-    static final List<String> LEAVER_ACTIONS = List.of(
-            "identitystore:GetUserId",
-            "identitystore:DescribeUser",
-            "identitystore:ListGroupMembershipsForMember",
-            "identitystore:DeleteGroupMembership",
-            "identitystore:DescribeGroup");
-
-    /** Only with leaverPolicy=delete. */
-    static final String DELETE_USER_ACTION = "identitystore:DeleteUser";
+    /** Classpath resource (config/identitystore-actions.json). */
+    static final String ACTIONS_RESOURCE = "identitystore-actions.json";
+    private static final JsonNode ACTIONS = load();
 
     private IdentityStoreAccess() {
     }
 
     /** The Identity Store actions {@code stage}'s function may call under the given policies. */
     public static List<String> actions(LifecycleStage stage, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
+        JsonNode forStage = ACTIONS.path(stage.id());
         List<String> actions = new ArrayList<>();
-        switch (stage) {
-            case JOINER -> {
-                actions.addAll(JOINER_ACTIONS);
-                if (missingGroupPolicy == MissingGroupPolicy.CREATE) {
-                    actions.add(CREATE_GROUP_ACTION);
-                }
-            }
-            case MOVER -> {
-                actions.addAll(MOVER_ACTIONS);
-                if (missingGroupPolicy == MissingGroupPolicy.CREATE) {
-                    actions.add(CREATE_GROUP_ACTION);
-                }
-            }
-            case LEAVER -> {
-                actions.addAll(LEAVER_ACTIONS);
-                if (leaverPolicy == LeaverPolicy.DELETE) {
-                    actions.add(DELETE_USER_ACTION);
-                }
-            }
-        }
+        addAll(actions, forStage.path("always"));
+        addAll(actions, forStage.path("missingGroupPolicy=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
+        addAll(actions, forStage.path("leaverPolicy=" + leaverPolicy.name().toLowerCase(Locale.ROOT)));
         return List.copyOf(actions);
+    }
+
+    private static void addAll(List<String> actions, JsonNode list) {
+        list.forEach(action -> actions.add(action.asText()));
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = IdentityStoreAccess.class.getClassLoader().getResourceAsStream(ACTIONS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(ACTIONS_RESOURCE + " is not on the classpath (config/ in the repo)");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            for (LifecycleStage stage : LifecycleStage.values()) {
+                JsonNode always = root.path(stage.id()).path("always");
+                if (!always.isArray() || always.isEmpty()) {
+                    throw new IllegalStateException(ACTIONS_RESOURCE + ": " + stage.id() + ".always must list actions");
+                }
+                root.path(stage.id()).forEach(IdentityStoreAccess::requireExplicitActions);
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ACTIONS_RESOURCE, e);
+        }
+    }
+
+    private static void requireExplicitActions(JsonNode list) {
+        list.forEach(action -> {
+            if (!action.asText().startsWith("identitystore:") || action.asText().contains("*")) {
+                throw new IllegalStateException(ACTIONS_RESOURCE + ": '" + action.asText()
+                        + "' is not an explicit identitystore action");
+            }
+        });
     }
 
     /** ARNs the statements are scoped to: the managed store and the user/group/membership resource types. */

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.infra;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,8 @@ public final class LifecycleFunction extends Construct {
     /** A leaver with hundreds of memberships at ~20 Identity Store calls/s, plus throttling back-off. */
     public static final Duration TIMEOUT = Duration.minutes(5);
     public static final int MEMORY_MB = 1024;
+    /** Environment variable naming the processing failure queue (functions contract: FunctionConfig). */
+    public static final String FAILURE_QUEUE_URL = "FAILURE_QUEUE_URL";
 
     /**
      * @param stage               which lifecycle event this function handles
@@ -112,7 +115,7 @@ public final class LifecycleFunction extends Construct {
                 .memorySize(MEMORY_MB)
                 .timeout(TIMEOUT)
                 .role(role)
-                .environment(props.environment())
+                .environment(environment(props))
                 .reservedConcurrentExecutions(props.reservedConcurrency())
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .loggingFormat(LoggingFormat.JSON)
@@ -143,6 +146,18 @@ public final class LifecycleFunction extends Construct {
                         "Resource::arn:<AWS::Partition>:identitystore:::group/*",
                         "Resource::arn:<AWS::Partition>:identitystore:::membership/*"))
                 .build()), true);
+    }
+
+    /**
+     * The given environment plus FAILURE_QUEUE_URL: the handler sends permanent failures (REJECTED, or FAILED with a
+     * reason a retry cannot change) straight to the failure queue rather than through the async retries. The
+     * on-failure destination's grant (sqs:SendMessage on this queue only; the queue is SQS-managed encrypted, so
+     * no KMS permission) covers those sends too.
+     */
+    private static Map<String, String> environment(Props props) {
+        Map<String, String> environment = new LinkedHashMap<>(props.environment());
+        environment.put(FAILURE_QUEUE_URL, props.failureQueue().getQueueUrl());
+        return environment;
     }
 
     public LifecycleStage stage() {

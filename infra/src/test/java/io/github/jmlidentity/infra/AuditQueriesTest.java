@@ -46,10 +46,31 @@ class AuditQueriesTest {
                 .as("a kept membership listed before a suspension is not a change").isFalse();
     }
 
-    /** Evaluates the query's `@message like /…/` clauses as the query combines them: A or (B and C). */
+    @Test
+    void group_query_includes_the_changes_of_a_failed_attempt_but_not_a_dry_run() {
+        String failedJoiner = "{\"recordType\":\"jml.audit\",\"detailType\":\"Employee Joined\","
+                + "\"employeeId\":\"E1001\",\"outcome\":\"FAILED\",\"groupsAdded\":[\"jml-all-staff\"],"
+                + "\"groupsRemoved\":[],\"membershipsBefore\":[],\"userDeleted\":false,\"errorType\":\"ThrottlingException\"}";
+
+        assertThat(matchesGroupQuery(failedJoiner, "jml-all-staff")).isTrue();
+        assertThat(matchesGroupQuery(failedJoiner.replace("FAILED", "PLANNED"), "jml-all-staff")).isFalse();
+        assertThat(matchesGroupQuery(failedJoiner.replace("FAILED", "REJECTED"), "jml-all-staff")).isFalse();
+    }
+
+    /**
+     * Evaluates the query's outcome filter ({@code outcome in [...]}) and its `@message like /…/` clauses as the
+     * query combines them: outcome and (A or (B and C)).
+     */
     private static boolean matchesGroupQuery(String auditLine, String group) {
         AuditQueries.Query query = AuditQueries.QUERIES.stream().filter(q -> q.id().equals("GroupChanges")).findFirst().orElseThrow();
         String text = query.text().replace(AuditQueries.GROUP_PLACEHOLDER, Pattern.quote(group));
+        Matcher outcomes = Pattern.compile("outcome in \\[([^\\]]*)\\]").matcher(text);
+        assertThat(outcomes.find()).as("the query filters on outcome").isTrue();
+        Matcher outcome = Pattern.compile("\"outcome\":(\"[A-Z_]+\")").matcher(auditLine);
+        assertThat(outcome.find()).isTrue();
+        if (!List.of(outcomes.group(1).split(",\\s*")).contains(outcome.group(1))) {
+            return false;
+        }
         List<Pattern> clauses = new ArrayList<>();
         Matcher like = Pattern.compile("@message like /(.*?)/(?=\\)| or| and|\\n)").matcher(text);
         while (like.find()) {

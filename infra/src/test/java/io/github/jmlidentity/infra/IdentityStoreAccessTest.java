@@ -31,7 +31,7 @@ class IdentityStoreAccessTest {
         assertThat(identityStoreActions(defaults, "JoinerFunction")).containsExactlyInAnyOrder(
                 "identitystore:CreateUser", "identitystore:GetUserId", "identitystore:DescribeUser",
                 "identitystore:UpdateUser", "identitystore:CreateGroupMembership", "identitystore:GetGroupId",
-                "identitystore:ListGroupMembershipsForMember", "identitystore:GetGroupMembershipId",
+                "identitystore:ListGroupMembershipsForMember",
                 "identitystore:DescribeGroup", "identitystore:DeleteGroupMembership");
     }
 
@@ -54,15 +54,16 @@ class IdentityStoreAccessTest {
     }
 
     @Test
-    void leaver_may_remove_memberships_and_delete_users_but_never_create_anything() {
+    void a_deleting_leaver_may_delete_users_but_never_create_anything_or_remove_single_memberships() {
+        // DeleteUser takes the memberships with the user: the deleting leaver makes no membership call.
         assertThat(identityStoreActions(defaults, "LeaverFunction")).containsExactlyInAnyOrder(
                 "identitystore:GetUserId", "identitystore:DescribeUser",
-                "identitystore:ListGroupMembershipsForMember", "identitystore:DeleteGroupMembership",
-                "identitystore:DeleteUser", "identitystore:DescribeGroup");
+                "identitystore:ListGroupMembershipsForMember", "identitystore:DeleteUser",
+                "identitystore:DescribeGroup");
     }
 
     @Test
-    void a_suspending_leaver_cannot_delete_users() {
+    void a_suspending_leaver_may_remove_memberships_but_cannot_delete_users() {
         assertThat(identityStoreActions(variant, "LeaverFunction"))
                 .doesNotContain("identitystore:DeleteUser")
                 .contains("identitystore:DeleteGroupMembership");
@@ -100,9 +101,15 @@ class IdentityStoreAccessTest {
 
             List<Map<String, Object>> statements = statements(defaults, fn);
             assertThat(statements).as("statements of %s", fn).hasSize(4);
-            Map<String, Object> destination = statements.stream()
-                    .filter(s -> actions(s).contains("sqs:SendMessage")).findFirst().orElseThrow();
-            assertThat(destination.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of(failureQueue, "Arn")));
+            // The on-failure destination and the handler's own sends of permanent failures (FAILURE_QUEUE_URL):
+            // sqs:SendMessage on the processing failure queue only, and no other queue action anywhere.
+            List<Map<String, Object>> sqs = statements.stream()
+                    .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("sqs:"))).toList();
+            assertThat(sqs).as("sqs statements of %s", fn).singleElement().satisfies(destination -> {
+                assertThat(actions(destination)).contains("sqs:SendMessage")
+                        .allSatisfy(a -> assertThat(a).isIn("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"));
+                assertThat(destination.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of(failureQueue, "Arn")));
+            });
         }
     }
 

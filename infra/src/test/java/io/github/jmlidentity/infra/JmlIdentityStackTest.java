@@ -67,7 +67,9 @@ class JmlIdentityStackTest {
                             "LEDGER_TABLE", Map.of("Ref", ref("EmployeeLedgerTable", "AWS::DynamoDB::Table")),
                             "ACCESS_RULES_FILE", "/opt/access-rules.json",
                             "DRY_RUN", "false",
-                            "HR_EVENT_SOURCE", "com.example.hr"))))));
+                            "HR_EVENT_SOURCE", "com.example.hr",
+                            // permanent failures are sent here by the handler itself, not through Lambda's retries
+                            "FAILURE_QUEUE_URL", Map.of("Ref", ref("FailureQueuesProcessingFailureQueue", "AWS::SQS::Queue"))))))));
         }
 
         @Test

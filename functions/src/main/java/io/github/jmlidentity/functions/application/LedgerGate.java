@@ -72,6 +72,27 @@ final class LedgerGate {
         }
     }
 
+    /**
+     * Writes the directory user an event has just created, while still holding the lease: if the event then
+     * fails, a later leaver (whose userName is optional) still finds the user through the ledger.
+     */
+    Admission recordUser(Admission admission, HrEvent event, String userId) {
+        return advance(admission, event, admission.entry().withUserId(userId));
+    }
+
+    /** Writes the memberships a leaver found before it changes anything ("logged first"), holding the lease. */
+    Admission recordLeaveIntent(Admission admission, HrEvent event, String userId, java.util.List<String> groups) {
+        return advance(admission, event, admission.entry().withLeaveIntent(event.hrEventId(), userId, groups));
+    }
+
+    private Admission advance(Admission admission, HrEvent event, LedgerEntry next) {
+        if (!ledger.put(next, admission.entry().version())) {
+            throw new ConcurrentDeliveryException("the lease on employee " + event.employeeId()
+                    + " lapsed and was taken over while HR event " + event.hrEventId() + " was being applied");
+        }
+        return new Admission(next, admission.decision(), admission.leased());
+    }
+
     /** Best effort: a lease that cannot be released lapses by itself. */
     void release(Admission admission) {
         if (admission.leased()) {
@@ -79,8 +100,9 @@ final class LedgerGate {
         }
     }
 
-    boolean reserveLeaverSlot(int maxPerHour) {
-        return ledger.reserveLeaverSlot(clock.instant(), Duration.ofHours(1), maxPerHour);
+    /** Idempotent per HR event: a retry of a leaver that took a slot keeps that slot. */
+    boolean reserveLeaverSlot(HrEvent event, int maxPerHour) {
+        return ledger.reserveLeaverSlot(event.hrEventId(), clock.instant(), Duration.ofHours(1), maxPerHour);
     }
 
     private static void pause(long millis) {

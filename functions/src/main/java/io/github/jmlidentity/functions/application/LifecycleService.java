@@ -11,6 +11,9 @@ import io.github.jmlidentity.functions.domain.Planner;
 import io.github.jmlidentity.functions.port.DirectoryFailure;
 import io.github.jmlidentity.functions.port.IdentityDirectory;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The steps every event goes through: refuse protected users, admit through the ledger (duplicate, stale,
  * lease), plan, apply unless dry-run, record in the ledger. Subclasses plan and apply one event kind.
@@ -37,6 +40,17 @@ public abstract class LifecycleService {
         String userName;
         Plan plan;
         String note;
+        /** The ledger entry as last written under this delivery's lease (null on a dry run). */
+        LedgerGate.Admission admission;
+        final List<String> attributesChanged = new ArrayList<>();
+        final List<String> groupsAdded = new ArrayList<>();
+        final List<String> groupsRemoved = new ArrayList<>();
+        boolean userDeleted;
+        List<String> membershipsBefore = List.of();
+
+        Changes changes() {
+            return new Changes(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore);
+        }
     }
 
     /** The result of planning (and, unless dry-run, applying) an admitted event. */
@@ -60,23 +74,26 @@ public abstract class LifecycleService {
             LedgerGate.Admission admission = gate.admit(event, dryRun, lease);
             if (!admission.decision().applies()) {
                 return new ProcessingResult(admission.decision().skipOutcome(), admission.entry().userId(),
-                        progress.userName, null, null, admission.decision().reason(), null, null, false);
+                        progress.userName, null, null, admission.decision().reason(), null, null, false, null);
             }
             Execution execution;
+            progress.admission = admission;
             try {
                 execution = execute(event, admission.entry(), progress);
                 if (!dryRun) {
-                    gate.commit(admission, event, execution.userId(), execution.status());
+                    gate.commit(progress.admission, event, execution.userId(), execution.status());
                 }
             } catch (RuntimeException e) {
                 if (!dryRun) {
-                    gate.release(admission);
+                    gate.release(progress.admission);
                 }
                 throw e;
             }
             Outcome outcome = dryRun ? Outcome.PLANNED : execution.outcome();
-            return new ProcessingResult(outcome, execution.userId(), progress.userName, progress.plan, null, null,
-                    progress.note, null, false);
+            // The ledger forgets a deleted user; the audit record still names it.
+            String userId = execution.userId() != null ? execution.userId() : progress.userId;
+            return new ProcessingResult(outcome, userId, progress.userName, progress.plan, null, null,
+                    progress.note, null, false, progress.changes());
         } catch (ProvisioningRefusedException e) {
             return failed(progress, e.outcome(), e.errorType(), e.getMessage(), e, false);
         } catch (ConcurrentDeliveryException e) {
@@ -87,6 +104,22 @@ public abstract class LifecycleService {
     }
 
     protected abstract Execution execute(HrEvent event, LedgerEntry entry, Progress progress);
+
+    /** Records a user this delivery just created in the ledger, under its lease (nothing on a dry run). */
+    protected final void recordCreatedUser(HrEvent event, Progress progress, String userId) {
+        progress.userId = userId;
+        if (!dryRun) {
+            progress.admission = gate.recordUser(progress.admission, event, userId);
+        }
+    }
+
+    /** Records the memberships a leaver found in the ledger before anything changes, under its lease. */
+    protected final void recordLeaveIntent(HrEvent event, Progress progress, String userId, List<String> groups) {
+        progress.membershipsBefore = List.copyOf(groups);
+        if (!dryRun) {
+            progress.admission = gate.recordLeaveIntent(progress.admission, event, userId, groups);
+        }
+    }
 
     protected final void refuseIfProtected(String userName) {
         if (rules.isProtected(userName)) {
@@ -109,6 +142,6 @@ public abstract class LifecycleService {
     private static ProcessingResult failed(Progress progress, Outcome outcome, String errorType, String reason,
                                            RuntimeException failure, boolean retryable) {
         return new ProcessingResult(outcome, progress.userId, progress.userName, progress.plan, errorType, reason,
-                progress.note, failure, retryable);
+                progress.note, failure, retryable, progress.changes());
     }
 }

@@ -11,6 +11,7 @@ import io.github.jmlidentity.functions.domain.Plan;
  *                  and then sends the event to the on-failure destination
  * @param retryable whether a retry may succeed (throttling, 5xx, concurrent delivery)
  * @param note      something worth logging about an applied event (e.g. a mover that provisioned)
+ * @param changes   what was done to the directory, whatever the outcome (for PLANNED: nothing; see the plan)
  */
 public record ProcessingResult(
         Outcome outcome,
@@ -21,7 +22,12 @@ public record ProcessingResult(
         String reason,
         String note,
         RuntimeException failure,
-        boolean retryable) {
+        boolean retryable,
+        Changes changes) {
+
+    public ProcessingResult {
+        changes = changes == null ? Changes.none() : changes;
+    }
 
     public boolean isFailure() {
         return outcome == Outcome.FAILED || outcome == Outcome.REJECTED;

@@ -45,6 +45,18 @@ abstract class ProvisioningService extends LifecycleService {
                 requireSameEmployee(current, employee.employeeId());
             }
         }
+        if (current == null && lookUpByNameFirst() && employee.email() != null) {
+            // A user the old script created, now renamed by HR: the same person if its employeeNumber is this
+            // employee's (otherwise a different person who happens to share the address: provision as usual).
+            current = directory.findUserByEmail(employee.email())
+                    .filter(byEmail -> employee.employeeId().equals(byEmail.profile().employeeNumber()))
+                    .orElse(null);
+            if (current != null) {
+                progress.note = "employee " + employee.employeeId() + " had no ledger entry and no user named '"
+                        + employee.userName() + "': adopted user " + current.userId() + " ('" + current.userName()
+                        + "') by email and employeeNumber";
+            }
+        }
         if (current == null && event.kind() != io.github.jmlidentity.functions.domain.EventKind.JOINED) {
             progress.note = "employee " + employee.employeeId() + " was not in the directory: provisioned by the "
                     + event.kind().functionName();
@@ -56,7 +68,10 @@ abstract class ProvisioningService extends LifecycleService {
         }
         if (plan.createsUser()) {
             try {
-                progress.userId = directory.createUser(plan.createProfile());
+                String created = directory.createUser(plan.createProfile());
+                progress.attributesChanged.addAll(plan.attributesChanged());
+                // Into the ledger at once, so that a leaver finds this user even if the rest of the event fails.
+                recordCreatedUser(event, progress, created);
             } catch (UniquenessConflictException taken) {
                 // Duplicate delivery, a half-applied earlier attempt, or a user created by hand: converge on it
                 // if it is this employee.
@@ -64,16 +79,22 @@ abstract class ProvisioningService extends LifecycleService {
                 requireSameEmployee(current, employee.employeeId());
                 plan = planFor(employee, current, progress);
                 groupIds = groups.resolve(plan.groupsToAdd());
+                if (!current.userId().equals(entry.userId())) {
+                    recordCreatedUser(event, progress, current.userId());
+                }
             }
         }
         if (!plan.attributeChanges().isEmpty()) {
             directory.updateUser(plan.userId(), plan.attributeChanges());
+            progress.attributesChanged.addAll(plan.attributesChanged());
         }
         for (String group : plan.groupsToAdd()) {
             directory.addMembership(groups.idOrCreate(group, groupIds.get(group)), progress.userId);
+            progress.groupsAdded.add(group);
         }
         for (Membership membership : plan.membershipsToRemove()) {
             directory.removeMembership(membership.membershipId());
+            progress.groupsRemoved.add(membership.label());
         }
         return new Execution(plan.isEmpty() ? Outcome.NO_CHANGE : Outcome.APPLIED, progress.userId,
                 EmploymentStatus.ACTIVE);

@@ -2,7 +2,10 @@ package io.github.jmlidentity.functions.domain;
 
 import java.util.Optional;
 
-/** The three HR lifecycle events, keyed by their EventBridge detail-type. */
+/**
+ * The three HR lifecycle events, keyed by their EventBridge detail-type. Declared in lifecycle order (joiner,
+ * mover, leaver): OrderingPolicy breaks ties between events with the same effectiveAt by it.
+ */
 public enum EventKind {
     JOINED("Employee Joined", "joiner"),
     MOVED("Employee Moved", "mover"),

@@ -19,7 +19,9 @@ public interface EmployeeLedger {
 
     /**
      * Counts one leaver against the mass-deletion cap: true and recorded if fewer than {@code max} were
-     * recorded in the window ending at {@code now}, false (nothing recorded) otherwise.
+     * recorded in the window ending at {@code now}, false (nothing recorded) otherwise. Idempotent per HR event:
+     * when {@code hrEventId} already holds a slot in the window (a retry of the same leaver), true without
+     * taking another one.
      */
-    boolean reserveLeaverSlot(Instant now, Duration window, int max);
+    boolean reserveLeaverSlot(String hrEventId, Instant now, Duration window, int max);
 }

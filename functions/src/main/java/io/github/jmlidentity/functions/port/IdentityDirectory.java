@@ -19,6 +19,14 @@ public interface IdentityDirectory {
 
     Optional<DirectoryUser> findUserByUserName(String userName);
 
+    /**
+     * The user whose (single) email address is {@code email}, if exactly one has it. Used by the mover to find a user
+     * created outside jml-identity under an older user name. A directory that cannot search by email finds none.
+     */
+    default Optional<DirectoryUser> findUserByEmail(String email) {
+        return Optional.empty();
+    }
+
     /** Creates the user; throws {@link UniquenessConflictException} when the user name exists (compared case-insensitively). */
     String createUser(UserProfile profile);
 

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jmlidentity.functions.adapter.in.EventFailedException;
+import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
 import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
+import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
 import io.github.jmlidentity.functions.support.Audit;
 import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
@@ -76,12 +78,62 @@ class AuditAndDryRunStoryTest {
     }
 
     @Test
-    void the_lambda_handler_writes_the_record_and_throws_the_reason_for_the_failure_destination() {
+    void a_permanent_failure_goes_straight_to_the_failure_queue_and_the_handler_returns_normally() throws Exception {
+        // GIVEN the deployed wiring: a failure queue
         StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
         JoinerHandler handler = new JoinerHandler(world.runtime);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] invalid = Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"));
+
+        // WHEN an invalid joiner arrives
+        handler.handleRequest(new ByteArrayInputStream(invalid), out, context(30_000));
+
+        // THEN it is audited once as REJECTED, Lambda sees success (no retries), and the queue has the redrive message
+        assertThat(out.toString()).contains("\"outcome\":\"REJECTED\"");
+        assertThat(world.auditLines).hasSize(1);
+        JsonNode message = world.failureQueue.messages().get(0);
+        assertThat(message.path("source").asText()).isEqualTo("jml-identity");
+        assertThat(message.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(message.path("errorType").asText()).isEqualTo("INVALID_EVENT");
+        assertThat(message.path("reason").asText()).isEqualTo("detail.userName: is required");
+        assertThat(message.path("auditEventId").asText()).isEqualTo(world.auditJson().get(0).path("eventId").asText());
+        assertThat(message.path("event")).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(invalid));
+    }
+
+    @Test
+    void a_permanent_failure_that_cannot_be_queued_is_thrown_for_the_failure_destination() {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        world.failureQueue.becomeUnavailable();
+        JoinerHandler handler = new JoinerHandler(world.runtime);
 
         assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(
+                Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"))),
+                new ByteArrayOutputStream(), context(30_000)))
+                .isInstanceOf(EventFailedException.class)
+                .hasMessage("REJECTED INVALID_EVENT: detail.userName: is required")
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_retryable_failure_is_thrown_so_that_lambda_retries_it() {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        world.faults.throttle("createUser", 1);
+
+        List<Audit> attempts = world.deliverAsLambda("joiner", Fixtures.event("joiner.json"));
+
+        assertThat(attempts).extracting(Audit::outcome).containsExactly("FAILED", "APPLIED");
+        assertThat(attempts.get(0).threw()).isTrue();
+        assertThat(world.failureQueue.messages()).isEmpty();
+    }
+
+    @Test
+    void without_a_failure_queue_the_handler_throws_the_reason_for_the_failure_destination() {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        FunctionRuntime noQueue = FunctionRuntime.builder().directory(world.faults)
+                .ledger(new InMemoryEmployeeLedger()).rules(StoryWorld.SHIPPED_RULES).auditSink(line -> { }).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> new JoinerHandler(noQueue).handleRequest(new ByteArrayInputStream(
                 Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"))), out, context(30_000)))
                 .isInstanceOf(EventFailedException.class)
                 .hasMessage("REJECTED INVALID_EVENT: detail.userName: is required");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /**
  * Every malformed event in events/invalid is rejected with its expected reason, through the real handler, and
- * not one write reaches the Identity Store; the handler throws so Lambda sends it to the failure destination.
+ * not one write reaches the Identity Store; the handler sends it straight to the failure queue and does not
+ * throw, so Lambda does not retry it into two more REJECTED records.
  */
 class InvalidEventStoryTest {
 
@@ -40,10 +42,18 @@ class InvalidEventStoryTest {
         world.deliver("joiner.json"); // a user exists, so a write would have something to change
         world.server.resetStats();
 
+        long viaLambda = samples.values().stream().filter(s -> !s.function().equals("auto")).count();
         assertSoftly(softly -> samples.values().forEach(sample -> {
-            Audit audit = sample.function().equals("auto")
-                    ? autoRouted(world, sample)
-                    : world.deliver(sample.function(), sample.bytes());
+            Audit audit;
+            if (sample.function().equals("auto")) {
+                audit = autoRouted(world, sample);
+            } else {
+                // delivered as Lambda does, retries included: a rejection is final, so there are none
+                List<Audit> attempts = world.deliverAsLambda(sample.function(), sample.bytes());
+                softly.assertThat(attempts).as(sample.file()).hasSize(1);
+                audit = attempts.get(0);
+                softly.assertThat(audit.threw()).as(sample.file()).isFalse();
+            }
             softly.assertThat(audit.outcome()).as(sample.file()).isEqualTo("REJECTED");
             softly.assertThat(audit.errorType()).as(sample.file()).isEqualTo("INVALID_EVENT");
             softly.assertThat(audit.reason()).as(sample.file()).contains(sample.reason());
@@ -52,6 +62,14 @@ class InvalidEventStoryTest {
         assertThat(world.server.stats().writeCalls()).isZero();
         assertThat(world.server.stats().totalCalls()).isZero();
         assertThat(world.auditLines).hasSize(1 + samples.size()); // exactly one audit record per event
+        // each rejected event is in the failure queue once, with its reason, for HR to correct and resend
+        assertThat(world.failureQueue.messages()).hasSize((int) viaLambda).allSatisfy(m -> {
+            assertThat(m.path("source").asText()).isEqualTo("jml-identity");
+            assertThat(m.path("outcome").asText()).isEqualTo("REJECTED");
+            assertThat(m.path("errorType").asText()).isEqualTo("INVALID_EVENT");
+            assertThat(m.path("reason").asText()).isNotBlank();
+            assertThat(m.has("event")).isTrue();
+        });
     }
 
     @Test
@@ -63,8 +81,10 @@ class InvalidEventStoryTest {
             Audit audit = world.deliverRouted(Fixtures.eventWith(sample, breakGlass));
             assertThat(audit.outcome()).isEqualTo("REJECTED");
             assertThat(audit.errorType()).isEqualTo("PROTECTED_USER");
-            assertThat(audit.threw()).isTrue();
+            assertThat(audit.threw()).isFalse();
         }
+        assertThat(world.failureQueue.messages()).extracting(m -> m.path("errorType").asText())
+                .containsExactly("PROTECTED_USER", "PROTECTED_USER", "PROTECTED_USER");
         assertThat(world.server.stats().writeCalls()).isZero();
         assertThat(world.protectedUserUntouched()).isTrue();
     }

@@ -102,9 +102,15 @@ class PolicyStoriesTest {
         assertThat(first.outcome()).isEqualTo("APPLIED");
         assertThat(second.outcome()).isEqualTo("FAILED");
         assertThat(second.errorType()).isEqualTo("MASS_DELETION_GUARD");
-        assertThat(second.threw()).isTrue();
+        assertThat(second.retryable()).isFalse();
         assertThat(second.list("membershipsBefore")).hasSize(3);
         assertThat(world.state().user("user2").groups()).hasSize(3);
+        // Straight to the failure queue, not through Lambda's retries (which would re-run it unchecked)
+        assertThat(second.threw()).isFalse();
+        assertThat(world.failureQueue.messages()).singleElement().satisfies(m -> {
+            assertThat(m.path("errorType").asText()).isEqualTo("MASS_DELETION_GUARD");
+            assertThat(m.path("event").path("detail").path("eventId").asText()).isEqualTo("l2");
+        });
     }
 
     @Test
@@ -121,6 +127,49 @@ class PolicyStoriesTest {
         assertThat(world.state().users()).containsKey("jane.smith").doesNotContainKey("jane.doe");
         assertThat(world.state().user("jane.smith").email()).isEqualTo("jane.smith@example.com");
         assertThat(world.state().user("jane.smith").displayName()).isEqualTo("Jane Smith");
+    }
+
+    @Test
+    void a_mover_that_renames_a_user_the_old_script_created_renames_that_user_instead_of_creating_a_second() {
+        // GIVEN jane.doe was created by the old script (no ledger entry) with her employee number and email,
+        // and holds a managed group
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        String storeId = world.server.identityStoreId();
+        String userId = world.client.createUser(r -> r.identityStoreId(storeId).userName("jane.doe")
+                .displayName("Jane Doe").name(n -> n.givenName("Jane").familyName("Doe"))
+                .emails(e -> e.value("jane.doe@example.com").type("work").primary(true))
+                .extensions(Map.of("aws:identitystore:enterprise",
+                        Document.fromMap(Map.of("employeeNumber", Document.fromString("E1001")))))).userId();
+        givenMembership(world, userId, "jml-engineering");
+
+        // WHEN her first event through jml-identity is a mover that also renames her
+        Audit renamed = world.deliver("mover", Fixtures.eventWith("mover.json", Map.of("userName", "jane.smith",
+                "familyName", "Smith", "eventId", "hr-evt-rename")));
+
+        // THEN that user is renamed and converged: no second account, and the old one keeps no stale access
+        assertThat(renamed.outcome()).isEqualTo("APPLIED");
+        assertThat(renamed.userId()).isEqualTo(userId);
+        assertThat(renamed.json().path("note").asText()).contains("adopted user " + userId);
+        assertThat(world.state().users()).containsOnlyKeys(StoryWorld.PROTECTED_USER, "jane.smith");
+        assertThat(world.state().user("jane.smith").groups()).doesNotContain("jml-engineering").contains("jml-platform");
+    }
+
+    @Test
+    void a_user_with_the_same_email_but_another_employee_number_is_not_adopted() {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        String storeId = world.server.identityStoreId();
+        String other = world.client.createUser(r -> r.identityStoreId(storeId).userName("shared.mailbox")
+                .displayName("Shared").name(n -> n.givenName("Shared").familyName("Mailbox"))
+                .emails(e -> e.value("jane.doe@example.com").type("work").primary(true))
+                .extensions(Map.of("aws:identitystore:enterprise",
+                        Document.fromMap(Map.of("employeeNumber", Document.fromString("E9999")))))).userId();
+
+        Audit moved = world.deliver("mover.json");
+
+        assertThat(moved.outcome()).isEqualTo("APPLIED");
+        assertThat(moved.userId()).isNotEqualTo(other);
+        assertThat(world.state().users()).containsKeys("shared.mailbox", "jane.doe");
+        assertThat(world.state().user("shared.mailbox").groups()).isEmpty();
     }
 
     @Test

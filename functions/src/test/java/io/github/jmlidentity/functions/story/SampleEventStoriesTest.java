@@ -80,14 +80,16 @@ class SampleEventStoriesTest {
     @Test
     void leaver_then_its_duplicate() {
         // GIVEN Jane joined and moved
-        world.deliver("joiner.json");
+        String janesUserId = world.deliver("joiner.json").userId();
         world.deliver("mover.json");
 
         // WHEN she leaves
         Audit left = world.deliver("leaver.json");
 
-        // THEN her memberships are on record and the user is deleted (policy delete)
+        // THEN her memberships are on record and the user is deleted (policy delete), named by its user id
         assertThat(left.outcome()).isEqualTo("APPLIED");
+        assertThat(left.userId()).isEqualTo(janesUserId);
+        assertThat(left.list("groupsRemoved")).containsExactlyInAnyOrderElementsOf(left.list("membershipsBefore"));
         assertThat(left.json().path("userDeleted").asBoolean()).isTrue();
         assertThat(left.list("membershipsBefore")).containsExactlyInAnyOrder(
                 "jml-all-staff", "jml-office-london", "jml-on-call", "jml-platform", "jml-prod-access");

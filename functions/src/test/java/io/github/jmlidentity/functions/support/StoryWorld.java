@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,6 +53,10 @@ public final class StoryWorld {
     public final String table;
     public final FunctionRuntime runtime;
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
+    /** Where the handlers send permanent failures. */
+    public final InMemoryFailureQueue failureQueue = new InMemoryFailureQueue();
+    /** The functions' directory: the SDK one against the emulator, with a chosen call made to fail. */
+    public final FaultyDirectory faults;
     private final Map<String, LifecycleHandler> handlers;
     private final DirectoryState.UserView protectedUserBefore;
 
@@ -62,6 +67,12 @@ public final class StoryWorld {
     /** A world whose functions use the given client (e.g. one without retries). */
     public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
                       IdentitystoreClient functionsClient) {
+        this(server, dynalite, rules, dryRun, functionsClient, Duration.ofMinutes(2));
+    }
+
+    /** A world whose ledger leases last {@code lease} (short, for stories where an invocation dies holding one). */
+    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
+                      IdentitystoreClient functionsClient, Duration lease) {
         this.server = server;
         this.client = clientFor(server);
         String storeId = server.identityStoreId();
@@ -79,8 +90,11 @@ public final class StoryWorld {
         }
         this.protectedUserBefore = state().user(PROTECTED_USER);
         this.table = dynalite.newLedgerTable();
+        this.faults = new FaultyDirectory(new SdkIdentityDirectory(functionsClient, storeId));
         this.runtime = FunctionRuntime.builder()
-                .directory(new SdkIdentityDirectory(functionsClient, storeId))
+                .directory(faults)
+                .failureQueue(failureQueue)
+                .lease(lease)
                 .ledger(new DynamoDbEmployeeLedger(dynalite.client(), table))
                 .rules(rules)
                 .dryRun(dryRun)
@@ -119,6 +133,21 @@ public final class StoryWorld {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Lambda's asynchronous retries after a failed invocation, before the on-failure destination. */
+    public static final int LAMBDA_ASYNC_RETRIES = 2;
+
+    /**
+     * Delivers an envelope as Lambda's asynchronous invocation does: when the handler throws, the event is
+     * invoked again, up to {@value #LAMBDA_ASYNC_RETRIES} more times. Returns each attempt's audit record.
+     */
+    public List<Audit> deliverAsLambda(String function, byte[] envelope) {
+        List<Audit> attempts = new ArrayList<>();
+        do {
+            attempts.add(deliver(function, envelope));
+        } while (attempts.get(attempts.size() - 1).threw() && attempts.size() <= LAMBDA_ASYNC_RETRIES);
+        return attempts;
     }
 
     /** Delivers a sample from events/ to the function its detail-type names. */

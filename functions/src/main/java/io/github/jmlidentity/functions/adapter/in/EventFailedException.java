@@ -1,8 +1,9 @@
 package io.github.jmlidentity.functions.adapter.in;
 
 /**
- * Thrown by a handler when an event was REJECTED or FAILED, so that Lambda's asynchronous retries and then the
- * on-failure destination take it, with the reason in the error message. Nothing is silently dropped.
+ * Thrown by a handler when an event FAILED in a way a retry may fix (or failed permanently and could not be sent
+ * to the failure queue), so that Lambda's asynchronous retries and then the on-failure destination take it, with
+ * the reason in the error message. Nothing is silently dropped.
  */
 public final class EventFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;

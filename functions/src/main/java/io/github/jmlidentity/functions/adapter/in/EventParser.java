@@ -89,7 +89,7 @@ public final class EventParser {
         try {
             root = JSON.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw invalid("event", "is not valid JSON: " + e.getOriginalMessage());
+            throw invalid("event", "is not valid JSON: " + syntaxError(e));
         } catch (java.io.IOException e) {
             throw invalid("event", "could not be read: " + e.getMessage());
         }
@@ -122,6 +122,38 @@ public final class EventParser {
             throw new InvalidEventException(dedupe(violations));
         }
         return toEvent(root, kind, detail);
+    }
+
+    /** A field name safe to quote back: the schema's names are of this form. */
+    private static final java.util.regex.Pattern FIELD_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+    /**
+     * What is wrong and where, without the offending text: Jackson quotes the token it choked on (e.g. an unquoted
+     * e-mail address), which must not reach the audit record. Only a duplicate field's name is kept, when it looks
+     * like a field name.
+     */
+    static String syntaxError(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        String what;
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'").matcher(original);
+        if (duplicate.find() && FIELD_NAME.matcher(duplicate.group(1)).matches()) {
+            what = "Duplicate field '" + duplicate.group(1) + "'";
+        } else {
+            int cut = original.length();
+            for (char c : new char[] {'(', '\'', '"', ':', '\n'}) {
+                int at = original.indexOf(c);
+                if (at >= 0 && at < cut) {
+                    cut = at;
+                }
+            }
+            what = original.substring(0, cut).trim();
+            if (what.isEmpty()) {
+                what = "syntax error";
+            }
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what
+                : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     private static HrEvent toEvent(JsonNode root, EventKind kind, JsonNode detail) {

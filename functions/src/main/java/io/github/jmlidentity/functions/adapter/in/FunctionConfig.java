@@ -14,9 +14,12 @@ import java.util.Map;
  * @param ledgerTable DynamoDB ledger table (LEDGER_TABLE)
  * @param rules       from ACCESS_RULES (inline JSON, wins if set) or ACCESS_RULES_FILE (default
  *                    /opt/access-rules.json: config/ ships as a Lambda layer, so a rules change needs no jar build)
+ * @param failureQueueUrl the processing failure queue (FAILURE_QUEUE_URL), where permanent failures are sent at
+ *                        once; null when unset, and then the handler throws them to Lambda's retries and on-failure
+ *                        destination instead (nothing lost, but three audit records per event)
  */
 public record FunctionConfig(String identityStoreId, String ledgerTable, AccessRules rules, boolean dryRun,
-                             String hrEventSource) {
+                             String hrEventSource, String failureQueueUrl) {
 
     public static final String DEFAULT_RULES_FILE = "/opt/access-rules.json";
 
@@ -31,10 +34,17 @@ public record FunctionConfig(String identityStoreId, String ledgerTable, AccessR
             errors.add("LEDGER_TABLE must name the DynamoDB ledger table");
         }
         boolean dryRun = dryRun(env.get("DRY_RUN"), errors);
+        String failureQueueUrl = env.get("FAILURE_QUEUE_URL");
+        if (failureQueueUrl != null && !failureQueueUrl.isBlank() && !failureQueueUrl.startsWith("https://")
+                && !failureQueueUrl.startsWith("http://")) {
+            errors.add("FAILURE_QUEUE_URL must be an SQS queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>),"
+                    + " was " + quoted(failureQueueUrl));
+        }
         if (!errors.isEmpty()) {
             throw new IllegalStateException("invalid function configuration: " + String.join("; ", errors));
         }
-        return new FunctionConfig(storeId, table, rules(env), dryRun, source(env));
+        return new FunctionConfig(storeId, table, rules(env), dryRun, source(env),
+                failureQueueUrl == null || failureQueueUrl.isBlank() ? null : failureQueueUrl);
     }
 
     static AccessRules rules(Map<String, String> env) {

@@ -6,6 +6,8 @@ import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.InvocationScope;
 import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
+import io.github.jmlidentity.functions.adapter.out.SqsFailureQueue;
+import io.github.jmlidentity.functions.application.Changes;
 import io.github.jmlidentity.functions.application.JoinerService;
 import io.github.jmlidentity.functions.application.LeaverService;
 import io.github.jmlidentity.functions.application.LifecycleService;
@@ -20,6 +22,7 @@ import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.Plan;
 import io.github.jmlidentity.functions.port.EmployeeLedger;
+import io.github.jmlidentity.functions.port.FailureQueue;
 import io.github.jmlidentity.functions.port.IdentityDirectory;
 
 import java.time.Clock;
@@ -47,8 +50,10 @@ public final class FunctionRuntime {
     private final boolean dryRun;
     private final Consumer<String> auditSink;
     private final Clock clock;
+    private final FailureQueue failureQueue;
 
     private FunctionRuntime(Builder b) {
+        this.failureQueue = b.failureQueue;
         this.parser = new EventParser(b.source);
         this.identityStoreId = b.directory.identityStoreId();
         this.dryRun = b.dryRun;
@@ -64,13 +69,18 @@ public final class FunctionRuntime {
     /** The deployed wiring: Identity Store via the SDK, DynamoDB ledger, settings from the environment. */
     public static FunctionRuntime fromEnvironment(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        return builder()
+        Builder wiring = builder()
                 .directory(new SdkIdentityDirectory(AwsClients.identityStore(), config.identityStoreId()))
                 .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
                 .rules(config.rules())
                 .dryRun(config.dryRun())
                 .source(config.hrEventSource())
-                .build();
+                .failureQueue(config.failureQueueUrl() == null ? null
+                        : new SqsFailureQueue(AwsClients.sqs(), config.failureQueueUrl()));
+        if (SnapStartPriming.applies(env)) {
+            SnapStartPriming.prime(wiring);
+        }
+        return wiring.build();
     }
 
     public static Builder builder() {
@@ -96,10 +106,10 @@ public final class FunctionRuntime {
                 result = services.get(event.kind()).handle(event, lease);
             } catch (InvalidEventException e) {
                 result = new ProcessingResult(Outcome.REJECTED, null, null, null, "INVALID_EVENT", e.reason(), null,
-                        e, false);
+                        e, false, null);
             } catch (RuntimeException unexpected) {
                 result = new ProcessingResult(Outcome.FAILED, null, null, null, unexpected.getClass().getSimpleName(),
-                        String.valueOf(unexpected.getMessage()), null, unexpected, true);
+                        String.valueOf(unexpected.getMessage()), null, unexpected, true, null);
             }
             record = event != null ? toRecord(event, result, scope, started) : rejected(raw, result, scope, started);
         }
@@ -111,15 +121,25 @@ public final class FunctionRuntime {
         return identityStoreId;
     }
 
+    /** Where the Lambda handlers send permanent failures, or null when none is configured. */
+    public FailureQueue failureQueue() {
+        return failureQueue;
+    }
+
+    /**
+     * A dry run reports the plan; every other outcome reports what was actually done, step by step, so that a
+     * FAILED attempt that created a user or changed groups before it failed says so (its retry reports the rest).
+     */
     private AuditRecord toRecord(HrEvent event, ProcessingResult r, InvocationScope scope, long started) {
         Plan plan = r.plan();
-        boolean applied = r.outcome() == Outcome.APPLIED || r.outcome() == Outcome.PLANNED;
-        List<String> attributes = plan != null && applied ? plan.attributesChanged() : List.of();
-        List<String> added = plan != null && applied ? plan.groupsToAdd() : List.of();
-        List<String> removed = plan != null && applied ? plan.groupsRemoved() : List.of();
-        List<String> before = plan == null ? List.of()
-                : plan.membershipsBefore().stream().map(Membership::groupName).toList();
-        boolean deleted = plan != null && plan.deleteUser() && r.outcome() == Outcome.APPLIED;
+        Changes done = r.changes();
+        boolean planned = r.outcome() == Outcome.PLANNED && plan != null;
+        List<String> attributes = planned ? plan.attributesChanged() : done.attributesChanged();
+        List<String> added = planned ? plan.groupsToAdd() : done.groupsAdded();
+        List<String> removed = planned ? plan.groupsRemoved() : done.groupsRemoved();
+        List<String> before = planned ? plan.membershipsBefore().stream().map(Membership::label).toList()
+                : done.membershipsBefore();
+        boolean deleted = done.userDeleted();
         return new AuditRecord(clock.instant(), event.eventId(), event.hrEventId(), event.kind().detailType(),
                 event.employeeId(), r.userName() != null ? r.userName() : event.userName(), r.userId(),
                 identityStoreId, r.outcome(), dryRun, event.effectiveAt(), attributes, added, removed, before, deleted,
@@ -165,6 +185,13 @@ public final class FunctionRuntime {
         private Clock clock = Clock.systemUTC();
         private Duration lease = Duration.ofMinutes(2);
         private Duration maxLeaseWait = Duration.ofSeconds(20);
+        private FailureQueue failureQueue;
+
+        /** Where the Lambda handlers send permanent failures (null: they throw them to Lambda instead). */
+        public Builder failureQueue(FailureQueue value) {
+            this.failureQueue = value;
+            return this;
+        }
 
         public Builder directory(IdentityDirectory value) {
             this.directory = value;
@@ -210,6 +237,26 @@ public final class FunctionRuntime {
         public Builder maxLeaseWait(Duration value) {
             this.maxLeaseWait = value;
             return this;
+        }
+
+        /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
+        Builder dryRunTwin() {
+            Builder twin = new Builder().directory(directory).ledger(ledger).rules(rules).source(source).clock(clock)
+                    .lease(lease).maxLeaseWait(maxLeaseWait).dryRun(true);
+            twin.auditSink = line -> { };
+            return twin;
+        }
+
+        IdentityDirectory directory() {
+            return directory;
+        }
+
+        AccessRules rules() {
+            return rules;
+        }
+
+        String source() {
+            return source;
         }
 
         public FunctionRuntime build() {

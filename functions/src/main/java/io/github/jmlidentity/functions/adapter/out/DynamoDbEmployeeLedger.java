@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.adapter.out;
 
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
+import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.port.DirectoryFailure;
 import io.github.jmlidentity.functions.port.EmployeeLedger;
@@ -48,8 +49,13 @@ public final class DynamoDbEmployeeLedger implements EmployeeLedger {
         return conditionalPut(toItem(next), expectedVersion, "record employee " + next.employeeId());
     }
 
+    /**
+     * The slots are a list of {at: epoch millis, eventId} maps in one item (older items hold bare numbers, which
+     * still count). Idempotent per HR event: a retry of a leaver that already holds a slot in the window keeps it
+     * rather than taking another one.
+     */
     @Override
-    public boolean reserveLeaverSlot(Instant now, Duration window, int max) {
+    public boolean reserveLeaverSlot(String hrEventId, Instant now, Duration window, int max) {
         for (int attempt = 0; attempt < GUARD_ATTEMPTS; attempt++) {
             Map<String, AttributeValue> item = get(GUARD_KEY);
             long version = item == null ? 0 : Long.parseLong(item.get("version").n());
@@ -57,15 +63,22 @@ public final class DynamoDbEmployeeLedger implements EmployeeLedger {
             if (item != null && item.containsKey("slots")) {
                 long since = now.minus(window).toEpochMilli();
                 for (AttributeValue slot : item.get("slots").l()) {
-                    if (Long.parseLong(slot.n()) > since) {
-                        slots.add(slot);
+                    long at = Long.parseLong(slot.hasM() ? slot.m().get("at").n() : slot.n());
+                    if (at <= since) {
+                        continue;
                     }
+                    if (slot.hasM() && slot.m().containsKey("eventId") && hrEventId.equals(slot.m().get("eventId").s())) {
+                        return true;
+                    }
+                    slots.add(slot);
                 }
             }
             if (slots.size() >= max) {
                 return false;
             }
-            slots.add(AttributeValue.fromN(Long.toString(now.toEpochMilli())));
+            slots.add(AttributeValue.fromM(Map.of(
+                    "at", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                    "eventId", AttributeValue.fromS(hrEventId))));
             Map<String, AttributeValue> next = new HashMap<>();
             next.put(KEY, AttributeValue.fromS(GUARD_KEY));
             next.put("slots", AttributeValue.fromL(slots));
@@ -119,6 +132,11 @@ public final class DynamoDbEmployeeLedger implements EmployeeLedger {
         putS(item, "leftAt", e.leftAt() == null ? null : e.leftAt().toString());
         putS(item, "lockOwner", e.lockOwner());
         putS(item, "lockExpiresAt", e.lockExpiresAt() == null ? null : e.lockExpiresAt().toString());
+        putS(item, "lastEventKind", e.lastEventKind() == null ? null : e.lastEventKind().name());
+        putS(item, "leaveEventId", e.leaveEventId());
+        if (!e.membershipsBefore().isEmpty()) {
+            item.put("membershipsBefore", AttributeValue.fromL(e.membershipsBefore().stream().map(AttributeValue::fromS).toList()));
+        }
         if (!e.recentEventIds().isEmpty()) {
             item.put("recentEventIds", AttributeValue.fromL(e.recentEventIds().stream().map(AttributeValue::fromS).toList()));
         }
@@ -128,11 +146,15 @@ public final class DynamoDbEmployeeLedger implements EmployeeLedger {
     static LedgerEntry fromItem(Map<String, AttributeValue> item) {
         List<String> recent = item.containsKey("recentEventIds")
                 ? item.get("recentEventIds").l().stream().map(AttributeValue::s).toList() : List.of();
+        List<String> before = item.containsKey("membershipsBefore")
+                ? item.get("membershipsBefore").l().stream().map(AttributeValue::s).toList() : List.of();
         String status = s(item, "status");
+        String kind = s(item, "lastEventKind");
         return new LedgerEntry(s(item, KEY), s(item, "userId"),
                 status == null ? null : EmploymentStatus.valueOf(status),
                 s(item, "lastEventId"), instant(s(item, "lastEffectiveAt")), instant(s(item, "leftAt")), recent,
-                Long.parseLong(item.get("version").n()), s(item, "lockOwner"), instant(s(item, "lockExpiresAt")));
+                Long.parseLong(item.get("version").n()), s(item, "lockOwner"), instant(s(item, "lockExpiresAt")),
+                kind == null ? null : EventKind.valueOf(kind), s(item, "leaveEventId"), before);
     }
 
     private static void putS(Map<String, AttributeValue> item, String name, String value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
+import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
 
 import java.io.IOException;
@@ -48,8 +49,11 @@ public final class FileEmployeeLedger extends InMemoryEmployeeLedger {
                 LedgerEntry entry = fromJson(e);
                 entries.put(entry.employeeId(), entry);
             });
-            List<Instant> slots = new ArrayList<>();
-            root.path("leaverSlots").forEach(s -> slots.add(Instant.parse(s.asText())));
+            List<LeaverSlot> slots = new ArrayList<>();
+            // Older files hold bare timestamps (no event id): they still count against the cap.
+            root.path("leaverSlots").forEach(s -> slots.add(s.isTextual()
+                    ? new LeaverSlot(Instant.parse(s.asText()), null)
+                    : new LeaverSlot(Instant.parse(s.path("at").asText()), text(s, "hrEventId"))));
             restore(entries, slots);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the local ledger " + file, e);
@@ -63,7 +67,7 @@ public final class FileEmployeeLedger extends InMemoryEmployeeLedger {
         entries().values().stream().sorted(java.util.Comparator.comparing(LedgerEntry::employeeId))
                 .forEach(e -> employees.add(toJson(e)));
         ArrayNode slots = root.putArray("leaverSlots");
-        leaverSlots().forEach(s -> slots.add(s.toString()));
+        leaverSlots().forEach(s -> slots.addObject().put("at", s.at().toString()).put("hrEventId", s.hrEventId()));
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -88,17 +92,25 @@ public final class FileEmployeeLedger extends InMemoryEmployeeLedger {
         node.put("version", e.version());
         node.put("lockOwner", e.lockOwner());
         node.put("lockExpiresAt", e.lockExpiresAt() == null ? null : e.lockExpiresAt().toString());
+        node.put("lastEventKind", e.lastEventKind() == null ? null : e.lastEventKind().name());
+        node.put("leaveEventId", e.leaveEventId());
+        ArrayNode before = node.putArray("membershipsBefore");
+        e.membershipsBefore().forEach(before::add);
         return node;
     }
 
     private static LedgerEntry fromJson(JsonNode n) {
         List<String> recent = new ArrayList<>();
         n.path("recentEventIds").forEach(r -> recent.add(r.asText()));
+        List<String> before = new ArrayList<>();
+        n.path("membershipsBefore").forEach(g -> before.add(g.asText()));
         String status = text(n, "status");
+        String kind = text(n, "lastEventKind");
         return new LedgerEntry(text(n, "employeeId"), text(n, "userId"),
                 status == null ? null : EmploymentStatus.valueOf(status), text(n, "lastEventId"),
                 instant(text(n, "lastEffectiveAt")), instant(text(n, "leftAt")), recent, n.path("version").asLong(),
-                text(n, "lockOwner"), instant(text(n, "lockExpiresAt")));
+                text(n, "lockOwner"), instant(text(n, "lockExpiresAt")),
+                kind == null ? null : EventKind.valueOf(kind), text(n, "leaveEventId"), before);
     }
 
     private static String text(JsonNode n, String field) {

@@ -15,7 +15,11 @@ import java.util.TreeMap;
 public class InMemoryEmployeeLedger implements EmployeeLedger {
 
     private final Map<String, LedgerEntry> entries = new TreeMap<>();
-    private final Deque<Instant> leaverSlots = new ArrayDeque<>();
+    private final Deque<LeaverSlot> leaverSlots = new ArrayDeque<>();
+
+    /** One leaver counted against the mass-deletion cap: when, and which HR event took the slot. */
+    public record LeaverSlot(Instant at, String hrEventId) {
+    }
 
     @Override
     public synchronized Optional<LedgerEntry> find(String employeeId) {
@@ -35,14 +39,17 @@ public class InMemoryEmployeeLedger implements EmployeeLedger {
     }
 
     @Override
-    public synchronized boolean reserveLeaverSlot(Instant now, Duration window, int max) {
-        while (!leaverSlots.isEmpty() && !leaverSlots.peekFirst().isAfter(now.minus(window))) {
+    public synchronized boolean reserveLeaverSlot(String hrEventId, Instant now, Duration window, int max) {
+        while (!leaverSlots.isEmpty() && !leaverSlots.peekFirst().at().isAfter(now.minus(window))) {
             leaverSlots.removeFirst();
+        }
+        if (leaverSlots.stream().anyMatch(slot -> hrEventId.equals(slot.hrEventId()))) {
+            return true;
         }
         if (leaverSlots.size() >= max) {
             return false;
         }
-        leaverSlots.addLast(now);
+        leaverSlots.addLast(new LeaverSlot(now, hrEventId));
         changed();
         return true;
     }
@@ -52,11 +59,11 @@ public class InMemoryEmployeeLedger implements EmployeeLedger {
         return Map.copyOf(entries);
     }
 
-    protected synchronized Deque<Instant> leaverSlots() {
+    protected synchronized Deque<LeaverSlot> leaverSlots() {
         return leaverSlots;
     }
 
-    protected synchronized void restore(Map<String, LedgerEntry> restored, Iterable<Instant> slots) {
+    protected synchronized void restore(Map<String, LedgerEntry> restored, Iterable<LeaverSlot> slots) {
         entries.clear();
         entries.putAll(restored);
         leaverSlots.clear();

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.identitystore.model.CreateUserRequest;
 import software.amazon.awssdk.services.identitystore.model.DescribeUserResponse;
 import software.amazon.awssdk.services.identitystore.model.Email;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
+import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsForMemberResponse;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.UniqueAttribute;
 
@@ -75,6 +76,21 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
                     .identityStoreId(identityStoreId)
                     .alternateIdentifier(AlternateIdentifier.fromUniqueAttribute(UniqueAttribute.builder()
                             .attributePath("userName").attributeValue(Document.fromString(userName)).build()))
+                    .overrideConfiguration(deadline()))).userId();
+        } catch (ResourceMissingException e) {
+            return Optional.empty();
+        }
+        return findUser(userId);
+    }
+
+    @Override
+    public Optional<DirectoryUser> findUserByEmail(String email) {
+        String userId;
+        try {
+            userId = call("GetUserId emails.value", () -> client.getUserId(r -> r
+                    .identityStoreId(identityStoreId)
+                    .alternateIdentifier(AlternateIdentifier.fromUniqueAttribute(UniqueAttribute.builder()
+                            .attributePath("emails.value").attributeValue(Document.fromString(email)).build()))
                     .overrideConfiguration(deadline()))).userId();
         } catch (ResourceMissingException e) {
             return Optional.empty();
@@ -170,12 +186,18 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
     @Override
     public List<Membership> memberships(String userId) {
         List<GroupMembership> found = new ArrayList<>();
-        call("ListGroupMembershipsForMember " + userId, () -> {
-            client.listGroupMembershipsForMemberPaginator(r -> r.identityStoreId(identityStoreId)
-                    .memberId(MemberId.fromUserId(userId)).maxResults(100).overrideConfiguration(deadline()))
-                    .groupMemberships().forEach(found::add);
-            return found;
-        });
+        String nextToken = null;
+        do {
+            // Page by page rather than through the SDK paginator, which would reuse the first request and so its
+            // time limit: each page gets the invocation's time left when it is requested.
+            String token = nextToken;
+            ListGroupMembershipsForMemberResponse page = call("ListGroupMembershipsForMember " + userId,
+                    () -> client.listGroupMembershipsForMember(r -> r.identityStoreId(identityStoreId)
+                            .memberId(MemberId.fromUserId(userId)).maxResults(100).nextToken(token)
+                            .overrideConfiguration(deadline())));
+            found.addAll(page.groupMemberships());
+            nextToken = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
+        } while (nextToken != null);
         List<Membership> memberships = new ArrayList<>();
         for (GroupMembership m : found) {
             memberships.add(new Membership(m.membershipId(), m.groupId(), groupName(m.groupId())));

@@ -22,6 +22,21 @@ class EventParserTest {
     private static final EventParser PARSER = new EventParser();
 
     @Test
+    void a_malformed_payload_is_rejected_with_where_it_breaks_but_none_of_its_text() {
+        String joiner = new String(Fixtures.event("joiner.json"), java.nio.charset.StandardCharsets.UTF_8);
+        String unquoted = joiner.replace("\"jane.doe@example.com\"", "jane.doe@example.com");
+        String badEscape = joiner.replace("\"jane.doe@example.com\"", "\"jane.doe\\q@example.com\"");
+
+        for (String malformed : new String[] {unquoted, badEscape}) {
+            InvalidEventException e = catchThrowableOfType(InvalidEventException.class,
+                    () -> PARSER.parse(malformed.getBytes(java.nio.charset.StandardCharsets.UTF_8), EventKind.JOINED));
+
+            assertThat(e.reason()).startsWith("event: is not valid JSON: ").contains(" at line ")
+                    .doesNotContain("jane", "example.com");
+        }
+    }
+
+    @Test
     void the_joiner_sample_parses_into_the_full_employee_record() {
         HrEvent event = PARSER.parse(Fixtures.event("joiner.json"), EventKind.JOINED);
 

@@ -21,6 +21,20 @@ class FunctionConfigTest {
         assertThat(config.dryRun()).isTrue();
         assertThat(config.hrEventSource()).isEqualTo("com.example.hr");
         assertThat(config.rules().maxLeaversPerHour()).isEqualTo(25);
+        assertThat(config.failureQueueUrl()).as("unset: permanent failures are thrown to Lambda instead").isNull();
+    }
+
+    @Test
+    void the_failure_queue_url_is_read_and_checked() {
+        FunctionConfig config = FunctionConfig.fromEnvironment(Map.of("IDENTITY_STORE_ID", "d-1234567890",
+                "LEDGER_TABLE", "t", "ACCESS_RULES_FILE", RULES_FILE,
+                "FAILURE_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/failures"));
+
+        assertThat(config.failureQueueUrl()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/failures");
+        assertThatThrownBy(() -> FunctionConfig.fromEnvironment(Map.of("IDENTITY_STORE_ID", "d-1234567890",
+                "LEDGER_TABLE", "t", "ACCESS_RULES_FILE", RULES_FILE, "FAILURE_QUEUE_URL", "failures")))
+                .hasMessageContaining("FAILURE_QUEUE_URL must be an SQS queue URL")
+                .hasMessageContaining("was 'failures'");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.github.jmlidentity.functions.adapter.out;
 
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
+import io.github.jmlidentity.functions.domain.EventKind;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.support.Dynalite;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,16 +23,18 @@ class DynamoDbEmployeeLedgerTest {
     private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
 
     private DynamoDbEmployeeLedger ledger;
+    private String table;
 
     @BeforeEach
     void freshTable() {
-        ledger = new DynamoDbEmployeeLedger(DYNALITE.client(), DYNALITE.newLedgerTable());
+        table = DYNALITE.newLedgerTable();
+        ledger = new DynamoDbEmployeeLedger(DYNALITE.client(), table);
     }
 
     @Test
     void an_entry_round_trips_with_every_field() {
         LedgerEntry entry = new LedgerEntry("E1", "u-1", EmploymentStatus.LEFT, "hr-2", T, T, List.of("hr-1", "hr-2"),
-                1, "hr-3", T.plusSeconds(60));
+                1, "hr-3", T.plusSeconds(60), EventKind.LEFT, "hr-3", List.of("jml-all-staff", "jml-engineering"));
 
         assertThat(ledger.put(entry, 0)).isTrue();
 
@@ -51,10 +55,29 @@ class DynamoDbEmployeeLedgerTest {
 
     @Test
     void the_mass_deletion_guard_counts_a_rolling_hour() {
-        assertThat(ledger.reserveLeaverSlot(T, Duration.ofHours(1), 2)).isTrue();
-        assertThat(ledger.reserveLeaverSlot(T.plusSeconds(60), Duration.ofHours(1), 2)).isTrue();
-        assertThat(ledger.reserveLeaverSlot(T.plusSeconds(120), Duration.ofHours(1), 2)).isFalse();
+        assertThat(ledger.reserveLeaverSlot("l1", T, Duration.ofHours(1), 2)).isTrue();
+        assertThat(ledger.reserveLeaverSlot("l2", T.plusSeconds(60), Duration.ofHours(1), 2)).isTrue();
+        assertThat(ledger.reserveLeaverSlot("l3", T.plusSeconds(120), Duration.ofHours(1), 2)).isFalse();
         // An hour after the first leaver, its slot is free again.
-        assertThat(ledger.reserveLeaverSlot(T.plusSeconds(3601), Duration.ofHours(1), 2)).isTrue();
+        assertThat(ledger.reserveLeaverSlot("l3", T.plusSeconds(3601), Duration.ofHours(1), 2)).isTrue();
+    }
+
+    @Test
+    void a_retried_leaver_keeps_its_slot_instead_of_taking_another() {
+        assertThat(ledger.reserveLeaverSlot("l1", T, Duration.ofHours(1), 1)).isTrue();
+
+        assertThat(ledger.reserveLeaverSlot("l1", T.plusSeconds(60), Duration.ofHours(1), 1)).as("retry of l1").isTrue();
+        assertThat(ledger.reserveLeaverSlot("l2", T.plusSeconds(120), Duration.ofHours(1), 1)).as("another").isFalse();
+    }
+
+    @Test
+    void slots_written_before_they_named_their_event_still_count() {
+        DYNALITE.client().putItem(r -> r.tableName(table).item(java.util.Map.of(
+                "employeeId", AttributeValue.fromS(DynamoDbEmployeeLedger.GUARD_KEY),
+                "version", AttributeValue.fromN("1"),
+                "slots", AttributeValue.fromL(List.of(AttributeValue.fromN(Long.toString(T.toEpochMilli())))))));
+
+        assertThat(ledger.reserveLeaverSlot("l2", T.plusSeconds(60), Duration.ofHours(1), 1)).isFalse();
+        assertThat(ledger.reserveLeaverSlot("l2", T.plusSeconds(60), Duration.ofHours(1), 2)).isTrue();
     }
 }

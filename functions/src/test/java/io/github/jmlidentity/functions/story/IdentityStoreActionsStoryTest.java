@@ -1,0 +1,159 @@
+package io.github.jmlidentity.functions.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.functions.domain.LeaverPolicy;
+import io.github.jmlidentity.functions.domain.MissingGroupPolicy;
+import io.github.jmlidentity.functions.support.Audit;
+import io.github.jmlidentity.functions.support.Dynalite;
+import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryWorld;
+import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.identitystore.model.MemberId;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The IAM policies are built from config/identitystore-actions.json (infra: IdentityStoreAccess). Here each function
+ * runs the stories that reach every one of its code paths, the emulator counts the operations it calls, and they
+ * must be exactly the listed actions: a call missing from the list would be denied in AWS, and a listed action no
+ * story calls is a grant nothing needs.
+ */
+class IdentityStoreActionsStoryTest {
+
+    @RegisterExtension
+    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+    @RegisterExtension
+    static final Dynalite DYNALITE = new Dynalite();
+
+    private final Map<String, Set<String>> called = Map.of("joiner", new TreeSet<>(), "mover", new TreeSet<>(),
+            "leaver", new TreeSet<>());
+
+    @AfterEach
+    void resetEmulator() {
+        IDENTITY_STORE.server().reset();
+    }
+
+    @Test
+    void with_the_delete_and_fail_policies_each_function_calls_exactly_its_listed_actions() {
+        // joiner: a new employee; then one whose user was created by hand, holding a managed group no longer granted
+        StoryWorld joiner = world(rules(LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
+        record(joiner, "joiner", Fixtures.event("joiner.json"));
+        givenUserByHand(joiner, "john.roe", "E2", "jml-platform");
+        record(joiner, "joiner", Fixtures.eventWith("joiner.json",
+                Map.of("employeeId", "E2", "userName", "john.roe", "eventId", "j2")));
+        IDENTITY_STORE.server().reset();
+
+        // mover: a user the old script created (not in the ledger); then an employee the directory does not know
+        StoryWorld mover = world(rules(LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
+        givenUserByHand(mover, "john.roe", "E2", "jml-finance");
+        record(mover, "mover", Fixtures.eventWith("mover.json",
+                Map.of("employeeId", "E2", "userName", "john.roe", "eventId", "m2")));
+        record(mover, "mover", Fixtures.eventWith("mover.json",
+                Map.of("employeeId", "E3", "userName", "new.hire", "eventId", "m3")));
+        IDENTITY_STORE.server().reset();
+
+        // leaver: a user the old script created, found by userName
+        StoryWorld leaver = world(rules(LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
+        givenUserByHand(leaver, "jane.doe", "E1001", "jml-all-staff");
+        record(leaver, "leaver", Fixtures.event("leaver.json"));
+
+        for (String function : called.keySet()) {
+            assertThat(called.get(function)).as(function)
+                    .containsExactlyInAnyOrderElementsOf(listed(function, LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
+        }
+    }
+
+    @Test
+    void a_suspending_leaver_calls_exactly_its_listed_actions() {
+        StoryWorld world = world(rules(LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL));
+        givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
+
+        record(world, "leaver", Fixtures.event("leaver.json"));
+
+        assertThat(called.get("leaver"))
+                .containsExactlyInAnyOrderElementsOf(listed("leaver", LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL));
+    }
+
+    @Test
+    void with_the_create_policy_joiner_and_mover_create_missing_groups_within_their_listed_actions() {
+        StoryWorld world = world(rules(LeaverPolicy.DELETE, MissingGroupPolicy.CREATE));
+        deleteGroup(world, "jml-engineering");
+        deleteGroup(world, "jml-platform");
+
+        record(world, "joiner", Fixtures.event("joiner.json"));
+        record(world, "mover", Fixtures.event("mover.json"));
+
+        for (String function : new String[] {"joiner", "mover"}) {
+            assertThat(called.get(function)).as(function).contains("identitystore:CreateGroup")
+                    .isSubsetOf(listed(function, LeaverPolicy.DELETE, MissingGroupPolicy.CREATE));
+        }
+    }
+
+    private StoryWorld world(AccessRules rules) {
+        return new StoryWorld(IDENTITY_STORE.server(), DYNALITE, rules, false);
+    }
+
+    private void record(StoryWorld world, String function, byte[] event) {
+        world.server.resetStats();
+        Audit audit = world.deliver(function, event);
+        assertThat(audit.outcome()).as(audit.toString()).isEqualTo("APPLIED");
+        world.server.stats().callsByOperation().keySet().forEach(op -> called.get(function).add("identitystore:" + op));
+    }
+
+    private static Set<String> listed(String function, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
+        JsonNode forFunction;
+        try {
+            forFunction = new ObjectMapper().readTree(Fixtures.repo().resolve("config/identitystore-actions.json")
+                    .toFile()).path(function);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<String> actions = new TreeSet<>();
+        for (String key : new String[] {"always", "leaverPolicy=" + leaverPolicy.name().toLowerCase(Locale.ROOT),
+                "missingGroupPolicy=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)}) {
+            forFunction.path(key).forEach(a -> actions.add(a.asText()));
+        }
+        return actions;
+    }
+
+    private static AccessRules rules(LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
+        AccessRules r = StoryWorld.SHIPPED_RULES;
+        return new AccessRules(r.defaultGroups(), r.managedGroups(), r.rules(), r.protectedUsers(),
+                missingGroupPolicy, leaverPolicy, r.maxLeaversPerHour());
+    }
+
+    /** A user created outside jml-identity (by the old script), with its employee number and one group. */
+    private static void givenUserByHand(StoryWorld world, String userName, String employeeNumber, String group) {
+        String storeId = world.server.identityStoreId();
+        String userId = world.client.createUser(r -> r.identityStoreId(storeId).userName(userName)
+                .displayName("By Hand").name(n -> n.givenName("By").familyName("Hand"))
+                .extensions(Map.of("aws:identitystore:enterprise",
+                        Document.fromMap(Map.of("employeeNumber", Document.fromString(employeeNumber)))))).userId();
+        world.client.createGroupMembership(r -> r.identityStoreId(storeId).groupId(groupId(world, group))
+                .memberId(MemberId.fromUserId(userId)));
+    }
+
+    private static void deleteGroup(StoryWorld world, String group) {
+        String storeId = world.server.identityStoreId();
+        world.client.deleteGroup(r -> r.identityStoreId(storeId).groupId(groupId(world, group)));
+    }
+
+    private static String groupId(StoryWorld world, String group) {
+        String storeId = world.server.identityStoreId();
+        return world.client.getGroupId(r -> r.identityStoreId(storeId).alternateIdentifier(a -> a
+                .uniqueAttribute(u -> u.attributePath("displayName").attributeValue(Document.fromString(group)))))
+                .groupId();
+    }
+}
