@@ -1,0 +1,140 @@
+package io.github.jmlidentity.bench;
+
+import io.github.jmlidentity.functions.adapter.in.AuditRecord;
+import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
+import io.github.jmlidentity.functions.domain.EventKind;
+import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Benchmark 1: Identity Store calls per sample event, counted by the emulator, beside the theoretical minimum of
+ * what the event changed. One new container (empty group-id cache) replays joiner, its duplicate, mover, leaver,
+ * rehire, then a second joiner in the now warm container. Any operation above its minimum fails the run.
+ *
+ * <p>Minimum per event: joiner/rehire 1 CreateUser + 1 CreateGroupMembership per group granted; mover 1 DescribeUser
+ * (current profile: UpdateUser carries only the changes) + 1 ListGroupMembershipsForMember page + 1 UpdateUser if
+ * anything changed + one add/remove per group changed; leaver 1 DescribeUser (protected-user check on the
+ * directory's current name) + 1 memberships page (logged before) + 1 DeleteUser (memberships go with the user);
+ * duplicate 0. A group id (GetGroupId) or name (DescribeGroup) is allowed once per container.
+ */
+public final class ApiCallsBenchmark implements Benchmark {
+
+    /** @param createsUser whether the user does not exist before the event (the story knows) */
+    record Step(String label, String sample, Map<String, String> detail, boolean createsUser) {
+    }
+
+    static final List<Step> STORY = List.of(
+            new Step("joiner (new container)", "joiner.json", Map.of(), true),
+            new Step("joiner duplicate", "joiner.json", Map.of(), false),
+            new Step("mover", "mover.json", Map.of(), false),
+            new Step("leaver", "leaver.json", Map.of(), false),
+            new Step("rehire", "rehire.json", Map.of(), true),
+            new Step("joiner (warm container)", "joiner.json", Map.of("employeeId", "E2002", "userName", "john.roe",
+                    "email", "john.roe@example.com", "eventId", "hr-evt-0100"), true));
+
+    @Override
+    public String name() {
+        return "api-calls";
+    }
+
+    @Override
+    public BenchResult run(BenchContext context) {
+        BenchResult result = new BenchResult(name(), "calls per event ≤ theoretical minimum (hard: exit 1 if exceeded)");
+        IdentityStoreLocal server = context.freshServer();
+        Set<String> knownGroups = new HashSet<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        try (IdentitystoreClient client = Directories.functionsClient(server)) {
+            FunctionRuntime runtime = Functions.runtime(server, client, context.rules(), line -> { });
+            for (Step step : STORY) {
+                server.resetStats();
+                AuditRecord audit = runtime.process(new Envelopes(context.sample(step.sample())).with(step.detail()), null, null);
+                Map<String, Long> actual = new TreeMap<>(server.stats().callsByOperation());
+                Map<String, Long> minimum = minimum(audit, step.createsUser(), knownGroups);
+                knownGroups.addAll(audit.groupsAdded());
+                knownGroups.addAll(audit.membershipsBefore());
+                long actualTotal = actual.values().stream().mapToLong(Long::longValue).sum();
+                long minimumTotal = minimum.values().stream().mapToLong(Long::longValue).sum();
+                List<String> over = new ArrayList<>();
+                actual.forEach((op, n) -> {
+                    if (n > minimum.getOrDefault(op, 0L)) {
+                        over.add(op + " " + n + ">" + minimum.getOrDefault(op, 0L));
+                    }
+                });
+                if (!over.isEmpty()) {
+                    result.failed(step.label() + " exceeds the minimum: " + over);
+                }
+                if (!actual.equals(new TreeMap<>(audit.apiCalls()))) {
+                    result.failed(step.label() + ": the audit record's apiCalls " + audit.apiCalls()
+                            + " differ from the emulator's count " + actual);
+                }
+                result.row(step.label() + " [" + audit.outcome() + "]", actualTotal + " calls (min " + minimumTotal + ") "
+                        + compact(actual));
+                Map<String, Object> event = new LinkedHashMap<>();
+                event.put("event", step.label());
+                event.put("outcome", audit.outcome().name());
+                event.put("calls", actual);
+                event.put("minimum", minimum);
+                event.put("total", actualTotal);
+                event.put("minimumTotal", minimumTotal);
+                events.add(event);
+            }
+        }
+        result.figure("events", events);
+        return result;
+    }
+
+    static Map<String, Long> minimum(AuditRecord audit, boolean createsUser, Set<String> knownGroups) {
+        Map<String, Long> min = new TreeMap<>();
+        List<String> added = audit.groupsAdded();
+        long unknownAdded = added.stream().filter(g -> !knownGroups.contains(g)).count();
+        long unknownBefore = audit.membershipsBefore().stream().filter(g -> !knownGroups.contains(g)).count();
+        switch (audit.outcome()) {
+            case DUPLICATE, STALE, NO_CHANGE, REJECTED -> {
+                return min;
+            }
+            default -> {
+            }
+        }
+        EventKind kind = EventKind.fromDetailType(audit.detailType()).orElseThrow();
+        if (kind == EventKind.LEFT) {
+            put(min, "DescribeUser", 1);
+            put(min, "ListGroupMembershipsForMember", 1);
+            put(min, "DescribeGroup", unknownBefore);
+            put(min, audit.userDeleted() ? "DeleteUser" : "DeleteGroupMembership",
+                    audit.userDeleted() ? 1 : audit.groupsRemoved().size());
+            return min;
+        }
+        if (createsUser) {
+            put(min, "CreateUser", 1);
+        } else {
+            put(min, "DescribeUser", 1);
+            put(min, "ListGroupMembershipsForMember", 1);
+            put(min, "DescribeGroup", unknownBefore);
+            put(min, "UpdateUser", audit.attributesChanged().isEmpty() ? 0 : 1);
+            put(min, "DeleteGroupMembership", audit.groupsRemoved().size());
+        }
+        put(min, "GetGroupId", unknownAdded);
+        put(min, "CreateGroupMembership", added.size());
+        return min;
+    }
+
+    private static void put(Map<String, Long> map, String op, long n) {
+        if (n > 0) {
+            map.put(op, n);
+        }
+    }
+
+    private static String compact(Map<String, Long> calls) {
+        StringBuilder s = new StringBuilder();
+        calls.forEach((op, n) -> s.append(s.length() == 0 ? "" : ", ").append(op).append(' ').append(n));
+        return s.toString();
+    }
+}

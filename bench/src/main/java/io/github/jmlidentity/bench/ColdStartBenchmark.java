@@ -1,0 +1,202 @@
+package io.github.jmlidentity.bench;
+
+import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark 2: a fresh JVM (functions.jar plus the one-class launcher) starts, builds the joiner handler from the
+ * environment exactly as Lambda's init does (rules file, schemas, Identity Store and DynamoDB clients), handles one
+ * joiner end to end against Identity Store Local and a dynalite ledger table, and exits. Wall time from spawn to
+ * exit, split into JVM start (spawn to main), init (handler construction) and handler (first event), per set of
+ * JVM flags and per JDK.
+ */
+public final class ColdStartBenchmark implements Benchmark {
+
+    static final double GOAL_MS = 500;
+    static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    /** What infra sets in JAVA_TOOL_OPTIONS today. */
+    static final List<String> DEPLOYED = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    static final List<String> LEAN = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /**
+     * A JDK and flags; {@code archive}: "cds" (AppCDS dynamic archive) or "aot" (JDK 25 AOT cache) or null;
+     * {@code snapStartInit}: init runs as Lambda runs it for a SnapStart snapshot (priming on), so that the handler
+     * figure is what a container restored from the snapshot pays on its first event.
+     */
+    record Variant(String label, Path java, List<String> flags, String archive, boolean snapStartInit) {
+        Variant(String label, Path java, List<String> flags, String archive) {
+            this(label, java, flags, archive, false);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "cold-start";
+    }
+
+    @Override
+    public BenchResult run(BenchContext context) throws Exception {
+        BenchResult result = new BenchResult(name(), "fresh process, one joiner end to end, exit: < " + (int) GOAL_MS + " ms");
+        Path launcher = context.benchTarget().resolve("bench-0.1.0-coldstart.jar");
+        for (Path jar : List.of(context.functionsJar(), launcher)) {
+            if (!Files.exists(jar)) {
+                return result.skipped(jar + " is missing: mvn -B -q -DskipTests package");
+            }
+        }
+        IdentityStoreLocal server = context.freshServer();
+        DynaliteProcess dynalite = context.dynalite();
+        String table = dynalite.newLedgerTable("jml-bench-cold-" + System.nanoTime());
+        Path work = Files.createDirectories(context.benchTarget().resolve("cold-start"));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IDENTITY_STORE_ID", server.identityStoreId());
+        env.put("LEDGER_TABLE", table);
+        env.put("ACCESS_RULES_FILE", context.accessRulesFile().toString());
+        env.put("AWS_ENDPOINT_URL_IDENTITYSTORE", server.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        String classPath = context.snapshot(context.functionsJar()) + java.io.File.pathSeparator + context.snapshot(launcher);
+        Path jdk17 = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("JDK " + Runtime.version().feature() + " default flags", jdk17, List.of(), null));
+        variants.add(new Variant("JDK " + Runtime.version().feature() + " deployed (C1 only)", jdk17, DEPLOYED, null));
+        variants.add(new Variant("JDK " + Runtime.version().feature() + " deployed, SnapStart init (priming)", jdk17, DEPLOYED,
+                null, true));
+        variants.add(new Variant("JDK " + Runtime.version().feature() + " C1 + SerialGC", jdk17, LEAN, null));
+        variants.add(new Variant("JDK " + Runtime.version().feature() + " C1 + SerialGC + AppCDS", jdk17, LEAN, "cds"));
+        if (Files.isExecutable(JDK25)) {
+            variants.add(new Variant("JDK 25 default flags", JDK25, List.of(), null));
+            variants.add(new Variant("JDK 25 C1 + SerialGC", JDK25, LEAN, null));
+            variants.add(new Variant("JDK 25 deployed, SnapStart init (priming)", JDK25, DEPLOYED, null, true));
+            variants.add(new Variant("JDK 25 C1 + SerialGC + AOT cache", JDK25, LEAN, "aot"));
+        } else {
+            result.note("JDK 25 not found at " + JDK25 + ": JDK 25 variants skipped");
+        }
+        Envelopes joiners = new Envelopes(context.sample("joiner.json"));
+        int runs = context.quick() ? 2 : 7;
+        int[] counter = {0};
+        List<Map<String, Object>> figures = new ArrayList<>();
+        double best = Double.MAX_VALUE;
+        String bestLabel = null;
+        for (Variant v : variants) {
+            List<String> flags = new ArrayList<>(v.flags());
+            if (v.archive() != null) {
+                Path archive = work.resolve(v.archive().equals("cds") ? "functions-jdk17.jsa" : "functions-jdk25.aot");
+                Files.deleteIfExists(archive);
+                List<String> training = new ArrayList<>(flags);
+                training.add(v.archive().equals("cds") ? "-XX:ArchiveClassesAtExit=" + archive : "-XX:AOTCacheOutput=" + archive);
+                long t = System.nanoTime();
+                once(v.java(), training, classPath, env(env, v), event(work, joiners, counter));
+                result.note(v.label() + ": archive built by one training run in " + (System.nanoTime() - t) / 1_000_000
+                        + " ms, " + Files.size(archive) / (1024 * 1024) + " MB");
+                flags.add(v.archive().equals("cds") ? "-XX:SharedArchiveFile=" + archive : "-XX:AOTCache=" + archive);
+            }
+            once(v.java(), flags, classPath, env(env, v), event(work, joiners, counter)); // warm-up: OS file cache
+            List<Double> wall = new ArrayList<>();
+            List<Double> boot = new ArrayList<>();
+            List<Double> init = new ArrayList<>();
+            List<Double> handler = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Run r = once(v.java(), flags, classPath, env(env, v), event(work, joiners, counter));
+                wall.add(r.wallMs);
+                boot.add(r.bootMs);
+                init.add(r.initMs);
+                handler.add(r.handlerMs);
+            }
+            Samples w = Samples.of(wall);
+            Samples b = Samples.of(boot);
+            Samples in = Samples.of(init);
+            Samples h = Samples.of(handler);
+            result.row(v.label(), w.describe("%.0f") + " ms; JVM start " + b.describe("%.0f").replaceAll(" \\(.*", "")
+                    + ", init " + in.describe("%.0f").replaceAll(" \\(.*", "") + ", handler "
+                    + h.describe("%.0f").replaceAll(" \\(.*", "") + " ms (medians)");
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("variant", v.label());
+            f.put("java", v.java().toString());
+            f.put("snapStartInit", v.snapStartInit());
+            f.put("flags", flags.stream().map(s -> s.replace(work.toString(), "<work>")).toList());
+            f.put("wallMs", w);
+            f.put("jvmStartMs", b);
+            f.put("initMs", in);
+            f.put("handlerMs", h);
+            figures.add(f);
+            if (w.median() < best && !v.snapStartInit()) {
+                best = w.median();
+                bestLabel = v.label();
+            }
+        }
+        figures.stream().filter(f -> String.valueOf(f.get("variant")).endsWith("deployed (C1 only)")).findFirst()
+                .ifPresent(f -> {
+                    double deployed = ((Samples) f.get("wallMs")).median();
+                    result.figure("deployedWallMs", deployed);
+                    if (deployed >= GOAL_MS) {
+                        result.note("with the deployed flags alone: " + Math.round(deployed) + " ms ≥ " + (int) GOAL_MS
+                                + " ms; the goal is met only with a class-data archive (AppCDS / AOT cache)");
+                    }
+                });
+        result.figure("variants", figures);
+        result.figure("bestVariant", bestLabel);
+        result.figure("bestWallMs", best);
+        if (best >= GOAL_MS) {
+            result.missed("best median " + Math.round(best) + " ms (" + bestLabel + ") ≥ " + (int) GOAL_MS + " ms");
+        }
+        return result;
+    }
+
+    private static Map<String, String> env(Map<String, String> base, Variant v) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        if (v.snapStartInit()) {
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        }
+        return env;
+    }
+
+    private record Run(double wallMs, double bootMs, double initMs, double handlerMs) {
+    }
+
+    private static Path event(Path work, Envelopes joiners, int[] counter) throws IOException {
+        Path file = work.resolve("joiner-" + (++counter[0]) + ".json");
+        Files.write(file, joiners.employee("cold" + ProcessHandle.current().pid(), counter[0]));
+        return file;
+    }
+
+    private static Run once(Path java, List<String> flags, String classPath, Map<String, String> env, Path event)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classPath, "io.github.jmlidentity.bench.coldstart.ColdStartLauncher", event.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().putAll(env);
+        long spawnedAtMs = System.currentTimeMillis();
+        long started = System.nanoTime();
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        int exit = process.waitFor();
+        double wallMs = (System.nanoTime() - started) / 1e6;
+        String text = new String(output, StandardCharsets.UTF_8);
+        String line = text.lines().filter(l -> l.startsWith("#coldstart ")).findFirst().orElse(null);
+        if (exit != 0 || line == null) {
+            throw new IllegalStateException("cold-start run failed (exit " + exit + "): " + String.join(" ", command) + "\n" + text);
+        }
+        String[] parts = line.split(" ");
+        if (!parts[4].equals("APPLIED")) {
+            throw new IllegalStateException("cold-start joiner was " + parts[4] + ", not APPLIED:\n" + text);
+        }
+        return new Run(wallMs, Long.parseLong(parts[1]) - spawnedAtMs, Long.parseLong(parts[2]) / 1e6,
+                Long.parseLong(parts[3]) / 1e6);
+    }
+}

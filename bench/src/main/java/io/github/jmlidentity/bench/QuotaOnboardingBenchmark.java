@@ -1,0 +1,184 @@
+package io.github.jmlidentity.bench;
+
+import io.github.jmlidentity.functions.adapter.in.AuditRecord;
+import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
+import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
+import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
+import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.identitystore.local.FaultSettings;
+import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import io.github.jmlidentity.identitystore.local.StatsSnapshot;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Benchmark 4: bulk onboarding under the Identity Store quota. N joiners (3 groups each: 1 CreateUser + 3
+ * CreateGroupMembership) are delivered to W concurrent workers, each a container with its own runtime and SDK
+ * client (as Lambda's reserved concurrency runs them), sharing one ledger. A delivery that fails retryably is
+ * redelivered up to twice, as Lambda's async retries do; what still fails would reach the failure queue and counts
+ * as not applied. Achieved successful calls/s ÷ quota, throttles absorbed, and the final directory: exactly N users,
+ * 3 memberships each.
+ */
+public final class QuotaOnboardingBenchmark implements Benchmark {
+
+    static final double GOAL_FRACTION = 0.9;
+    static final int LAMBDA_RETRIES = 2;
+
+    record Scenario(String label, int joiners, double tps, int workers) {
+    }
+
+    private final java.util.function.Function<IdentityStoreLocal, IdentitystoreClient> clients;
+    private final List<Scenario> only;
+
+    /** The functions' own client settings (AwsClients.overrides()). */
+    public QuotaOnboardingBenchmark() {
+        this(Directories::functionsClient, null);
+    }
+
+    /** Other client settings or scenarios, to compare retry strategies. */
+    QuotaOnboardingBenchmark(java.util.function.Function<IdentityStoreLocal, IdentitystoreClient> clients,
+                             List<Scenario> only) {
+        this.clients = clients;
+        this.only = only;
+    }
+
+    @Override
+    public String name() {
+        return "quota";
+    }
+
+    @Override
+    public BenchResult run(BenchContext context) throws InterruptedException {
+        BenchResult result = new BenchResult(name(), "successful calls/s ≥ " + GOAL_FRACTION + " × quota; 0 lost, 0 duplicates");
+        List<Scenario> scenarios = only != null ? only : context.quick()
+                ? List.of(new Scenario("600 joiners @ 200 TPS, 6 workers", 600, 200, 6),
+                        new Scenario("60 joiners @ 20 TPS, 6 workers", 60, 20, 6))
+                : List.of(new Scenario("10,000 joiners @ 200 TPS, 6 workers", 10_000, 200, 6),
+                        new Scenario("500 joiners @ 20 TPS, 6 workers", 500, 20, 6),
+                        new Scenario("500 joiners @ 20 TPS, 2 workers (deployed reserved concurrency)", 500, 20, 2));
+        List<Map<String, Object>> figures = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            figures.add(run(context, s, result));
+        }
+        result.figure("scenarios", figures);
+        return result;
+    }
+
+    private Map<String, Object> run(BenchContext context, Scenario s, BenchResult result) throws InterruptedException {
+        IdentityStoreLocal server = context.freshServer();
+        Envelopes joiners = new Envelopes(context.sample("joiner.json"));
+        ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
+        String run = "q" + (int) s.tps() + "w" + s.workers();
+        for (int i = 0; i < s.joiners(); i++) {
+            queue.add(new Delivery(joiners.employee(run, i), 0));
+        }
+        InMemoryEmployeeLedger ledger = new InMemoryEmployeeLedger();
+        AtomicLong applied = new AtomicLong();
+        AtomicLong redelivered = new AtomicLong();
+        AtomicLong failedForGood = new AtomicLong();
+        AtomicLong unexpected = new AtomicLong();
+        List<IdentitystoreClient> built = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        // Warm the containers (group ids cached) before the quota applies: a bulk run is long, init is not its cost.
+        List<FunctionRuntime> runtimes = new ArrayList<>();
+        for (int w = 0; w < s.workers(); w++) {
+            IdentitystoreClient client = this.clients.apply(server);
+            built.add(client);
+            SdkIdentityDirectory directory = new SdkIdentityDirectory(client, server.identityStoreId());
+            context.rules().allGrantableGroups().forEach(directory::findGroupId);
+            runtimes.add(FunctionRuntime.builder().directory(directory).ledger(ledger).rules(context.rules())
+                    .auditSink(line -> { }).build());
+        }
+        server.faults(FaultSettings.none().withTps(s.tps()));
+        server.resetStats();
+        long started = System.nanoTime();
+        for (FunctionRuntime runtime : runtimes) {
+            Thread t = new Thread(() -> {
+                Delivery d;
+                while ((d = queue.poll()) != null) {
+                    AuditRecord audit = runtime.process(d.envelope(), null, null);
+                    if (audit.outcome() == Outcome.APPLIED) {
+                        applied.incrementAndGet();
+                    } else if (audit.isFailure() && audit.retryable() && d.attempt() < LAMBDA_RETRIES) {
+                        redelivered.incrementAndGet();
+                        queue.add(new Delivery(d.envelope(), d.attempt() + 1));
+                    } else if (audit.isFailure()) {
+                        failedForGood.incrementAndGet();
+                        System.err.println("quota: not applied after retries: " + audit.errorType() + " " + audit.reason());
+                    } else {
+                        unexpected.incrementAndGet();
+                    }
+                }
+            }, "bench-worker");
+            workers.add(t);
+            t.start();
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        StatsSnapshot stats = server.stats();
+        server.faults(FaultSettings.none());
+        built.forEach(IdentitystoreClient::close);
+        long succeeded = stats.operations().values().stream().mapToLong(StatsSnapshot.OperationCounts::succeeded).sum();
+        long minimumCalls = 4L * s.joiners();
+        double achieved = succeeded / seconds;
+        double fraction = achieved / s.tps();
+        // Final state straight from the emulator's data (not API calls): every employee once, 3 groups each.
+        Set<String> userNames = new HashSet<>();
+        long[] users = {0};
+        long[] wrongMemberships = {0};
+        server.data().read(() -> {
+            server.data().users().forEach((id, user) -> {
+                users[0]++;
+                userNames.add(user.path("UserName").asText().toLowerCase(Locale.ROOT));
+                if (server.data().membershipsOfUser(id).size() != 3) {
+                    wrongMemberships[0]++;
+                }
+            });
+            return null;
+        });
+        long lost = s.joiners() - applied.get();
+        long duplicates = users[0] - userNames.size() + Math.max(0, users[0] - s.joiners());
+        result.row(s.label(), String.format(Locale.ROOT, "%.1f ok calls/s = %.2f × quota; %.0f s; %d throttles absorbed, "
+                        + "%d redeliveries; lost %d, duplicates %d, users with ≠3 groups %d",
+                achieved, fraction, seconds, stats.throttled(), redelivered.get(), lost, duplicates, wrongMemberships[0]));
+        if (lost != 0 || duplicates != 0 || wrongMemberships[0] != 0 || unexpected.get() != 0) {
+            result.failed(s.label() + ": lost " + lost + ", duplicates " + duplicates + ", wrong memberships "
+                    + wrongMemberships[0] + ", unexpected outcomes " + unexpected.get());
+        }
+        if (fraction < GOAL_FRACTION) {
+            result.missed(s.label() + String.format(Locale.ROOT, ": %.2f × quota", fraction));
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("scenario", s.label());
+        f.put("joiners", s.joiners());
+        f.put("quotaTps", s.tps());
+        f.put("workers", s.workers());
+        f.put("seconds", Math.round(seconds * 10) / 10.0);
+        f.put("successfulCalls", succeeded);
+        f.put("minimumCalls", minimumCalls);
+        f.put("requestsSent", stats.totalCalls());
+        f.put("throttled", stats.throttled());
+        f.put("successfulCallsPerSecond", Math.round(achieved * 10) / 10.0);
+        f.put("fractionOfQuota", Math.round(fraction * 1000) / 1000.0);
+        f.put("applied", applied.get());
+        f.put("redeliveries", redelivered.get());
+        f.put("lost", lost);
+        f.put("duplicates", duplicates);
+        f.put("usersWithWrongMemberships", wrongMemberships[0]);
+        return f;
+    }
+
+    private record Delivery(byte[] envelope, int attempt) {
+    }
+}

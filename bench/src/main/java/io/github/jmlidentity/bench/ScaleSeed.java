@@ -1,0 +1,122 @@
+package io.github.jmlidentity.bench;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A seed file for Identity Store Local at report scale: every user in "all-staff" plus {@code perUser - 1} of the
+ * other groups, spread evenly; a few permission sets and accounts, assigned to all-staff and to the first groups.
+ * Written with a streaming generator (tens of MB).
+ */
+record ScaleSeed(int users, int groups, int perUser, int accounts, int permissionSets, int assignedGroups) {
+
+    static final String ALL_STAFF = "group-0000-all-staff";
+
+    String groupName(int index) {
+        return index == 0 ? ALL_STAFF : String.format("group-%04d", index);
+    }
+
+    /** The group indexes of user {@code u}: 0, then perUser-1 distinct others. */
+    int[] groupsOf(int u) {
+        int others = groups - 1;
+        int[] result = new int[perUser];
+        int stride = others / perUser;
+        for (int j = 1; j < perUser; j++) {
+            result[j] = 1 + (u + j * stride) % others;
+        }
+        return result;
+    }
+
+    long memberships() {
+        return (long) users * perUser;
+    }
+
+    /** Members per group index, for the minimum number of pages. */
+    Map<Integer, Integer> membersPerGroup() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (int g = 0; g < groups; g++) {
+            counts.put(g, 0);
+        }
+        for (int u = 0; u < users; u++) {
+            for (int g : groupsOf(u)) {
+                counts.merge(g, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Assignments per group index. */
+    int assignmentsOf(int g) {
+        if (g == 0) {
+            return accounts;
+        }
+        return g <= assignedGroups ? 1 : 0;
+    }
+
+    void write(Path file) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("groups");
+            for (int g = 0; g < groups; g++) {
+                json.writeStartObject();
+                json.writeStringField("displayName", groupName(g));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("users");
+            for (int u = 0; u < users; u++) {
+                String name = String.format("user%05d", u);
+                json.writeStartObject();
+                json.writeStringField("userName", name);
+                json.writeStringField("givenName", "Given" + u);
+                json.writeStringField("familyName", "Family" + u);
+                json.writeStringField("email", name + "@example.com");
+                json.writeArrayFieldStart("groups");
+                for (int g : groupsOf(u)) {
+                    json.writeString(groupName(g));
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("accounts");
+            for (int a = 0; a < accounts; a++) {
+                json.writeStartObject();
+                json.writeStringField("accountId", String.format("2%011d", a));
+                json.writeStringField("name", "account-" + a);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("permissionSets");
+            for (int p = 0; p < permissionSets; p++) {
+                json.writeStartObject();
+                json.writeStringField("name", "PermissionSet" + p);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("assignments");
+            for (int a = 0; a < accounts; a++) {
+                assignment(json, a, 0, ALL_STAFF);
+            }
+            for (int g = 1; g <= assignedGroups; g++) {
+                assignment(json, g % accounts, g % permissionSets, groupName(g));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private static void assignment(JsonGenerator json, int account, int permissionSet, String group) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("accountId", String.format("2%011d", account));
+        json.writeStringField("permissionSet", "PermissionSet" + permissionSet);
+        json.writeStringField("group", group);
+        json.writeEndObject();
+    }
+}
