@@ -9,8 +9,11 @@ package io.github.jmlidentity.identitystore.local;
  * @param internalErrorRate probability 0..1 that a call fails with InternalServerException (after the quota check)
  * @param latencyMillis     added to every call before it is served
  * @param randomSeed        seed of the random draws, so a failing run can be reproduced
+ * @param concurrentModificationRate probability 0..1 that a write (Create*, Update*, Delete*) fails with
+ *                          ConflictException reason CONCURRENT_MODIFICATION, which clients should retry
  */
-public record FaultSettings(double tps, int burst, double internalErrorRate, long latencyMillis, long randomSeed) {
+public record FaultSettings(double tps, int burst, double internalErrorRate, long latencyMillis, long randomSeed,
+                            double concurrentModificationRate) {
 
     public FaultSettings {
         if (tps < 0) {
@@ -22,33 +25,40 @@ public record FaultSettings(double tps, int burst, double internalErrorRate, lon
         if (internalErrorRate < 0 || internalErrorRate > 1) {
             throw new IllegalArgumentException("internalErrorRate must be between 0 and 1, was " + internalErrorRate);
         }
+        if (concurrentModificationRate < 0 || concurrentModificationRate > 1) {
+            throw new IllegalArgumentException("concurrentModificationRate must be between 0 and 1, was " + concurrentModificationRate);
+        }
         if (latencyMillis < 0) {
             throw new IllegalArgumentException("latencyMillis must be >= 0, was " + latencyMillis);
         }
     }
 
     public static FaultSettings none() {
-        return new FaultSettings(0, 0, 0, 0, 1);
+        return new FaultSettings(0, 0, 0, 0, 1, 0);
     }
 
     public FaultSettings withTps(double newTps) {
-        return new FaultSettings(newTps, burst, internalErrorRate, latencyMillis, randomSeed);
+        return new FaultSettings(newTps, burst, internalErrorRate, latencyMillis, randomSeed, concurrentModificationRate);
     }
 
     public FaultSettings withBurst(int newBurst) {
-        return new FaultSettings(tps, newBurst, internalErrorRate, latencyMillis, randomSeed);
+        return new FaultSettings(tps, newBurst, internalErrorRate, latencyMillis, randomSeed, concurrentModificationRate);
     }
 
     public FaultSettings withInternalErrorRate(double rate) {
-        return new FaultSettings(tps, burst, rate, latencyMillis, randomSeed);
+        return new FaultSettings(tps, burst, rate, latencyMillis, randomSeed, concurrentModificationRate);
     }
 
     public FaultSettings withLatencyMillis(long millis) {
-        return new FaultSettings(tps, burst, internalErrorRate, millis, randomSeed);
+        return new FaultSettings(tps, burst, internalErrorRate, millis, randomSeed, concurrentModificationRate);
     }
 
     public FaultSettings withRandomSeed(long seed) {
-        return new FaultSettings(tps, burst, internalErrorRate, latencyMillis, seed);
+        return new FaultSettings(tps, burst, internalErrorRate, latencyMillis, seed, concurrentModificationRate);
+    }
+
+    public FaultSettings withConcurrentModificationRate(double rate) {
+        return new FaultSettings(tps, burst, internalErrorRate, latencyMillis, randomSeed, rate);
     }
 
     /** The bucket's capacity in effect. */

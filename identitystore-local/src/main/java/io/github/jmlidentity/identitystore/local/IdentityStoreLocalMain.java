@@ -21,6 +21,7 @@ public final class IdentityStoreLocalMain {
               --tps N                  quota in requests/s across Identity Store operations (20 = the real limit)
               --burst N                quota bucket size (default: one second of --tps)
               --error-rate R           fraction 0..1 of calls answered with InternalServerException
+              --conflict-rate R        fraction 0..1 of writes answered with ConflictException CONCURRENT_MODIFICATION
               --latency-ms N           added latency per call
               --random-seed N          seed of the fault draws, to reproduce a run
               --help                   this text
@@ -54,6 +55,7 @@ public final class IdentityStoreLocalMain {
                     case "--tps" -> faults = faults.withTps(number(option, value));
                     case "--burst" -> faults = faults.withBurst(integer(option, value));
                     case "--error-rate" -> faults = faults.withInternalErrorRate(number(option, value));
+                    case "--conflict-rate" -> faults = faults.withConcurrentModificationRate(number(option, value));
                     case "--latency-ms" -> faults = faults.withLatencyMillis(integer(option, value));
                     case "--random-seed" -> faults = faults.withRandomSeed(integer(option, value));
                     default -> throw new IllegalArgumentException("Unknown option " + option + " (see --help)");

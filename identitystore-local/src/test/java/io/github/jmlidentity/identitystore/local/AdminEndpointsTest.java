@@ -50,7 +50,7 @@ class AdminEndpointsTest {
         assertThat(faults.get("latencyMillis").asLong()).isEqualTo(5);
         assertThat(IDENTITY_STORE.server().faults().tps()).isEqualTo(20);
         call("POST", "/_local/faults", "{\"internalErrorRate\": 0.5}");
-        assertThat(IDENTITY_STORE.server().faults()).isEqualTo(new FaultSettings(20, 0, 0.5, 5, 1));
+        assertThat(IDENTITY_STORE.server().faults()).isEqualTo(new FaultSettings(20, 0, 0.5, 5, 1, 0));
     }
 
     @Test

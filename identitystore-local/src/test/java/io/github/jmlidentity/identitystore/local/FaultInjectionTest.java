@@ -92,6 +92,21 @@ class FaultInjectionTest {
     }
 
     @Test
+    void concurrentModificationIsInjectedOnWritesOnly() {
+        IdentityStoreLocal server = IDENTITY_STORE.server();
+        server.faults(FaultSettings.none().withConcurrentModificationRate(1));
+        try (IdentitystoreClient client = EmulatorClients.identityStore(server)) {
+            assertThatThrownBy(() -> new DirectoryFixtures(client, server.identityStoreId()).user("conflicted"))
+                    .isInstanceOfSatisfying(software.amazon.awssdk.services.identitystore.model.ConflictException.class,
+                            e -> assertThat(e.reason()).isEqualTo(
+                                    software.amazon.awssdk.services.identitystore.model.ConflictExceptionReason.CONCURRENT_MODIFICATION));
+            assertThat(client.listUsers(r -> r.identityStoreId(server.identityStoreId())).users()).as("reads pass").isEmpty();
+        }
+        assertThat(server.data().users()).isEmpty();
+        assertThat(server.stats().operations().get("CreateUser").errors()).containsEntry("ConflictException", 1L);
+    }
+
+    @Test
     void resetTurnsFaultsOff() {
         IdentityStoreLocal server = IDENTITY_STORE.server();
         server.faults(FaultSettings.none().withInternalErrorRate(1));

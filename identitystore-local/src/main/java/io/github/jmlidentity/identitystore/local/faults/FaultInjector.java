@@ -6,7 +6,8 @@ import java.util.Random;
 
 /**
  * Applies {@link FaultSettings} to each call: latency first (as a slow service would), then the quota (a token
- * bucket refilled at {@code tps}), then the random InternalServerException draw.
+ * bucket refilled at {@code tps}), then the random InternalServerException draw, then, for writes, the random
+ * CONCURRENT_MODIFICATION conflict draw.
  */
 public final class FaultInjector {
     private volatile FaultSettings settings = FaultSettings.none();
@@ -29,7 +30,7 @@ public final class FaultInjector {
     }
 
     /** Waits the configured latency, then throws the injected fault, if any. */
-    public void beforeCall() {
+    public void beforeCall(boolean write) {
         FaultSettings current = settings;
         if (current.latencyMillis() > 0) {
             try {
@@ -44,6 +45,9 @@ public final class FaultInjector {
         }
         if (current.internalErrorRate() > 0 && draw() < current.internalErrorRate()) {
             throw ApiError.internal("Injected InternalServerException (identitystore-local fault injection)");
+        }
+        if (write && current.concurrentModificationRate() > 0 && draw() < current.concurrentModificationRate()) {
+            throw ApiError.concurrentModification("Injected concurrent modification (identitystore-local fault injection): retry the request");
         }
     }
 

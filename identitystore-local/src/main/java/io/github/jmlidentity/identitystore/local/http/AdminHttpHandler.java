@@ -17,7 +17,8 @@ import java.io.OutputStream;
  *   GET    /_local/stats    calls per operation, faults injected
  *   DELETE /_local/stats    zero the counters
  *   GET    /_local/faults   the fault settings
- *   POST   /_local/faults   change some of them: {"tps":20,"burst":20,"internalErrorRate":0.2,"latencyMillis":100,"randomSeed":7}
+ *   POST   /_local/faults   change some of them: {"tps":20,"burst":20,"internalErrorRate":0.2,"latencyMillis":100,
+ *                            "randomSeed":7,"concurrentModificationRate":0.1}
  *   POST   /_local/save     write the --data file now
  * </pre>
  */
@@ -70,7 +71,8 @@ public final class AdminHttpHandler implements HttpHandler {
                 changes.path("burst").asInt(current.burst()),
                 changes.path("internalErrorRate").asDouble(current.internalErrorRate()),
                 changes.path("latencyMillis").asLong(current.latencyMillis()),
-                changes.path("randomSeed").asLong(current.randomSeed()));
+                changes.path("randomSeed").asLong(current.randomSeed()),
+                changes.path("concurrentModificationRate").asDouble(current.concurrentModificationRate()));
     }
 
     private JsonNode readObject(byte[] body) {

@@ -59,7 +59,7 @@ public final class ApiHttpHandler implements HttpHandler {
                 Operation operation = resolve(target);
                 if (target.startsWith(IdentityStoreApi.TARGET_PREFIX + ".")) {
                     // The quota and the injected faults model the Identity Store's limits, not sso-admin's.
-                    faults.beforeCall();
+                    faults.beforeCall(IdentityStoreApi.isWrite(operationName));
                 }
                 ObjectNode response = operation.handle(new Request(parse(body)));
                 counters.succeeded(operationName);
