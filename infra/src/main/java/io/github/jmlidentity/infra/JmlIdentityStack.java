@@ -100,6 +100,8 @@ public final class JmlIdentityStack extends Stack {
         env.put("ACCESS_RULES_FILE", ACCESS_RULES_FILE);
         env.put("DRY_RUN", Boolean.toString(settings.dryRun()));
         env.put("HR_EVENT_SOURCE", settings.hrSource());
+        // Each container paces its Identity Store calls to its share of the account quota.
+        env.put("IDENTITY_STORE_MAX_RPS", String.format(java.util.Locale.ROOT, "%.3f", settings.identityStoreRequestsPerContainer()));
         // Cold starts without SnapStart restore (first deploy, new versions) stay short for a small app.
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         return env;

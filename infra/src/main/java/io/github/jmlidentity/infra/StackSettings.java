@@ -30,6 +30,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param logRetentionDays    retention of the functions' log groups, which hold the audit records
  * @param archiveRetentionDays how long the bus archive keeps HR events for replay
  * @param reservedConcurrency reserved concurrent executions per function
+ * @param identityStoreQuota  the Identity Store requests/s the functions may use together (default 20, the
+ *                            account quota; lower it to leave room for SCIM sync and other callers)
  * @param leaverPolicy        delete or suspend leavers (decides whether the leaver role may DeleteUser);
  *                            from access-rules.json unless the context repeats it, never contradicting it
  * @param missingGroupPolicy  fail or create missing groups (decides whether the joiner role may CreateGroup);
@@ -47,6 +49,7 @@ public record StackSettings(
         int logRetentionDays,
         int archiveRetentionDays,
         int reservedConcurrency,
+        int identityStoreQuota,
         LeaverPolicy leaverPolicy,
         MissingGroupPolicy missingGroupPolicy,
         Optional<String> alarmEmail,
@@ -61,6 +64,7 @@ public record StackSettings(
     public static final String LOG_RETENTION_DAYS = "logRetentionDays";
     public static final String ARCHIVE_RETENTION_DAYS = "archiveRetentionDays";
     public static final String RESERVED_CONCURRENCY = "reservedConcurrency";
+    public static final String IDENTITY_STORE_QUOTA = "identityStoreQuota";
     public static final String LEAVER_POLICY = "leaverPolicy";
     public static final String MISSING_GROUP_POLICY = "missingGroupPolicy";
     public static final String ALARM_EMAIL = "alarmEmail";
@@ -80,6 +84,8 @@ public record StackSettings(
      */
     public static final int DEFAULT_RESERVED_CONCURRENCY = 2;
     public static final int MAX_RESERVED_CONCURRENCY = 20;
+    /** The Identity Store's documented quota, about 20 requests/s per account. */
+    public static final int DEFAULT_IDENTITY_STORE_QUOTA = 20;
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/functions.jar";
     public static final String DEFAULT_CONFIG_DIR = "config";
     public static final String ACCESS_RULES_FILE_NAME = "access-rules.json";
@@ -114,12 +120,21 @@ public record StackSettings(
                 logRetentionDays(read),
                 read.integer(ARCHIVE_RETENTION_DAYS, DEFAULT_ARCHIVE_RETENTION_DAYS, 1, 3650),
                 read.integer(RESERVED_CONCURRENCY, DEFAULT_RESERVED_CONCURRENCY, 1, MAX_RESERVED_CONCURRENCY),
+                read.integer(IDENTITY_STORE_QUOTA, DEFAULT_IDENTITY_STORE_QUOTA, 1, 1000),
                 policy(read, rules, LEAVER_POLICY, LeaverPolicy.class, LeaverPolicy.DELETE),
                 policy(read, rules, MISSING_GROUP_POLICY, MissingGroupPolicy.class, MissingGroupPolicy.FAIL),
                 alarmEmail(read),
                 read.bool(DRY_RUN, false),
                 functionsJar(read, repoRoot),
                 configDir);
+    }
+
+    /**
+     * One container's share of {@link #identityStoreQuota()}: the quota divided by every reserved execution of
+     * the three functions, so that together they never exceed it (IDENTITY_STORE_MAX_RPS).
+     */
+    public double identityStoreRequestsPerContainer() {
+        return (double) identityStoreQuota / (LifecycleStage.values().length * reservedConcurrency);
     }
 
     /** The CloudWatch Logs retention for {@link #logRetentionDays()}. */

@@ -68,6 +68,8 @@ class JmlIdentityStackTest {
                             "ACCESS_RULES_FILE", "/opt/access-rules.json",
                             "DRY_RUN", "false",
                             "HR_EVENT_SOURCE", "com.example.hr",
+                            // 20 requests/s shared by 3 functions x 2 reserved executions
+                            "IDENTITY_STORE_MAX_RPS", "3.333",
                             // permanent failures are sent here by the handler itself, not through Lambda's retries
                             "FAILURE_QUEUE_URL", Map.of("Ref", ref("FailureQueuesProcessingFailureQueue", "AWS::SQS::Queue"))))))));
         }

@@ -51,6 +51,8 @@ class StackSettingsTest {
         assertThat(s.logRetentionDays()).isEqualTo(400);
         assertThat(s.archiveRetentionDays()).isEqualTo(90);
         assertThat(s.reservedConcurrency()).isEqualTo(2);
+        assertThat(s.identityStoreQuota()).isEqualTo(20);
+        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 6);
         assertThat(s.leaverPolicy()).isEqualTo(LeaverPolicy.DELETE);
         assertThat(s.missingGroupPolicy()).isEqualTo(MissingGroupPolicy.FAIL);
         assertThat(s.alarmEmail()).isEmpty();
@@ -127,6 +129,8 @@ class StackSettingsTest {
             "reservedConcurrency  | 0                    | is out of range",
             "reservedConcurrency  | 21                   | is out of range",
             "reservedConcurrency  | two                  | is not a whole number",
+            "identityStoreQuota   | 0                    | is out of range",
+            "identityStoreQuota   | twenty               | is not a whole number",
             "leaverPolicy         | disable              | is not a valid choice: expected delete or suspend",
             "missingGroupPolicy   | ignore               | is not a valid choice: expected fail or create",
             "alarmEmail           | ops-at-example.com   | is not an e-mail address",

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param failureQueueUrl the processing failure queue (FAILURE_QUEUE_URL), where permanent failures are sent at
  *                        once; null when unset, and then the handler throws them to Lambda's retries and on-failure
  *                        destination instead (nothing lost, but three audit records per event)
+ * @param identityStoreMaxRps this container's share of the account's Identity Store quota in requests/s
+ *                            (IDENTITY_STORE_MAX_RPS, set by the CDK app); 0 when unset: unpaced
  */
 public record FunctionConfig(String identityStoreId, String ledgerTable, AccessRules rules, boolean dryRun,
-                             String hrEventSource, String failureQueueUrl) {
+                             String hrEventSource, String failureQueueUrl, double identityStoreMaxRps) {
 
     public static final String DEFAULT_RULES_FILE = "/opt/access-rules.json";
 
@@ -40,11 +42,12 @@ public record FunctionConfig(String identityStoreId, String ledgerTable, AccessR
             errors.add("FAILURE_QUEUE_URL must be an SQS queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>),"
                     + " was " + quoted(failureQueueUrl));
         }
+        double maxRps = maxRps(env.get("IDENTITY_STORE_MAX_RPS"), errors);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("invalid function configuration: " + String.join("; ", errors));
         }
         return new FunctionConfig(storeId, table, rules(env), dryRun, source(env),
-                failureQueueUrl == null || failureQueueUrl.isBlank() ? null : failureQueueUrl);
+                failureQueueUrl == null || failureQueueUrl.isBlank() ? null : failureQueueUrl, maxRps);
     }
 
     static AccessRules rules(Map<String, String> env) {
@@ -58,6 +61,23 @@ public record FunctionConfig(String identityStoreId, String ledgerTable, AccessR
     static String source(Map<String, String> env) {
         String source = env.get("HR_EVENT_SOURCE");
         return source == null || source.isBlank() ? EventParser.DEFAULT_SOURCE : source;
+    }
+
+    static double maxRps(String value, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            double rps = Double.parseDouble(value.trim());
+            if (rps > 0 && rps <= 1000) {
+                return rps;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        errors.add("IDENTITY_STORE_MAX_RPS must be a number of requests per second above 0 and at most 1000, was "
+                + quoted(value));
+        return 0;
     }
 
     static boolean dryRun(String value, List<String> errors) {

@@ -70,7 +70,7 @@ public final class FunctionRuntime {
     public static FunctionRuntime fromEnvironment(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         Builder wiring = builder()
-                .directory(new SdkIdentityDirectory(AwsClients.identityStore(), config.identityStoreId()))
+                .directory(new SdkIdentityDirectory(AwsClients.identityStore(config.identityStoreMaxRps()), config.identityStoreId()))
                 .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
                 .rules(config.rules())
                 .dryRun(config.dryRun())

@@ -29,9 +29,21 @@ public final class AwsClients {
     }
 
     public static IdentitystoreClient identityStore() {
+        return identityStore(0);
+    }
+
+    /**
+     * @param maxRequestsPerSecond this container's share of the account's Identity Store quota; 0 = unpaced
+     *                             (local runs, where Identity Store Local has no quota unless asked)
+     */
+    public static IdentitystoreClient identityStore(double maxRequestsPerSecond) {
+        ClientOverrideConfiguration.Builder overrides = overrides().toBuilder();
+        if (maxRequestsPerSecond > 0) {
+            overrides.addExecutionInterceptor(new RequestPacer(maxRequestsPerSecond));
+        }
         return IdentitystoreClient.builder()
                 .httpClient(httpClient())
-                .overrideConfiguration(overrides())
+                .overrideConfiguration(overrides.build())
                 .build();
     }
 

@@ -38,6 +38,22 @@ class FunctionConfigTest {
     }
 
     @Test
+    void the_containers_share_of_the_identity_store_quota_is_read_and_checked() {
+        Map<String, String> base = Map.of("IDENTITY_STORE_ID", "d-1234567890", "LEDGER_TABLE", "t",
+                "ACCESS_RULES_FILE", RULES_FILE);
+        assertThat(FunctionConfig.fromEnvironment(base).identityStoreMaxRps()).as("unset: unpaced").isZero();
+        Map<String, String> paced = new java.util.HashMap<>(base);
+        paced.put("IDENTITY_STORE_MAX_RPS", "3.33");
+        assertThat(FunctionConfig.fromEnvironment(paced).identityStoreMaxRps()).isEqualTo(3.33);
+        for (String bad : new String[] {"fast", "0", "-2", "5000"}) {
+            paced.put("IDENTITY_STORE_MAX_RPS", bad);
+            assertThatThrownBy(() -> FunctionConfig.fromEnvironment(paced))
+                    .hasMessageContaining("IDENTITY_STORE_MAX_RPS must be a number of requests per second")
+                    .hasMessageContaining("was '" + bad + "'");
+        }
+    }
+
+    @Test
     void every_missing_or_bad_setting_is_named() {
         assertThatThrownBy(() -> FunctionConfig.fromEnvironment(Map.of("IDENTITY_STORE_ID", "store-1",
                 "DRY_RUN", "yes", "ACCESS_RULES_FILE", RULES_FILE)))
