@@ -1,5 +1,7 @@
 package io.github.jmlidentity.bench;
 
+import io.github.jmlidentity.functions.support.DynaliteProcess;
+
 import io.github.jmlidentity.functions.adapter.in.AccessRulesLoader;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;

@@ -1,5 +1,7 @@
 package io.github.jmlidentity.bench;
 
+import io.github.jmlidentity.functions.support.DynaliteProcess;
+
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 
 import java.io.IOException;

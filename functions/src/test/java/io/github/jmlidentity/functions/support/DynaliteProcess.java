@@ -1,4 +1,4 @@
-package io.github.jmlidentity.bench;
+package io.github.jmlidentity.functions.support;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** dynalite (the DynamoDB emulator pinned in .ci/node, installed by the functions build) for the ledger table. */
+/**
+ * dynalite (the DynamoDB emulator pinned in .ci/node, installed by the functions build) on a free loopback port,
+ * with a client, for ledger tables. Shared by the functions tests ({@link Dynalite}) and the benchmarks (test-jar).
+ */
 public final class DynaliteProcess implements AutoCloseable {
 
     private final Process process;
@@ -36,7 +40,7 @@ public final class DynaliteProcess implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    static DynaliteProcess start(Path cli) {
+    public static DynaliteProcess start(Path cli) {
         if (!Files.exists(cli)) {
             throw new IllegalStateException(cli + " is missing: build the functions module first (its build runs npm ci)");
         }
@@ -56,12 +60,24 @@ public final class DynaliteProcess implements AutoCloseable {
         return endpoint;
     }
 
-    /** A new ledger table with the deployed key schema (employeeId S). */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** A new, ACTIVE ledger table with the deployed key schema (employeeId S, no sort key). */
     public String newLedgerTable(String name) {
         client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("employeeId")
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("employeeId").keyType(KeyType.HASH).build()));
+        // The SDK waiter polls every 20 s; dynalite is ready within milliseconds.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (client.describeTable(r -> r.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + name + " did not become ACTIVE");
+            }
+            pause(20);
+        }
         return name;
     }
 
@@ -97,10 +113,19 @@ public final class DynaliteProcess implements AutoCloseable {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
             } catch (IOException notYet) {
-                Pause.millis(50);
+                pause(50);
             }
         }
         process.destroyForcibly();
         throw new IOException("dynalite did not listen on port " + port + " within 30 s");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
