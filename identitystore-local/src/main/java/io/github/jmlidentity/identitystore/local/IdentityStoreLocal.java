@@ -12,6 +12,8 @@ import io.github.jmlidentity.identitystore.local.http.LocalAdmin;
 import io.github.jmlidentity.identitystore.local.identitystore.IdentityStoreApi;
 import io.github.jmlidentity.identitystore.local.persistence.DataFile;
 import io.github.jmlidentity.identitystore.local.persistence.Seed;
+import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningControls;
+import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningSettings;
 import io.github.jmlidentity.identitystore.local.ssoadmin.SsoAdminApi;
 import io.github.jmlidentity.identitystore.local.ssoadmin.SsoAdminData;
 import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
@@ -21,14 +23,16 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Identity Store Local: an emulator of the AWS IAM Identity Center Identity Store API (and the sso-admin reads
+ * Identity Store Local: an emulator of the AWS IAM Identity Center Identity Store API (and the sso-admin operations
  * the project needs), served over HTTP to the real AWS SDKs and CLI, in process or standalone.
  *
  * <pre>
@@ -53,6 +57,9 @@ public final class IdentityStoreLocal implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Stores stores = new Stores();
     private final FaultInjector faults = new FaultInjector();
+    /** sso-admin's quota is its own: the same fault settings, drawn from a separate bucket. */
+    private final FaultInjector ssoAdminFaults = new FaultInjector();
+    private final ProvisioningControls provisioning;
     private final CallCounters counters = new CallCounters();
     private final Map<String, Operation> identityStoreOperations = IdentityStoreApi.operations(stores);
     private final Seed seed;
@@ -71,6 +78,8 @@ public final class IdentityStoreLocal implements AutoCloseable {
         this.identityStoreId = settings.identityStoreId != null ? settings.identityStoreId
                 : seeded != null ? seeded : DEFAULT_IDENTITY_STORE_ID;
         this.faults.configure(settings.faults);
+        this.ssoAdminFaults.configure(settings.faults);
+        this.provisioning = new ProvisioningControls(settings.provisioning);
     }
 
     public static Builder builder() {
@@ -102,7 +111,7 @@ public final class IdentityStoreLocal implements AutoCloseable {
         executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new ApiHttpHandler(mapper, identityStoreOperations,
-                SsoAdminApi.operations(() -> ssoAdmin), faults, counters));
+                SsoAdminApi.operations(() -> ssoAdmin, this::principalExists, provisioning, ssoAdminFaults), faults, counters));
         server.createContext("/_local/", new AdminHttpHandler(mapper, new Admin()));
         server.start();
         if (dataFile != null) {
@@ -131,12 +140,13 @@ public final class IdentityStoreLocal implements AutoCloseable {
         return ssoAdmin.instanceArn();
     }
 
-    /** Empty store with the seed re-applied, stats zeroed, faults off. */
+    /** Empty store with the seed re-applied, stats zeroed, faults off, provisioning settings as built. */
     public synchronized void reset() {
         stores.clear();
         loadInitialState();
         counters.reset();
-        faults.configure(FaultSettings.none());
+        faults(FaultSettings.none());
+        provisioning.configure(settings.provisioning);
     }
 
     public StatsSnapshot stats() {
@@ -151,8 +161,19 @@ public final class IdentityStoreLocal implements AutoCloseable {
         return faults.settings();
     }
 
+    /** Applies to Identity Store operations and to sso-admin's account-assignment operations. */
     public void faults(FaultSettings newSettings) {
         faults.configure(newSettings);
+        ssoAdminFaults.configure(newSettings);
+    }
+
+    /** The delay and injected failures of CreateAccountAssignment / DeleteAccountAssignment. */
+    public ProvisioningSettings provisioning() {
+        return provisioning.settings();
+    }
+
+    public void provisioning(ProvisioningSettings newSettings) {
+        provisioning.configure(newSettings);
     }
 
     /** Direct, read-only access to the data, for assertions that must not count as API calls. */
@@ -193,7 +214,17 @@ public final class IdentityStoreLocal implements AutoCloseable {
 
     private SsoAdminData newSsoAdmin() {
         String owner = seed != null && seed.ownerAccountId() != null ? seed.ownerAccountId() : DEFAULT_OWNER_ACCOUNT_ID;
-        return new SsoAdminData(identityStoreId, owner, Stores.now());
+        return new SsoAdminData(identityStoreId, owner, Stores.now(), settings.clock);
+    }
+
+    /** Assignments are provisioned against the store's current users and groups; deleted ones are not found. */
+    private boolean principalExists(String principalType, String principalId) {
+        IdentityStoreData store = data();
+        if (store == null) {
+            return false;
+        }
+        return store.read(() -> principalType.equals("USER")
+                ? store.users().containsKey(principalId) : store.groups().containsKey(principalId));
     }
 
     private synchronized boolean save() {
@@ -274,6 +305,16 @@ public final class IdentityStoreLocal implements AutoCloseable {
         }
 
         @Override
+        public ProvisioningSettings provisioning() {
+            return IdentityStoreLocal.this.provisioning();
+        }
+
+        @Override
+        public void provisioning(ProvisioningSettings newSettings) {
+            IdentityStoreLocal.this.provisioning(newSettings);
+        }
+
+        @Override
         public boolean save() {
             return IdentityStoreLocal.this.save();
         }
@@ -287,6 +328,8 @@ public final class IdentityStoreLocal implements AutoCloseable {
         private Path seed;
         private Path data;
         private FaultSettings faults = FaultSettings.none();
+        private Clock clock = Clock.systemUTC();
+        private ProvisioningSettings provisioning = ProvisioningSettings.immediate();
 
         private Builder() {
         }
@@ -323,6 +366,18 @@ public final class IdentityStoreLocal implements AutoCloseable {
 
         public Builder faults(FaultSettings settings) {
             this.faults = settings;
+            return this;
+        }
+
+        /** Times the asynchronous account-assignment requests; a test moves it instead of sleeping. */
+        public Builder clock(Clock newClock) {
+            this.clock = Objects.requireNonNull(newClock, "clock");
+            return this;
+        }
+
+        /** Delay and injected failures of account-assignment requests; also what reset() restores. */
+        public Builder provisioning(ProvisioningSettings settings) {
+            this.provisioning = Objects.requireNonNull(settings, "provisioning");
             return this;
         }
 

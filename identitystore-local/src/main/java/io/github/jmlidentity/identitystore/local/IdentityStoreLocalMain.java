@@ -9,9 +9,10 @@ public final class IdentityStoreLocalMain {
     private static final String USAGE = """
             Usage: java -jar identitystore-local.jar [options]
 
-            Serves the AWS Identity Store API (and the sso-admin reads ListInstances, ListPermissionSets,
-            DescribePermissionSet, ListAccountAssignments, ListAccountAssignmentsForPrincipal) on
-            http://HOST:PORT for the AWS SDKs and CLI (--endpoint-url). Ctrl-C stops it and saves --data.
+            Serves the AWS Identity Store API (and the sso-admin operations the project uses: instance,
+            permission-set and assignment reads, and the asynchronous Create/DeleteAccountAssignment with
+            their status calls) on http://HOST:PORT for the AWS SDKs and CLI (--endpoint-url).
+            Ctrl-C stops it and saves --data.
 
               --port N                 port to listen on (default 8190; 0 = any free port)
               --host ADDRESS           address to bind (default 127.0.0.1)
@@ -27,7 +28,8 @@ public final class IdentityStoreLocalMain {
               --help                   this text
 
             Admin endpoints: GET /_local/health, GET|DELETE /_local/stats, GET|POST /_local/faults,
-            POST /_local/reset, POST /_local/save.
+            GET|POST /_local/provisioning (assignment delay and injected failures), POST /_local/reset,
+            POST /_local/save.
             Example: aws identitystore list-users --identity-store-id d-1234567890 \\
                        --endpoint-url http://127.0.0.1:8190 --region us-east-1
             """;

@@ -56,6 +56,50 @@ class AwsCliTest {
         assertThat(firstThree.get("NextToken").asText()).isNotBlank();
     }
 
+    @Test
+    void accountAssignmentIsCreatedDescribedListedAndDeleted() throws Exception {
+        IdentityStoreLocal server = IDENTITY_STORE.server();
+        String userId = aws("identitystore", "create-user", "--identity-store-id", server.identityStoreId(),
+                "--user-name", "cli.assignee", "--display-name", "CLI Assignee",
+                "--name", "GivenName=Cli,FamilyName=Assignee").get("UserId").asText();
+        String permissionSetArn = server.ssoAdmin().putPermissionSet("ReadOnly", null, "PT1H", 0);
+        String instanceArn = aws("sso-admin", "list-instances").at("/Instances/0/InstanceArn").asText();
+        String[] assignment = {"--instance-arn", instanceArn, "--target-id", "111122223333", "--target-type", "AWS_ACCOUNT",
+                "--permission-set-arn", permissionSetArn, "--principal-type", "USER", "--principal-id", userId};
+
+        JsonNode created = aws(concat(new String[] {"sso-admin", "create-account-assignment"}, assignment))
+                .get("AccountAssignmentCreationStatus");
+        assertThat(created.get("Status").asText()).isEqualTo("IN_PROGRESS");
+        JsonNode creation = aws("sso-admin", "describe-account-assignment-creation-status", "--instance-arn", instanceArn,
+                "--account-assignment-creation-request-id", created.get("RequestId").asText())
+                .get("AccountAssignmentCreationStatus");
+        assertThat(creation.get("Status").asText()).isEqualTo("SUCCEEDED");
+        JsonNode listed = aws("sso-admin", "list-account-assignments-for-principal", "--instance-arn", instanceArn,
+                "--principal-type", "USER", "--principal-id", userId).get("AccountAssignments");
+        assertThat(listed).singleElement().satisfies(a -> {
+            assertThat(a.get("AccountId").asText()).isEqualTo("111122223333");
+            assertThat(a.get("PermissionSetArn").asText()).isEqualTo(permissionSetArn);
+        });
+
+        JsonNode deleted = aws(concat(new String[] {"sso-admin", "delete-account-assignment"}, assignment))
+                .get("AccountAssignmentDeletionStatus");
+        JsonNode deletion = aws("sso-admin", "describe-account-assignment-deletion-status", "--instance-arn", instanceArn,
+                "--account-assignment-deletion-request-id", deleted.get("RequestId").asText())
+                .get("AccountAssignmentDeletionStatus");
+        assertThat(deletion.get("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(aws("sso-admin", "list-account-assignments-for-principal", "--instance-arn", instanceArn,
+                "--principal-type", "USER", "--principal-id", userId).get("AccountAssignments")).isEmpty();
+        assertThat(aws("sso-admin", "list-account-assignment-creation-status", "--instance-arn", instanceArn,
+                "--filter", "Status=SUCCEEDED").get("AccountAssignmentsCreationStatus")).hasSize(1);
+        assertThat(server.ssoAdmin().assignments()).isEmpty();
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] joined = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
+    }
+
     private static JsonNode aws(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("aws"));
         command.addAll(List.of(args));

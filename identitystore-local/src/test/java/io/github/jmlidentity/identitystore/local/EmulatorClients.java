@@ -44,12 +44,14 @@ final class EmulatorClients {
                 .build();
     }
 
+    /** No retries either: injected faults on the assignment operations reach the test as they are. */
     static SsoAdminClient ssoAdmin(IdentityStoreLocal server) {
         return SsoAdminClient.builder()
                 .endpointOverride(server.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(TEST_CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 }

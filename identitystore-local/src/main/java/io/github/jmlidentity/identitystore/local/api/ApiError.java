@@ -51,6 +51,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, "ConflictException", message, Map.of("Reason", "CONCURRENT_MODIFICATION"));
     }
 
+    /** sso-admin's ConflictException carries only a message: an operation on the same resource is under way. */
+    public static ApiError conflict(String message) {
+        return new ApiError(400, "ConflictException", message, Map.of());
+    }
+
     public static ApiError notFound(String resourceType, String resourceId) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("ResourceType", resourceType);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.jmlidentity.identitystore.local.FaultSettings;
+import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -19,6 +20,9 @@ import java.io.OutputStream;
  *   GET    /_local/faults   the fault settings
  *   POST   /_local/faults   change some of them: {"tps":20,"burst":20,"internalErrorRate":0.2,"latencyMillis":100,
  *                            "randomSeed":7,"concurrentModificationRate":0.1}
+ *   GET    /_local/provisioning   the account-assignment provisioning settings
+ *   POST   /_local/provisioning   change some of them: {"delayMillis":30000,"failNextCreations":0,
+ *                                 "failNextDeletions":1,"failureReason":"..."}
  *   POST   /_local/save     write the --data file now
  * </pre>
  */
@@ -53,6 +57,11 @@ public final class AdminHttpHandler implements HttpHandler {
                         admin.faults(merge(admin.faults(), body));
                         write(exchange, 200, mapper.valueToTree(admin.faults()));
                     }
+                    case "GET /_local/provisioning" -> write(exchange, 200, mapper.valueToTree(admin.provisioning()));
+                    case "POST /_local/provisioning", "PUT /_local/provisioning" -> {
+                        admin.provisioning(merge(admin.provisioning(), body));
+                        write(exchange, 200, mapper.valueToTree(admin.provisioning()));
+                    }
                     case "POST /_local/save" -> write(exchange, 200, mapper.createObjectNode().put("saved", admin.save()));
                     default -> write(exchange, 404, error("No admin route " + route
                             + "; try GET /_local/stats, GET|POST /_local/faults, POST /_local/reset"));
@@ -73,6 +82,16 @@ public final class AdminHttpHandler implements HttpHandler {
                 changes.path("latencyMillis").asLong(current.latencyMillis()),
                 changes.path("randomSeed").asLong(current.randomSeed()),
                 changes.path("concurrentModificationRate").asDouble(current.concurrentModificationRate()));
+    }
+
+    /** Only the members present in the body change. */
+    private ProvisioningSettings merge(ProvisioningSettings current, byte[] body) {
+        JsonNode changes = body.length == 0 ? mapper.createObjectNode() : readObject(body);
+        return new ProvisioningSettings(
+                changes.path("delayMillis").asLong(current.delayMillis()),
+                changes.path("failNextCreations").asInt(current.failNextCreations()),
+                changes.path("failNextDeletions").asInt(current.failNextDeletions()),
+                changes.path("failureReason").asText(current.failureReason()));
     }
 
     private JsonNode readObject(byte[] body) {

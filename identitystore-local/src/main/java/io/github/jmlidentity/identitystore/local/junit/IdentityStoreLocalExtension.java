@@ -1,7 +1,9 @@
 package io.github.jmlidentity.identitystore.local.junit;
 
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningSettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -20,11 +22,25 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class IdentityStoreLocalExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
         ParameterResolver {
     private Path seed;
+    private Clock clock;
+    private ProvisioningSettings provisioning;
     private IdentityStoreLocal server;
 
     /** Applies this seed file at start and after every reset. */
     public IdentityStoreLocalExtension withSeed(Path seedFile) {
         this.seed = seedFile;
+        return this;
+    }
+
+    /** Times account-assignment provisioning: a test advances it instead of sleeping. */
+    public IdentityStoreLocalExtension withClock(Clock newClock) {
+        this.clock = newClock;
+        return this;
+    }
+
+    /** Provisioning delay and injected failures of account assignments, restored before each test. */
+    public IdentityStoreLocalExtension withProvisioning(ProvisioningSettings settings) {
+        this.provisioning = settings;
         return this;
     }
 
@@ -40,6 +56,12 @@ public final class IdentityStoreLocalExtension implements BeforeAllCallback, Bef
         IdentityStoreLocal.Builder builder = IdentityStoreLocal.builder().port(0);
         if (seed != null) {
             builder.seed(seed);
+        }
+        if (clock != null) {
+            builder.clock(clock);
+        }
+        if (provisioning != null) {
+            builder.provisioning(provisioning);
         }
         server = builder.build().start();
     }

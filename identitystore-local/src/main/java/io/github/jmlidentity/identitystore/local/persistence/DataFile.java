@@ -76,6 +76,7 @@ public final class DataFile {
         sso.path("assignments").forEach(a -> ssoAdmin.putAssignment(new AccountAssignment(
                 a.path("AccountId").asText(), a.path("PermissionSetArn").asText(),
                 a.path("PrincipalType").asText(), a.path("PrincipalId").asText())));
+        ssoAdmin.operations().restore(sso.path("assignmentOperations"));
     }
 
     private ObjectNode capture(IdentityStoreData store) {
@@ -92,6 +93,11 @@ public final class DataFile {
     }
 
     private ObjectNode capture(SsoAdminData ssoAdmin) {
+        // Assignments and the requests that change them, as of one instant.
+        return ssoAdmin.operations().frozen(() -> captureFrozen(ssoAdmin));
+    }
+
+    private ObjectNode captureFrozen(SsoAdminData ssoAdmin) {
         ObjectNode node = mapper.createObjectNode();
         ObjectNode accounts = node.putObject("accounts");
         ssoAdmin.accountNames().forEach(accounts::put);
@@ -101,6 +107,7 @@ public final class DataFile {
         ssoAdmin.assignments().values().forEach(a -> assignments.addObject()
                 .put("AccountId", a.accountId()).put("PermissionSetArn", a.permissionSetArn())
                 .put("PrincipalType", a.principalType()).put("PrincipalId", a.principalId()));
+        node.set("assignmentOperations", ssoAdmin.operations().saved());
         return node;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -12,8 +13,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The IAM Identity Center instance in front of the identity store, its permission sets and account assignments.
- * Loaded from a seed (the emulator does not model the provisioning APIs); ARNs are derived from names so a demo
- * shows the same ARNs every run.
+ * Permission sets and accounts come from a seed; assignments from the seed and from CreateAccountAssignment /
+ * DeleteAccountAssignment, whose asynchronous requests {@link #operations()} tracks. ARNs are derived from names so
+ * a demo shows the same ARNs every run.
  */
 public final class SsoAdminData {
     private final String instanceArn;
@@ -23,8 +25,15 @@ public final class SsoAdminData {
     private final NavigableMap<String, ObjectNode> permissionSetsByArn = new ConcurrentSkipListMap<>();
     private final NavigableMap<String, AccountAssignment> assignments = new ConcurrentSkipListMap<>();
     private final Map<String, String> accountNames = new ConcurrentSkipListMap<>();
+    private final AssignmentOperations operations;
 
     public SsoAdminData(String identityStoreId, String ownerAccountId, double createdDate) {
+        this(identityStoreId, ownerAccountId, createdDate, Clock.systemUTC());
+    }
+
+    /** {@code clock} times the asynchronous assignment requests. */
+    public SsoAdminData(String identityStoreId, String ownerAccountId, double createdDate, Clock clock) {
+        this.operations = new AssignmentOperations(clock, assignments);
         this.identityStoreId = identityStoreId;
         this.ownerAccountId = ownerAccountId;
         this.createdDate = createdDate;
@@ -88,8 +97,14 @@ public final class SsoAdminData {
         assignments.put(assignment.key(), assignment);
     }
 
+    /** The provisioned assignments, after completing every request that is due on the clock. */
     public NavigableMap<String, AccountAssignment> assignments() {
+        operations.settle();
         return assignments;
+    }
+
+    public AssignmentOperations operations() {
+        return operations;
     }
 
     private static String hex(String seed) {
