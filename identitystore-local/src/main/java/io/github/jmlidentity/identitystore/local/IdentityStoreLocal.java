@@ -51,10 +51,10 @@ public final class IdentityStoreLocal implements AutoCloseable {
 
     private final Builder settings;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Stores stores = new Stores();
+    private final Stores stores;
     private final FaultInjector faults = new FaultInjector();
     private final CallCounters counters = new CallCounters();
-    private final Map<String, Operation> identityStoreOperations = IdentityStoreApi.operations(stores);
+    private final Map<String, Operation> identityStoreOperations;
     private final Seed seed;
     private final DataFile dataFile;
     private final String identityStoreId;
@@ -65,6 +65,8 @@ public final class IdentityStoreLocal implements AutoCloseable {
 
     private IdentityStoreLocal(Builder settings) {
         this.settings = settings;
+        this.stores = new Stores(settings.idStyle);
+        this.identityStoreOperations = IdentityStoreApi.operations(stores);
         this.seed = settings.seed == null ? null : Seed.read(mapper, settings.seed);
         this.dataFile = settings.data == null ? null : new DataFile(mapper, settings.data);
         String seeded = seed == null ? null : seed.identityStoreId();
@@ -287,6 +289,7 @@ public final class IdentityStoreLocal implements AutoCloseable {
         private Path seed;
         private Path data;
         private FaultSettings faults = FaultSettings.none();
+        private IdStyle idStyle = IdStyle.PREFIXED;
 
         private Builder() {
         }
@@ -318,6 +321,12 @@ public final class IdentityStoreLocal implements AutoCloseable {
         /** State is loaded from this file at start when it exists, and written to it on close and on exit. */
         public Builder data(Path dataFile) {
             this.data = dataFile;
+            return this;
+        }
+
+        /** How user, group and membership ids look: {@link IdStyle#PREFIXED} (the default) or bare {@link IdStyle#UUID}. */
+        public Builder idStyle(IdStyle style) {
+            this.idStyle = java.util.Objects.requireNonNull(style, "idStyle");
             return this;
         }
 

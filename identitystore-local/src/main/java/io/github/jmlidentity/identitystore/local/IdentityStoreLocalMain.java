@@ -18,6 +18,8 @@ public final class IdentityStoreLocalMain {
               --identity-store-id ID   id of the store (default: the seed's, else d-1234567890)
               --seed FILE              JSON with groups, users, accounts, permission sets, assignments
               --data FILE              load state from FILE at start (when it exists), save it on exit
+              --id-style STYLE         prefixed (default: 1234567890-<uuid>, as new stores) or uuid (bare UUIDs,
+                                       as stores migrated from AWS SSO): real stores hand out both
               --tps N                  quota in requests/s across Identity Store operations (20 = the real limit)
               --burst N                quota bucket size (default: one second of --tps)
               --error-rate R           fraction 0..1 of calls answered with InternalServerException
@@ -52,6 +54,7 @@ public final class IdentityStoreLocalMain {
                     case "--identity-store-id" -> builder.identityStoreId(value);
                     case "--seed" -> builder.seed(existingFile(option, value));
                     case "--data" -> builder.data(Path.of(value));
+                    case "--id-style" -> builder.idStyle(IdStyle.parse(value));
                     case "--tps" -> faults = faults.withTps(number(option, value));
                     case "--burst" -> faults = faults.withBurst(integer(option, value));
                     case "--error-rate" -> faults = faults.withInternalErrorRate(number(option, value));

@@ -2,6 +2,7 @@ package io.github.jmlidentity.identitystore.local.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.jmlidentity.identitystore.local.IdStyle;
 import io.github.jmlidentity.identitystore.local.api.ApiError;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 public final class IdentityStoreData {
     private final String identityStoreId;
     private final String idPrefix;
+    private final IdStyle idStyle;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private final NavigableMap<String, ObjectNode> users = new TreeMap<>();
@@ -40,8 +41,9 @@ public final class IdentityStoreData {
     private final Map<String, NavigableMap<String, Membership>> membershipsByUser = new HashMap<>();
     private final Map<String, String> membershipIdByPair = new HashMap<>();
 
-    public IdentityStoreData(String identityStoreId) {
+    public IdentityStoreData(String identityStoreId, IdStyle idStyle) {
         this.identityStoreId = identityStoreId;
+        this.idStyle = idStyle;
         // Real user/group ids carry ten hex digits tied to the store before a UUID.
         String hex = identityStoreId.startsWith("d-") ? identityStoreId.substring(2) : identityStoreId.replace("-", "");
         this.idPrefix = (hex + "0000000000").substring(0, 10).toLowerCase(Locale.ROOT);
@@ -70,7 +72,7 @@ public final class IdentityStoreData {
     }
 
     public String newResourceId() {
-        return idPrefix + "-" + UUID.randomUUID();
+        return idStyle.newId(idPrefix);
     }
 
     // ---- users

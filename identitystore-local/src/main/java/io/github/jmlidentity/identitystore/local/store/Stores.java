@@ -1,5 +1,6 @@
 package io.github.jmlidentity.identitystore.local.store;
 
+import io.github.jmlidentity.identitystore.local.IdStyle;
 import io.github.jmlidentity.identitystore.local.api.ApiError;
 import io.github.jmlidentity.identitystore.local.api.Request;
 import io.github.jmlidentity.identitystore.local.api.StringConstraint;
@@ -11,10 +12,15 @@ import java.util.concurrent.ConcurrentMap;
 /** The identity stores the emulator serves, by id. */
 public final class Stores {
     private final ConcurrentMap<String, IdentityStoreData> byId = new ConcurrentHashMap<>();
+    private final IdStyle idStyle;
+
+    public Stores(IdStyle idStyle) {
+        this.idStyle = idStyle;
+    }
 
     public IdentityStoreData create(String identityStoreId) {
         StringConstraint.IDENTITY_STORE_ID.check("identityStoreId", identityStoreId);
-        return byId.computeIfAbsent(identityStoreId, IdentityStoreData::new);
+        return byId.computeIfAbsent(identityStoreId, id -> new IdentityStoreData(id, idStyle));
     }
 
     /** The store a request names; an unknown id is a ResourceNotFoundException, as in the real service. */
