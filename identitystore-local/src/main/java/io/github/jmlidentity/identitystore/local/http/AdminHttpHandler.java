@@ -64,15 +64,8 @@ public final class AdminHttpHandler implements HttpHandler {
     }
 
     /** Only the members present in the body change. */
-    private FaultSettings merge(FaultSettings current, byte[] body) throws IOException {
-        JsonNode changes = body.length == 0 ? mapper.createObjectNode() : readObject(body);
-        return new FaultSettings(
-                changes.path("tps").asDouble(current.tps()),
-                changes.path("burst").asInt(current.burst()),
-                changes.path("internalErrorRate").asDouble(current.internalErrorRate()),
-                changes.path("latencyMillis").asLong(current.latencyMillis()),
-                changes.path("randomSeed").asLong(current.randomSeed()),
-                changes.path("concurrentModificationRate").asDouble(current.concurrentModificationRate()));
+    private FaultSettings merge(FaultSettings current, byte[] body) {
+        return FaultChanges.apply(current, body.length == 0 ? mapper.createObjectNode() : readObject(body));
     }
 
     private JsonNode readObject(byte[] body) {

@@ -27,6 +27,8 @@ import java.util.logging.Logger;
 public final class ApiHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ApiHttpHandler.class.getName());
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** The stats key of every request whose X-Amz-Target names no operation (or is missing). */
+    public static final String UNKNOWN_OPERATION = "(unknown)";
 
     private final ObjectMapper mapper;
     private final Map<String, Operation> identityStoreOperations;
@@ -53,10 +55,14 @@ public final class ApiHttpHandler implements HttpHandler {
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operationName = operationName(target);
+            Operation operation = resolve(target);
+            // Unknown targets share one counter: a client cannot make /_local/stats grow without bound.
+            String operationName = operation == null ? UNKNOWN_OPERATION : operationName(target);
             counters.called(operationName);
             try {
-                Operation operation = resolve(target);
+                if (operation == null) {
+                    throw ApiError.unknownOperation(target == null ? "(missing X-Amz-Target header)" : abbreviated(target));
+                }
                 if (target.startsWith(IdentityStoreApi.TARGET_PREFIX + ".")) {
                     // The quota and the injected faults model the Identity Store's limits, not sso-admin's.
                     faults.beforeCall(IdentityStoreApi.isWrite(operationName));
@@ -76,9 +82,10 @@ public final class ApiHttpHandler implements HttpHandler {
         }
     }
 
+    /** The operation {@code target} names, or null. */
     private Operation resolve(String target) {
         if (target == null) {
-            throw ApiError.unknownOperation("(missing X-Amz-Target header)");
+            return null;
         }
         int dot = target.indexOf('.');
         String prefix = dot < 0 ? target : target.substring(0, dot);
@@ -88,17 +95,14 @@ public final class ApiHttpHandler implements HttpHandler {
             case SsoAdminApi.TARGET_PREFIX -> ssoAdminOperations;
             default -> Map.of();
         };
-        Operation operation = operations.get(name);
-        if (operation == null) {
-            throw ApiError.unknownOperation(target);
-        }
-        return operation;
+        return operations.get(name);
+    }
+
+    private static String abbreviated(String target) {
+        return target.length() <= 200 ? target : target.substring(0, 200) + "...";
     }
 
     private static String operationName(String target) {
-        if (target == null) {
-            return "(none)";
-        }
         int dot = target.indexOf('.');
         return dot < 0 ? target : target.substring(dot + 1);
     }
