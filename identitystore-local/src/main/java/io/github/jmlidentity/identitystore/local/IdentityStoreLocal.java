@@ -9,6 +9,7 @@ import io.github.jmlidentity.identitystore.local.http.AdminHttpHandler;
 import io.github.jmlidentity.identitystore.local.http.ApiHttpHandler;
 import io.github.jmlidentity.identitystore.local.http.CallCounters;
 import io.github.jmlidentity.identitystore.local.http.LocalAdmin;
+import io.github.jmlidentity.identitystore.local.http.RequestGuard;
 import io.github.jmlidentity.identitystore.local.identitystore.IdentityStoreApi;
 import io.github.jmlidentity.identitystore.local.persistence.DataFile;
 import io.github.jmlidentity.identitystore.local.persistence.Seed;
@@ -18,9 +19,13 @@ import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
 import io.github.jmlidentity.identitystore.local.store.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,10 +108,17 @@ public final class IdentityStoreLocal implements AutoCloseable {
         }
         executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
+        RequestGuard guard = new RequestGuard(server.getAddress(), settings.allowedHosts);
         server.createContext("/", new ApiHttpHandler(mapper, identityStoreOperations,
-                SsoAdminApi.operations(() -> ssoAdmin), faults, counters));
-        server.createContext("/_local/", new AdminHttpHandler(mapper, new Admin()));
+                SsoAdminApi.operations(() -> ssoAdmin), faults, counters, guard));
+        server.createContext("/_local/", new AdminHttpHandler(mapper, new Admin(), guard));
         server.start();
+        if (!server.getAddress().getAddress().isLoopbackAddress()) {
+            System.err.println("identitystore-local: WARNING: listening on " + boundTo() + ", "
+                    + (server.getAddress().getAddress().isAnyLocalAddress() ? "every network interface" : "a network interface")
+                    + ": anyone who can reach this machine can read and change the store; nothing is authenticated."
+                    + " Bind to 127.0.0.1 (the default) unless other machines or containers must connect.");
+        }
         if (dataFile != null) {
             // Ctrl-C runs shutdown hooks: the data survives an interrupted session.
             saveOnExit = new Thread(this::saveQuietly, "identitystore-local-save");
@@ -118,6 +130,16 @@ public final class IdentityStoreLocal implements AutoCloseable {
     public URI endpoint() {
         requireStarted();
         return URI.create("http://" + hostForUri() + ":" + server.getAddress().getPort());
+    }
+
+    /** The address and port the server listens on, e.g. {@code 127.0.0.1:8190}, {@code 0.0.0.0:8190}, {@code [::1]:8190}. */
+    public String boundTo() {
+        requireStarted();
+        InetAddress address = server.getAddress().getAddress();
+        String literal = address instanceof Inet6Address
+                ? "[" + (address.isAnyLocalAddress() ? "::" : address.isLoopbackAddress() ? "::1" : address.getHostAddress()) + "]"
+                : address.getHostAddress();
+        return literal + ":" + server.getAddress().getPort();
     }
 
     public int port() {
@@ -224,9 +246,14 @@ public final class IdentityStoreLocal implements AutoCloseable {
         }
     }
 
+    /** Where a client on this machine connects: a wildcard bind is reached through loopback. */
     private String hostForUri() {
+        InetAddress bound = server.getAddress().getAddress();
+        if (bound.isAnyLocalAddress()) {
+            return bound instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+        }
         String host = settings.host;
-        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static ThreadFactory daemonThreads() {
@@ -290,6 +317,7 @@ public final class IdentityStoreLocal implements AutoCloseable {
         private Path data;
         private FaultSettings faults = FaultSettings.none();
         private IdStyle idStyle = IdStyle.PREFIXED;
+        private final List<String> allowedHosts = new ArrayList<>();
 
         private Builder() {
         }
@@ -305,6 +333,15 @@ public final class IdentityStoreLocal implements AutoCloseable {
 
         public Builder host(String newHost) {
             this.host = newHost;
+            return this;
+        }
+
+        /**
+         * A further name clients use in the Host header (e.g. a container's service name). Requests naming another
+         * host than this server's address, localhost, 127.0.0.1 or [::1] are refused, against DNS rebinding.
+         */
+        public Builder allowHost(String hostName) {
+            this.allowedHosts.add(java.util.Objects.requireNonNull(hostName, "hostName"));
             return this;
         }
 

@@ -14,7 +14,11 @@ public final class IdentityStoreLocalMain {
             http://HOST:PORT for the AWS SDKs and CLI (--endpoint-url). Ctrl-C stops it and saves --data.
 
               --port N                 port to listen on (default 8190; 0 = any free port)
-              --host ADDRESS           address to bind (default 127.0.0.1)
+              --host ADDRESS           address to bind (default 127.0.0.1; 0.0.0.0 = every interface, with a warning:
+                                       nothing is authenticated)
+              --allow-host NAME        also answer requests whose Host header is NAME (e.g. a container's
+                                       service name); others than this server's address, localhost, 127.0.0.1
+                                       and [::1] are refused (DNS rebinding). Repeatable.
               --identity-store-id ID   id of the store (default: the seed's, else d-1234567890)
               --seed FILE              JSON with groups, users, accounts, permission sets, assignments
               --data FILE              load state from FILE at start (when it exists), save it on exit
@@ -29,7 +33,9 @@ public final class IdentityStoreLocalMain {
               --help                   this text
 
             Admin endpoints: GET /_local/health, GET|DELETE /_local/stats, GET|POST /_local/faults,
-            POST /_local/reset, POST /_local/save.
+            POST /_local/reset, POST /_local/save (POST and DELETE need Content-Type: application/json).
+            API requests need Content-Type: application/x-amz-json-1.1, as the AWS SDKs and CLI send; bodies
+            are limited to 1 MiB (413).
             Example: aws identitystore list-users --identity-store-id d-1234567890 \\
                        --endpoint-url http://127.0.0.1:8190 --region us-east-1
             """;
@@ -51,6 +57,7 @@ public final class IdentityStoreLocalMain {
                 switch (option) {
                     case "--port" -> builder.port(integer(option, value));
                     case "--host" -> builder.host(value);
+                    case "--allow-host" -> builder.allowHost(value);
                     case "--identity-store-id" -> builder.identityStoreId(value);
                     case "--seed" -> builder.seed(existingFile(option, value));
                     case "--data" -> builder.data(Path.of(value));
@@ -70,8 +77,8 @@ public final class IdentityStoreLocalMain {
             return;
         }
         IdentityStoreLocal server = builder.faults(faults).build().start();
-        System.out.printf("Identity Store Local listening on %s (identity store %s, instance %s)%n",
-                server.endpoint(), server.identityStoreId(), server.instanceArn());
+        System.out.printf("Identity Store Local listening on %s (bound to %s; identity store %s, instance %s)%n",
+                server.endpoint(), server.boundTo(), server.identityStoreId(), server.instanceArn());
         System.out.flush();
         new CountDownLatch(1).await();
     }

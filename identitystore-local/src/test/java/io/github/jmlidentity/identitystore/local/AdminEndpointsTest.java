@@ -116,9 +116,11 @@ class AdminEndpointsTest {
 
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         URI uri = IDENTITY_STORE.server().endpoint().resolve(path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (!method.equals("GET")) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -87,6 +87,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, "UnknownOperationException", "Unknown operation " + target, Map.of());
     }
 
+    /** A request refused before it reaches an operation (Host, Content-Type, body size): status and type as given. */
+    public static ApiError refused(int status, String type, String message) {
+        return new ApiError(status, type, message, Map.of());
+    }
+
     public static ApiError serialization(String message) {
         return new ApiError(400, "SerializationException", message, Map.of());
     }

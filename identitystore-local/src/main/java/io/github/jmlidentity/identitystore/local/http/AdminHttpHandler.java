@@ -21,20 +21,34 @@ import java.io.OutputStream;
  *                            "randomSeed":7,"concurrentModificationRate":0.1}
  *   POST   /_local/save     write the --data file now
  * </pre>
+ * Requests other than GET must carry {@code Content-Type: application/json}, so that a web page cannot drive these
+ * endpoints with a cross-site form (see {@link RequestGuard}).
  */
 public final class AdminHttpHandler implements HttpHandler {
     private final ObjectMapper mapper;
     private final LocalAdmin admin;
+    private final RequestGuard guard;
 
-    public AdminHttpHandler(ObjectMapper mapper, LocalAdmin admin) {
+    public AdminHttpHandler(ObjectMapper mapper, LocalAdmin admin, RequestGuard guard) {
         this.mapper = mapper;
         this.admin = admin;
+        this.guard = guard;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
+            byte[] body;
+            try {
+                guard.checkHost(exchange);
+                if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+                    guard.checkContentType(exchange, "application/json");
+                }
+                body = guard.readBody(exchange);
+            } catch (RequestGuard.Refused refused) {
+                write(exchange, refused.status(), error(refused.getMessage()));
+                return;
+            }
             String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().replaceAll("/+$", "");
             try {
                 switch (route) {

@@ -12,7 +12,6 @@ import io.github.jmlidentity.identitystore.local.faults.FaultInjector;
 import io.github.jmlidentity.identitystore.local.identitystore.IdentityStoreApi;
 import io.github.jmlidentity.identitystore.local.ssoadmin.SsoAdminApi;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * The AWS JSON 1.1 endpoint: {@code POST /} with {@code X-Amz-Target: <Service>.<Operation>}. Errors are written
  * the way the SDKs parse them: status, {@code x-amzn-ErrorType}, and a body with {@code __type}, {@code Message}
- * and the exception's members. SigV4 headers are accepted and not verified.
+ * and the exception's members. SigV4 headers are accepted and not verified. Every request passes the
+ * {@link RequestGuard} first (Host, {@code Content-Type: application/x-amz-json-1.1} on POST, body size).
  */
 public final class ApiHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ApiHttpHandler.class.getName());
@@ -35,22 +35,36 @@ public final class ApiHttpHandler implements HttpHandler {
     private final Map<String, Operation> ssoAdminOperations;
     private final FaultInjector faults;
     private final CallCounters counters;
+    private final RequestGuard guard;
 
     public ApiHttpHandler(ObjectMapper mapper, Map<String, Operation> identityStoreOperations,
-                          Map<String, Operation> ssoAdminOperations, FaultInjector faults, CallCounters counters) {
+                          Map<String, Operation> ssoAdminOperations, FaultInjector faults, CallCounters counters,
+                          RequestGuard guard) {
         this.mapper = mapper;
         this.identityStoreOperations = identityStoreOperations;
         this.ssoAdminOperations = ssoAdminOperations;
         this.faults = faults;
         this.counters = counters;
+        this.guard = guard;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
         try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
-            if (!"POST".equals(exchange.getRequestMethod())) {
+            boolean post = "POST".equals(exchange.getRequestMethod());
+            byte[] body;
+            try {
+                guard.checkHost(exchange);
+                if (post) {
+                    guard.checkContentType(exchange, CONTENT_TYPE);
+                }
+                body = guard.readBody(exchange);
+            } catch (RequestGuard.Refused refused) {
+                writeError(exchange, requestId, ApiError.refused(refused.status(), refused.type(), refused.getMessage()));
+                return;
+            }
+            if (!post) {
                 writeBanner(exchange, requestId);
                 return;
             }
@@ -149,12 +163,6 @@ public final class ApiHttpHandler implements HttpHandler {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
-        }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        try (in) {
-            return in.readAllBytes();
         }
     }
 }
