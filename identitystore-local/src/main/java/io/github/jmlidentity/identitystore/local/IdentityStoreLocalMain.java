@@ -11,7 +11,8 @@ public final class IdentityStoreLocalMain {
 
             Serves the AWS Identity Store API (and the sso-admin reads ListInstances, ListPermissionSets,
             DescribePermissionSet, ListAccountAssignments, ListAccountAssignmentsForPrincipal) on
-            http://HOST:PORT for the AWS SDKs and CLI (--endpoint-url). Ctrl-C stops it and saves --data.
+            http://HOST:PORT for the AWS SDKs and CLI (--endpoint-url). Ctrl-C (or SIGTERM) stops it and saves --data.
+            A bad option or setting exits with status 2 and one line naming it.
 
               --port N                 port to listen on (default 8190; 0 = any free port)
               --host ADDRESS           address to bind (default 127.0.0.1; 0.0.0.0 = every interface, with a warning:
@@ -21,7 +22,9 @@ public final class IdentityStoreLocalMain {
                                        and [::1] are refused (DNS rebinding). Repeatable.
               --identity-store-id ID   id of the store (default: the seed's, else d-1234567890)
               --seed FILE              JSON with groups, users, accounts, permission sets, assignments
-              --data FILE              load state from FILE at start (when it exists), save it on exit
+              --data FILE              load state from FILE at start (when it exists); every write is journaled
+                                       to FILE.journal and fsync'd before it is answered (kill -9 loses
+                                       nothing acknowledged); FILE is rewritten on exit and POST /_local/save
               --id-style STYLE         prefixed (default: 1234567890-<uuid>, as new stores) or uuid (bare UUIDs,
                                        as stores migrated from AWS SSO): real stores hand out both
               --tps N                  quota in requests/s across Identity Store operations (20 = the real limit)
@@ -76,7 +79,19 @@ public final class IdentityStoreLocalMain {
             System.exit(2);
             return;
         }
-        IdentityStoreLocal server = builder.faults(faults).build().start();
+        IdentityStoreLocal server;
+        try {
+            server = builder.faults(faults).build().start();
+        } catch (IllegalArgumentException badSetting) {
+            // Settings the user can fix: one line naming the option, no stack trace.
+            System.err.println("identitystore-local: " + badSetting.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException failed) {
+            System.err.println("identitystore-local: cannot start: " + failed);
+            System.exit(1);
+            return;
+        }
         System.out.printf("Identity Store Local listening on %s (bound to %s; identity store %s, instance %s)%n",
                 server.endpoint(), server.boundTo(), server.identityStoreId(), server.instanceArn());
         System.out.flush();

@@ -25,6 +25,7 @@ public final class IdentityStoreData {
     private final String identityStoreId;
     private final String idPrefix;
     private final IdStyle idStyle;
+    private final ChangeListener changes;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private final NavigableMap<String, ObjectNode> users = new TreeMap<>();
@@ -41,9 +42,10 @@ public final class IdentityStoreData {
     private final Map<String, NavigableMap<String, Membership>> membershipsByUser = new HashMap<>();
     private final Map<String, String> membershipIdByPair = new HashMap<>();
 
-    public IdentityStoreData(String identityStoreId, IdStyle idStyle) {
+    public IdentityStoreData(String identityStoreId, IdStyle idStyle, ChangeListener changes) {
         this.identityStoreId = identityStoreId;
         this.idStyle = idStyle;
+        this.changes = changes;
         // Real user/group ids carry ten hex digits tied to the store before a UUID.
         String hex = identityStoreId.startsWith("d-") ? identityStoreId.substring(2) : identityStoreId.replace("-", "");
         this.idPrefix = (hex + "0000000000").substring(0, 10).toLowerCase(Locale.ROOT);
@@ -104,6 +106,7 @@ public final class IdentityStoreData {
     /** Inserts or replaces a user; the caller has checked uniqueness. */
     public void putUser(ObjectNode user) {
         String userId = user.get("UserId").asText();
+        changes.changed(identityStoreId, ChangeListener.Kind.USER, userId, user);
         ObjectNode previous = users.put(userId, user);
         if (previous != null) {
             unindexUser(previous);
@@ -117,10 +120,11 @@ public final class IdentityStoreData {
 
     /** Removes a user and, as the service does, every membership it had. */
     public void removeUser(String userId) {
-        ObjectNode user = users.remove(userId);
-        if (user == null) {
+        if (!users.containsKey(userId)) {
             return;
         }
+        changes.changed(identityStoreId, ChangeListener.Kind.USER, userId, null);
+        ObjectNode user = users.remove(userId);
         unindexUser(user);
         NavigableMap<String, Membership> own = membershipsByUser.get(userId);
         if (own != null) {
@@ -167,6 +171,7 @@ public final class IdentityStoreData {
 
     public void putGroup(ObjectNode group) {
         String groupId = group.get("GroupId").asText();
+        changes.changed(identityStoreId, ChangeListener.Kind.GROUP, groupId, group);
         ObjectNode previous = groups.put(groupId, group);
         if (previous != null) {
             groupIdByDisplayName.remove(fold(previous.get("DisplayName").asText()), groupId);
@@ -177,10 +182,11 @@ public final class IdentityStoreData {
     }
 
     public void removeGroup(String groupId) {
-        ObjectNode group = groups.remove(groupId);
-        if (group == null) {
+        if (!groups.containsKey(groupId)) {
             return;
         }
+        changes.changed(identityStoreId, ChangeListener.Kind.GROUP, groupId, null);
+        ObjectNode group = groups.remove(groupId);
         groupIdByDisplayName.remove(fold(group.get("DisplayName").asText()), groupId);
         forEachExternalId(group, key -> groupIdByExternalId.remove(key, groupId));
         NavigableMap<String, Membership> members = membershipsByGroup.get(groupId);
@@ -216,6 +222,7 @@ public final class IdentityStoreData {
     }
 
     public void putMembership(Membership membership) {
+        changes.changed(identityStoreId, ChangeListener.Kind.MEMBERSHIP, membership.membershipId(), membership.toJson());
         memberships.put(membership.membershipId(), membership);
         membershipsByGroup.computeIfAbsent(membership.groupId(), key -> new TreeMap<>())
                 .put(membership.membershipId(), membership);
@@ -225,6 +232,10 @@ public final class IdentityStoreData {
     }
 
     public void removeMembership(Membership membership) {
+        if (!memberships.containsKey(membership.membershipId())) {
+            return;
+        }
+        changes.changed(identityStoreId, ChangeListener.Kind.MEMBERSHIP, membership.membershipId(), null);
         memberships.remove(membership.membershipId());
         removeFromIndex(membershipsByGroup, membership.groupId(), membership.membershipId());
         removeFromIndex(membershipsByUser, membership.userId(), membership.membershipId());
