@@ -9,10 +9,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @FunctionalInterface
 public interface ChangeListener {
-    ChangeListener NONE = (identityStoreId, kind, id, value) -> { };
+    ChangeListener NONE = new ChangeListener() {
+        @Override
+        public void changed(String identityStoreId, Kind kind, String id, JsonNode value) {
+        }
+
+        @Override
+        public boolean isListening() {
+            return false;
+        }
+    };
 
     enum Kind { USER, GROUP, MEMBERSHIP }
 
     /** {@code value} is the item's new state (memberships as {@link Membership#toJson()}), or null when removed. */
     void changed(String identityStoreId, Kind kind, String id, JsonNode value);
+
+    /** False when changes go nowhere, so that a caller can skip rendering them. */
+    default boolean isListening() {
+        return true;
+    }
 }

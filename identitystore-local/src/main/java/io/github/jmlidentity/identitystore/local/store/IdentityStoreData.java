@@ -222,7 +222,10 @@ public final class IdentityStoreData {
     }
 
     public void putMembership(Membership membership) {
-        changes.changed(identityStoreId, ChangeListener.Kind.MEMBERSHIP, membership.membershipId(), membership.toJson());
+        if (changes.isListening()) {
+            // Rendered only for a listener: a seed of 100,000 memberships pays nothing without --data.
+            changes.changed(identityStoreId, ChangeListener.Kind.MEMBERSHIP, membership.membershipId(), membership.toJson());
+        }
         memberships.put(membership.membershipId(), membership);
         membershipsByGroup.computeIfAbsent(membership.groupId(), key -> new TreeMap<>())
                 .put(membership.membershipId(), membership);

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.identitystore.local.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jmlidentity.identitystore.local.IdStyle;
 import io.github.jmlidentity.identitystore.local.api.ApiError;
 import io.github.jmlidentity.identitystore.local.api.Request;
@@ -44,8 +45,17 @@ public final class Stores {
 
     public IdentityStoreData create(String identityStoreId) {
         StringConstraint.IDENTITY_STORE_ID.check("identityStoreId", identityStoreId);
-        return byId.computeIfAbsent(identityStoreId,
-                id -> new IdentityStoreData(id, idStyle, (store, kind, itemId, value) -> changes.changed(store, kind, itemId, value)));
+        return byId.computeIfAbsent(identityStoreId, id -> new IdentityStoreData(id, idStyle, new ChangeListener() {
+            @Override
+            public void changed(String store, Kind kind, String itemId, JsonNode value) {
+                changes.changed(store, kind, itemId, value);
+            }
+
+            @Override
+            public boolean isListening() {
+                return changes.isListening();
+            }
+        }));
     }
 
     /** The store a request names; an unknown id is a ResourceNotFoundException, as in the real service. */
