@@ -238,8 +238,11 @@ public final class IdentityStoreLocal implements AutoCloseable {
         counters.reset();
         faults.configure(FaultSettings.none());
         if (state != null) {
-            save();
-            stores.listen(state.journal());
+            try {
+                save();
+            } finally {
+                stores.listen(state.journal());
+            }
         }
     }
 

@@ -107,6 +107,21 @@ class PersistenceTest {
     }
 
     @Test
+    void aResetIsSavedAndLaterWritesAreStillJournaled(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("state.json");
+        try (IdentityStoreLocal server = IdentityStoreLocal.builder().data(data).build().start();
+             IdentitystoreClient client = EmulatorClients.identityStore(server)) {
+            DirectoryFixtures given = new DirectoryFixtures(client, server.identityStoreId());
+            given.user("before.reset");
+            server.reset();
+            assertThat(Files.readString(data)).doesNotContain("before.reset");
+            assertThat(Files.size(journal(data))).isZero();
+            given.user("after.reset");
+            assertThat(Files.readString(journal(data))).contains("after.reset");
+        }
+    }
+
+    @Test
     void leftoverTemporaryFilesOfACrashedSaveAreRemovedAtStart(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("state.json");
         Path leftover = dir.resolve("state.json4471298.tmp");
