@@ -14,6 +14,8 @@ package io.github.jmlidentity.identitystore.local;
  */
 public record FaultSettings(double tps, int burst, double internalErrorRate, long latencyMillis, long randomSeed,
                             double concurrentModificationRate) {
+    /** Longer than any client timeout worth testing; a larger value would only park server threads. */
+    public static final long MAX_LATENCY_MILLIS = 300_000;
 
     public FaultSettings {
         if (tps < 0) {
@@ -28,8 +30,12 @@ public record FaultSettings(double tps, int burst, double internalErrorRate, lon
         if (concurrentModificationRate < 0 || concurrentModificationRate > 1) {
             throw new IllegalArgumentException("concurrentModificationRate must be between 0 and 1, was " + concurrentModificationRate);
         }
-        if (latencyMillis < 0) {
-            throw new IllegalArgumentException("latencyMillis must be >= 0, was " + latencyMillis);
+        if (latencyMillis < 0 || latencyMillis > MAX_LATENCY_MILLIS) {
+            throw new IllegalArgumentException("latencyMillis must be between 0 and " + MAX_LATENCY_MILLIS
+                    + " (5 minutes), was " + latencyMillis);
+        }
+        if (!Double.isFinite(tps)) {
+            throw new IllegalArgumentException("tps must be a finite number, was " + tps);
         }
     }
 

@@ -3,27 +3,37 @@ package io.github.jmlidentity.identitystore.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.github.jmlidentity.identitystore.local.api.ApiError;
 import io.github.jmlidentity.identitystore.local.api.Operation;
+import io.github.jmlidentity.identitystore.local.api.StringConstraint;
 import io.github.jmlidentity.identitystore.local.faults.FaultInjector;
 import io.github.jmlidentity.identitystore.local.http.AdminHttpHandler;
 import io.github.jmlidentity.identitystore.local.http.ApiHttpHandler;
 import io.github.jmlidentity.identitystore.local.http.CallCounters;
 import io.github.jmlidentity.identitystore.local.http.LocalAdmin;
+import io.github.jmlidentity.identitystore.local.http.RequestGuard;
 import io.github.jmlidentity.identitystore.local.identitystore.IdentityStoreApi;
-import io.github.jmlidentity.identitystore.local.persistence.DataFile;
+import io.github.jmlidentity.identitystore.local.persistence.DurableWrites;
+import io.github.jmlidentity.identitystore.local.persistence.PersistentState;
 import io.github.jmlidentity.identitystore.local.persistence.Seed;
 import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningControls;
 import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningSettings;
 import io.github.jmlidentity.identitystore.local.ssoadmin.SsoAdminApi;
 import io.github.jmlidentity.identitystore.local.ssoadmin.SsoAdminData;
+import io.github.jmlidentity.identitystore.local.store.ChangeListener;
 import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
 import io.github.jmlidentity.identitystore.local.store.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -55,28 +65,32 @@ public final class IdentityStoreLocal implements AutoCloseable {
 
     private final Builder settings;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Stores stores = new Stores();
+    private final Stores stores;
     private final FaultInjector faults = new FaultInjector();
     /** sso-admin's quota is its own: the same fault settings, drawn from a separate bucket. */
     private final FaultInjector ssoAdminFaults = new FaultInjector();
     private final ProvisioningControls provisioning;
     private final CallCounters counters = new CallCounters();
-    private final Map<String, Operation> identityStoreOperations = IdentityStoreApi.operations(stores);
+    private final Map<String, Operation> identityStoreOperations;
     private final Seed seed;
-    private final DataFile dataFile;
     private final String identityStoreId;
     private volatile SsoAdminData ssoAdmin;
+    private volatile PersistentState persistentState;
     private HttpServer server;
+    /** The address asked for, resolved, with the port bound: a dual-stack JVM reports 0.0.0.0 as [::]. */
+    private InetSocketAddress boundAddress;
     private ExecutorService executor;
     private Thread saveOnExit;
 
     private IdentityStoreLocal(Builder settings) {
         this.settings = settings;
+        this.stores = new Stores(settings.idStyle);
+        this.identityStoreOperations = IdentityStoreApi.operations(stores);
         this.seed = settings.seed == null ? null : Seed.read(mapper, settings.seed);
-        this.dataFile = settings.data == null ? null : new DataFile(mapper, settings.data);
         String seeded = seed == null ? null : seed.identityStoreId();
-        this.identityStoreId = settings.identityStoreId != null ? settings.identityStoreId
-                : seeded != null ? seeded : DEFAULT_IDENTITY_STORE_ID;
+        this.identityStoreId = settings.identityStoreId != null ? checkedStoreId("--identity-store-id", settings.identityStoreId)
+                : seeded != null ? checkedStoreId("--seed " + settings.seed + ": identityStoreId", seeded)
+                : DEFAULT_IDENTITY_STORE_ID;
         this.faults.configure(settings.faults);
         this.ssoAdminFaults.configure(settings.faults);
         this.provisioning = new ProvisioningControls(settings.provisioning);
@@ -86,45 +100,129 @@ public final class IdentityStoreLocal implements AutoCloseable {
         return new Builder();
     }
 
-    /** Loads the data file (or applies the seed) and starts serving. */
+    /**
+     * Loads the data file (or applies the seed) and starts serving. A problem with the settings (an address that is
+     * not this machine's, a port in use, an unreadable or unwritable {@code --data}) is an IllegalArgumentException
+     * whose message names the option.
+     */
     public synchronized IdentityStoreLocal start() {
         if (server != null) {
             return this;
         }
-        if (dataFile != null && dataFile.exists()) {
-            ssoAdmin = newSsoAdmin();
-            try {
-                dataFile.load(stores, ssoAdmin);
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException("Cannot load data file " + dataFile.path(), unreadable);
-            }
-            stores.create(identityStoreId);
-        } else {
-            loadInitialState();
-        }
+        InetSocketAddress address = listenAddress();
+        PersistentState state = settings.data == null ? null : PersistentState.open(mapper, settings.data);
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 512);
-        } catch (IOException cannotBind) {
-            throw new UncheckedIOException("Cannot listen on " + settings.host + ":" + settings.port
-                    + " (is another server using the port? choose another with --port)", cannotBind);
+            loadState(state);
+            server = bind(address);
+            if (state != null) {
+                saveAtStart(state);
+            }
+        } catch (RuntimeException failed) {
+            closeQuietly(state);
+            if (server != null) {
+                server.stop(0);
+                server = null;
+            }
+            throw failed;
         }
+        boundAddress = new InetSocketAddress(address.getAddress(), server.getAddress().getPort());
         executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new ApiHttpHandler(mapper, identityStoreOperations,
-                SsoAdminApi.operations(() -> ssoAdmin, this::principalExists, provisioning, ssoAdminFaults), faults, counters));
-        server.createContext("/_local/", new AdminHttpHandler(mapper, new Admin()));
+        RequestGuard guard = new RequestGuard(boundAddress, settings.allowedHosts);
+        // With --data, an Identity Store write answers once its journal line is on disk; the rare sso-admin
+        // changes (not journaled) save the whole data file. Without --data both return at once.
+        server.createContext("/", new ApiHttpHandler(mapper,
+                DurableWrites.acknowledgedWhenDurable(identityStoreOperations, IdentityStoreApi::isWrite, this::syncJournal),
+                DurableWrites.acknowledgedWhenDurable(SsoAdminApi.operations(() -> ssoAdmin, this::principalExists, provisioning, ssoAdminFaults),
+                        DurableWrites::isSsoAdminWrite, this::save),
+                faults, counters, guard));
+        server.createContext("/_local/", new AdminHttpHandler(mapper, new Admin(), guard));
         server.start();
-        if (dataFile != null) {
-            // Ctrl-C runs shutdown hooks: the data survives an interrupted session.
+        if (!boundAddress.getAddress().isLoopbackAddress()) {
+            System.err.println("identitystore-local: WARNING: listening on " + boundTo() + ", "
+                    + (boundAddress.getAddress().isAnyLocalAddress() ? "every network interface" : "a network interface")
+                    + ": anyone who can reach this machine can read and change the store; nothing is authenticated."
+                    + " Bind to 127.0.0.1 (the default) unless other machines or containers must connect.");
+        }
+        if (state != null) {
+            persistentState = state;
+            stores.listen(state.journal());
+            // SIGTERM and Ctrl-C run shutdown hooks: the journal is folded into the data file on the way out.
             saveOnExit = new Thread(this::saveQuietly, "identitystore-local-save");
             Runtime.getRuntime().addShutdownHook(saveOnExit);
         }
         return this;
     }
 
+    private void loadState(PersistentState state) {
+        if (state != null && state.hasSavedState()) {
+            ssoAdmin = newSsoAdmin();
+            state.loadSavedState(stores, ssoAdmin);
+            stores.create(identityStoreId);
+        } else {
+            loadInitialState();
+        }
+        if (state != null) {
+            state.replayJournal(stores);
+        }
+    }
+
+    /** Folds a journal left by a crash into the data file, and proves the file can be written before serving. */
+    private void saveAtStart(PersistentState state) {
+        try {
+            state.save(stores, ssoAdmin);
+        } catch (IOException cannotWrite) {
+            throw new IllegalArgumentException("--data " + state.path() + ": cannot write it (" + cannotWrite + ")", cannotWrite);
+        }
+    }
+
+    private InetSocketAddress listenAddress() {
+        InetSocketAddress address = new InetSocketAddress(settings.host, settings.port);
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("--host " + settings.host
+                    + ": not an address of this machine (it does not resolve); try 127.0.0.1, or 0.0.0.0 for every interface");
+        }
+        return address;
+    }
+
+    private HttpServer bind(InetSocketAddress address) {
+        try {
+            return HttpServer.create(address, 512);
+        } catch (BindException cannotBind) {
+            String reason = String.valueOf(cannotBind.getMessage());
+            if (reason.contains("in use")) {
+                throw new IllegalArgumentException("--port " + settings.port + ": already in use on " + settings.host
+                        + " (is another server running? choose another with --port, or --port 0 for any free port)", cannotBind);
+            }
+            throw new IllegalArgumentException("--host " + settings.host + ": cannot listen there (" + reason
+                    + "); is it an address of this machine?", cannotBind);
+        } catch (IOException cannotBind) {
+            throw new IllegalArgumentException("--host " + settings.host + " --port " + settings.port
+                    + ": cannot listen there (" + cannotBind.getMessage() + ")", cannotBind);
+        }
+    }
+
+    private static String checkedStoreId(String option, String id) {
+        if (!StringConstraint.IDENTITY_STORE_ID.pattern().matcher(id).matches()) {
+            throw new IllegalArgumentException(option + " '" + id
+                    + "' is not an identity store id: d- and 10 hex digits (e.g. d-1234567890), or a UUID");
+        }
+        return id;
+    }
+
     public URI endpoint() {
         requireStarted();
         return URI.create("http://" + hostForUri() + ":" + server.getAddress().getPort());
+    }
+
+    /** The address and port the server listens on, e.g. {@code 127.0.0.1:8190}, {@code 0.0.0.0:8190}, {@code [::1]:8190}. */
+    public String boundTo() {
+        requireStarted();
+        InetAddress address = boundAddress.getAddress();
+        String literal = address instanceof Inet6Address
+                ? "[" + (address.isAnyLocalAddress() ? "::" : address.isLoopbackAddress() ? "::1" : address.getHostAddress()) + "]"
+                : address.getHostAddress();
+        return literal + ":" + boundAddress.getPort();
     }
 
     public int port() {
@@ -140,13 +238,22 @@ public final class IdentityStoreLocal implements AutoCloseable {
         return ssoAdmin.instanceArn();
     }
 
-    /** Empty store with the seed re-applied, stats zeroed, faults off, provisioning settings as built. */
+    /** Empty store with the seed re-applied, stats zeroed, faults off, provisioning settings as built (and, with a data file, saved). */
     public synchronized void reset() {
+        PersistentState state = persistentState;
+        stores.listen(ChangeListener.NONE);
         stores.clear();
         loadInitialState();
         counters.reset();
         faults(FaultSettings.none());
         provisioning.configure(settings.provisioning);
+        if (state != null) {
+            try {
+                save();
+            } finally {
+                stores.listen(state.journal());
+            }
+        }
     }
 
     public StatsSnapshot stats() {
@@ -201,6 +308,10 @@ public final class IdentityStoreLocal implements AutoCloseable {
                 // The hook is running or has run: it saves.
             }
             saveQuietly();
+            stores.listen(ChangeListener.NONE);
+            closeQuietly(persistentState);
+            persistentState = null;
+            saveOnExit = null;
         }
     }
 
@@ -227,15 +338,17 @@ public final class IdentityStoreLocal implements AutoCloseable {
                 ? store.users().containsKey(principalId) : store.groups().containsKey(principalId));
     }
 
+    /** Writes the data file and empties the journal; false when the emulator runs without a data file. */
     private synchronized boolean save() {
-        if (dataFile == null) {
+        PersistentState state = persistentState;
+        if (state == null) {
             return false;
         }
         try {
-            dataFile.save(stores, ssoAdmin);
+            state.save(stores, ssoAdmin);
             return true;
         } catch (IOException failed) {
-            throw new UncheckedIOException("Cannot write data file " + dataFile.path(), failed);
+            throw new UncheckedIOException("Cannot write data file " + state.path(), failed);
         }
     }
 
@@ -247,15 +360,45 @@ public final class IdentityStoreLocal implements AutoCloseable {
         }
     }
 
+    /** An Identity Store write is acknowledged only once its journal line is on disk. */
+    private void syncJournal() {
+        PersistentState state = persistentState;
+        if (state == null) {
+            return;
+        }
+        try {
+            state.sync();
+        } catch (IOException failed) {
+            System.err.println("identitystore-local: cannot write the journal of " + state.path() + ": " + failed);
+            throw ApiError.internal("identitystore-local could not make the change durable in its --data file: " + failed.getMessage());
+        }
+    }
+
+    private static void closeQuietly(PersistentState state) {
+        if (state == null) {
+            return;
+        }
+        try {
+            state.close();
+        } catch (IOException ignored) {
+            // Closing a journal that was fsync'd loses nothing.
+        }
+    }
+
     private void requireStarted() {
         if (server == null) {
             throw new IllegalStateException("Identity Store Local is not started: call start() first");
         }
     }
 
+    /** Where a client on this machine connects: a wildcard bind is reached through loopback. */
     private String hostForUri() {
+        InetAddress bound = boundAddress.getAddress();
+        if (bound.isAnyLocalAddress()) {
+            return bound instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+        }
         String host = settings.host;
-        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static ThreadFactory daemonThreads() {
@@ -330,6 +473,8 @@ public final class IdentityStoreLocal implements AutoCloseable {
         private FaultSettings faults = FaultSettings.none();
         private Clock clock = Clock.systemUTC();
         private ProvisioningSettings provisioning = ProvisioningSettings.immediate();
+        private IdStyle idStyle = IdStyle.PREFIXED;
+        private final List<String> allowedHosts = new ArrayList<>();
 
         private Builder() {
         }
@@ -348,6 +493,15 @@ public final class IdentityStoreLocal implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A further name clients use in the Host header (e.g. a container's service name). Requests naming another
+         * host than this server's address, localhost, 127.0.0.1 or [::1] are refused, against DNS rebinding.
+         */
+        public Builder allowHost(String hostName) {
+            this.allowedHosts.add(java.util.Objects.requireNonNull(hostName, "hostName"));
+            return this;
+        }
+
         public Builder identityStoreId(String id) {
             this.identityStoreId = id;
             return this;
@@ -358,9 +512,19 @@ public final class IdentityStoreLocal implements AutoCloseable {
             return this;
         }
 
-        /** State is loaded from this file at start when it exists, and written to it on close and on exit. */
+        /**
+         * State is loaded from this file at start when it exists; every change is journaled beside it
+         * ({@code FILE.journal}, fsync'd before the change is acknowledged) and the file is rewritten on close, on
+         * exit and on {@code POST /_local/save}.
+         */
         public Builder data(Path dataFile) {
             this.data = dataFile;
+            return this;
+        }
+
+        /** How user, group and membership ids look: {@link IdStyle#PREFIXED} (the default) or bare {@link IdStyle#UUID}. */
+        public Builder idStyle(IdStyle style) {
+            this.idStyle = java.util.Objects.requireNonNull(style, "idStyle");
             return this;
         }
 

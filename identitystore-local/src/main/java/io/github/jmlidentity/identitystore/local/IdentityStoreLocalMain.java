@@ -12,13 +12,22 @@ public final class IdentityStoreLocalMain {
             Serves the AWS Identity Store API (and the sso-admin operations the project uses: instance,
             permission-set and assignment reads, and the asynchronous Create/DeleteAccountAssignment with
             their status calls) on http://HOST:PORT for the AWS SDKs and CLI (--endpoint-url).
-            Ctrl-C stops it and saves --data.
+            Ctrl-C (or SIGTERM) stops it and saves --data.
+            A bad option or setting exits with status 2 and one line naming it.
 
               --port N                 port to listen on (default 8190; 0 = any free port)
-              --host ADDRESS           address to bind (default 127.0.0.1)
+              --host ADDRESS           address to bind (default 127.0.0.1; 0.0.0.0 = every interface, with a warning:
+                                       nothing is authenticated)
+              --allow-host NAME        also answer requests whose Host header is NAME (e.g. a container's
+                                       service name); others than this server's address, localhost, 127.0.0.1
+                                       and [::1] are refused (DNS rebinding). Repeatable.
               --identity-store-id ID   id of the store (default: the seed's, else d-1234567890)
               --seed FILE              JSON with groups, users, accounts, permission sets, assignments
-              --data FILE              load state from FILE at start (when it exists), save it on exit
+              --data FILE              load state from FILE at start (when it exists); every write is journaled
+                                       to FILE.journal and fsync'd before it is answered (kill -9 loses
+                                       nothing acknowledged); FILE is rewritten on exit and POST /_local/save
+              --id-style STYLE         prefixed (default: 1234567890-<uuid>, as new stores) or uuid (bare UUIDs,
+                                       as stores migrated from AWS SSO): real stores hand out both
               --tps N                  quota in requests/s across Identity Store operations (20 = the real limit)
               --burst N                quota bucket size (default: one second of --tps)
               --error-rate R           fraction 0..1 of calls answered with InternalServerException
@@ -29,7 +38,9 @@ public final class IdentityStoreLocalMain {
 
             Admin endpoints: GET /_local/health, GET|DELETE /_local/stats, GET|POST /_local/faults,
             GET|POST /_local/provisioning (assignment delay and injected failures), POST /_local/reset,
-            POST /_local/save.
+            POST /_local/save (POST and DELETE need Content-Type: application/json).
+            API requests need Content-Type: application/x-amz-json-1.1, as the AWS SDKs and CLI send; bodies
+            are limited to 1 MiB (413).
             Example: aws identitystore list-users --identity-store-id d-1234567890 \\
                        --endpoint-url http://127.0.0.1:8190 --region us-east-1
             """;
@@ -51,9 +62,11 @@ public final class IdentityStoreLocalMain {
                 switch (option) {
                     case "--port" -> builder.port(integer(option, value));
                     case "--host" -> builder.host(value);
+                    case "--allow-host" -> builder.allowHost(value);
                     case "--identity-store-id" -> builder.identityStoreId(value);
                     case "--seed" -> builder.seed(existingFile(option, value));
                     case "--data" -> builder.data(Path.of(value));
+                    case "--id-style" -> builder.idStyle(IdStyle.parse(value));
                     case "--tps" -> faults = faults.withTps(number(option, value));
                     case "--burst" -> faults = faults.withBurst(integer(option, value));
                     case "--error-rate" -> faults = faults.withInternalErrorRate(number(option, value));
@@ -68,9 +81,21 @@ public final class IdentityStoreLocalMain {
             System.exit(2);
             return;
         }
-        IdentityStoreLocal server = builder.faults(faults).build().start();
-        System.out.printf("Identity Store Local listening on %s (identity store %s, instance %s)%n",
-                server.endpoint(), server.identityStoreId(), server.instanceArn());
+        IdentityStoreLocal server;
+        try {
+            server = builder.faults(faults).build().start();
+        } catch (IllegalArgumentException badSetting) {
+            // Settings the user can fix: one line naming the option, no stack trace.
+            System.err.println("identitystore-local: " + badSetting.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException failed) {
+            System.err.println("identitystore-local: cannot start: " + failed);
+            System.exit(1);
+            return;
+        }
+        System.out.printf("Identity Store Local listening on %s (bound to %s; identity store %s, instance %s)%n",
+                server.endpoint(), server.boundTo(), server.identityStoreId(), server.instanceArn());
         System.out.flush();
         new CountDownLatch(1).await();
     }

@@ -481,6 +481,7 @@ class AccountAssignmentWritesTest {
     private static JsonNode admin(String method, String path, String body, int expectedStatus) throws Exception {
         URI uri = IDENTITY_STORE.server().endpoint().resolve(path);
         HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
 
@@ -60,6 +62,41 @@ class AdminEndpointsTest {
         assertThat(response.body()).contains("internalErrorRate");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"tps\": \"abc\"}                        | tps",
+            "{\"tps\": -1}                           | tps",
+            "{\"burst\": 1.5}                        | burst",
+            "{\"burst\": 3000000000}                 | burst",
+            "{\"internalErrorRate\": \"0.2\"}          | internalErrorRate",
+            "{\"latencyMillis\": true}               | latencyMillis",
+            "{\"latencyMillis\": 86400000}           | latencyMillis",
+            "{\"randomSeed\": \"7\"}                   | randomSeed",
+            "{\"concurrentModificationRate\": null}  | concurrentModificationRate",
+            "{\"tsp\": 20}                           | tsp"})
+    void aFaultSettingOfTheWrongTypeOrRangeIsRefusedWithItsNameAndChangesNothing(String body, String field) throws Exception {
+        FaultSettings before = IDENTITY_STORE.server().faults();
+        HttpResponse<String> response = send("POST", "/_local/faults", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains(field);
+        assertThat(IDENTITY_STORE.server().faults()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownTargetsAreCountedUnderOneKey() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(IDENTITY_STORE.server().endpoint())
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .header("X-Amz-Target", "AWSIdentityStore.NoSuchOperation" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
+        }
+        JsonNode operations = call("GET", "/_local/stats", null).get("operations");
+        assertThat(operations.size()).isEqualTo(1);
+        assertThat(operations.at("/(unknown)/calls").asLong()).isEqualTo(30);
+    }
+
     @Test
     void resetEmptiesTheStore() throws Exception {
         IdentityStoreLocal server = IDENTITY_STORE.server();
@@ -79,9 +116,11 @@ class AdminEndpointsTest {
 
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         URI uri = IDENTITY_STORE.server().endpoint().resolve(path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (!method.equals("GET")) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

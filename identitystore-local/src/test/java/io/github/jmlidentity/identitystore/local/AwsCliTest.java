@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,13 @@ class AwsCliTest {
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", IDENTITY_STORE.server().endpoint().toString(),
                 "--region", "us-east-1", "--output", "json"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Output goes to files, read once the process has ended: a hung CLI fails the test after the bound
+        // instead of blocking a read of its pipe forever.
+        File stdout = File.createTempFile("aws-cli", ".out");
+        File stderr = File.createTempFile("aws-cli", ".err");
+        stdout.deleteOnExit();
+        stderr.deleteOnExit();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout).redirectError(stderr);
         Map<String, String> env = builder.environment();
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -113,9 +120,13 @@ class AwsCliTest {
         env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
         env.put("AWS_PAGER", "");
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("aws did not finish within 60 s: " + String.join(" ", command));
+        }
+        String output = Files.readString(stdout.toPath(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output
+                + Files.readString(stderr.toPath(), StandardCharsets.UTF_8)).isZero();
         return JSON.readTree(output);
     }
 }

@@ -3,7 +3,9 @@ package io.github.jmlidentity.identitystore.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +72,27 @@ class PaginationTest extends SdkAgainstEmulatorTest {
                 .as("a ListUsers token is no ListGroups token").isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> client.listGroupMemberships(r -> r.identityStoreId(storeId).groupId(groupId).nextToken("!!")))
                 .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aHandMadeOrAlteredTokenIsAValidationException() {
+        for (int i = 0; i < 3; i++) {
+            given.user("page" + i);
+        }
+        String firstUserId = client.listUsers(r -> r.identityStoreId(storeId).maxResults(1)).users().get(0).userId();
+        String forged = Base64.getEncoder().encodeToString(
+                ("v1\u001fListUsers\u001f" + storeId + "\u001f" + firstUserId).getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> client.listUsers(r -> r.identityStoreId(storeId).nextToken(forged)))
+                .as("a token built from the visible structure").isInstanceOf(ValidationException.class)
+                .hasMessageContaining("NextToken");
+
+        String real = client.listUsers(r -> r.identityStoreId(storeId).maxResults(1)).nextToken();
+        byte[] bytes = Base64.getDecoder().decode(real);
+        bytes[bytes.length - 1] ^= 1;
+        String altered = Base64.getEncoder().encodeToString(bytes);
+        assertThatThrownBy(() -> client.listUsers(r -> r.identityStoreId(storeId).nextToken(altered)))
+                .as("a real token with its last key changed").isInstanceOf(ValidationException.class);
+        assertThat(client.listUsers(r -> r.identityStoreId(storeId).nextToken(real)).users()).hasSize(2);
     }
 
     @Test

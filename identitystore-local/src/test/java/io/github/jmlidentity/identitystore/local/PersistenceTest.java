@@ -1,24 +1,27 @@
 package io.github.jmlidentity.identitystore.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 
-/** --data: state survives a restart, and an interrupted server (Ctrl-C) still saves it. */
+/**
+ * --data: state survives a restart, a stopped server (SIGTERM) folds its journal into the data file, and a killed
+ * one (SIGKILL) loses no write it acknowledged.
+ */
 class PersistenceTest {
+    private static final String STORE = IdentityStoreLocal.DEFAULT_IDENTITY_STORE_ID;
 
     @Test
     void stateWrittenOnCloseIsLoadedOnTheNextStart(@TempDir Path dir) {
@@ -45,60 +48,113 @@ class PersistenceTest {
     }
 
     @Test
-    void ctrlCOnTheStandaloneServerSavesTheData(@TempDir Path dir) throws Exception {
+    void sigtermOnTheStandaloneServerFoldsTheJournalIntoTheDataFile(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("state.json");
-        Process server = new ProcessBuilder(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                IdentityStoreLocalMain.class.getName(), "--port", "0", "--data", data.toString()))
-                .redirectErrorStream(true).start();
-        try {
-            URI endpoint = awaitEndpoint(server);
-            try (IdentitystoreClient client = EmulatorClients.identityStore(endpoint)) {
-                new DirectoryFixtures(client, IdentityStoreLocal.DEFAULT_IDENTITY_STORE_ID).user("survivor");
+        try (StandaloneServer server = StandaloneServer.start("--port", "0", "--data", data.toString())) {
+            try (IdentitystoreClient client = EmulatorClients.identityStore(server.endpoint())) {
+                new DirectoryFixtures(client, STORE).user("survivor");
             }
-            new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor();
-            assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("server stops on SIGINT").isTrue();
-        } finally {
-            server.destroyForcibly();
+            assertThat(Files.readString(journal(data))).as("journaled before it was acknowledged").contains("survivor");
+            assertThat(Files.readString(data)).doesNotContain("survivor");
+
+            server.terminate();
         }
-        assertThat(Files.readString(data)).contains("\"survivor\"");
+        assertThat(Files.readString(data)).as("the shutdown hook saved").contains("\"survivor\"");
+        assertThat(Files.size(journal(data))).as("and emptied the journal").isZero();
     }
 
     @Test
-    void helpTeachesAndABadOptionIsNamed() throws Exception {
-        ProcessResult help = run("--help");
-        assertThat(help.exitCode()).isZero();
-        assertThat(help.output()).contains("--tps").contains("--data").contains("aws identitystore list-users");
-        ProcessResult bad = run("--tps", "fast");
-        assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.output()).contains("--tps takes a number, got 'fast'");
-    }
-
-    private record ProcessResult(int exitCode, String output) {
-    }
-
-    private static ProcessResult run(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                IdentityStoreLocalMain.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new ProcessResult(process.waitFor(), output);
-    }
-
-    private static URI awaitEndpoint(Process server) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Pattern listening = Pattern.compile("listening on (http://\\S+)");
-        String line;
-        while ((line = lines.readLine()) != null) {
-            Matcher matcher = listening.matcher(line);
-            if (matcher.find()) {
-                return URI.create(matcher.group(1));
+    void everyAcknowledgedWriteSurvivesSigkill(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("state.json");
+        List<String> kept = new ArrayList<>();
+        String groupId;
+        String deletedGroup;
+        String movedUser;
+        try (StandaloneServer server = StandaloneServer.start("--port", "0", "--data", data.toString())) {
+            try (IdentitystoreClient client = EmulatorClients.identityStore(server.endpoint())) {
+                DirectoryFixtures given = new DirectoryFixtures(client, STORE);
+                groupId = given.group("Kept Group");
+                deletedGroup = given.group("Deleted Group");
+                for (int i = 0; i < 60; i++) {
+                    String userId = given.user(String.format("user%02d", i));
+                    if (i % 10 == 0) {
+                        client.deleteUser(r -> r.identityStoreId(STORE).userId(userId));
+                    } else {
+                        kept.add(userId);
+                    }
+                }
+                kept.subList(0, 20).forEach(userId -> given.membership(groupId, userId));
+                kept.subList(0, 5).forEach(userId -> given.membership(deletedGroup, userId));
+                client.deleteGroup(r -> r.identityStoreId(STORE).groupId(deletedGroup));
+                movedUser = kept.get(0);
+                client.updateUser(r -> r.identityStoreId(STORE).userId(movedUser).operations(AttributeOperation.builder()
+                        .attributePath("title").attributeValue(Document.fromString("Moved")).build()));
             }
+            server.kill();
         }
-        throw new AssertionError("the server exited before listening");
+        // A line the crash cut short was never acknowledged: it is ignored.
+        Files.writeString(journal(data), "{\"store\":\"" + STORE + "\",\"kind\":\"USER\",\"id\":\"12",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+
+        try (IdentityStoreLocal restarted = IdentityStoreLocal.builder().data(data).build().start()) {
+            assertThat(restarted.data().users().keySet()).containsExactlyInAnyOrderElementsOf(kept);
+            assertThat(restarted.data().users().get(movedUser).get("Title").asText()).isEqualTo("Moved");
+            assertThat(restarted.data().groups().keySet()).containsExactly(groupId);
+            assertThat(restarted.data().membershipsOfGroup(groupId)).hasSize(20);
+            assertThat(restarted.data().memberships()).hasSize(20);
+        }
+        assertThat(Files.size(journal(data))).as("folded into the data file at start").isZero();
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    @Test
+    void aResetIsSavedAndLaterWritesAreStillJournaled(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("state.json");
+        try (IdentityStoreLocal server = IdentityStoreLocal.builder().data(data).build().start();
+             IdentitystoreClient client = EmulatorClients.identityStore(server)) {
+            DirectoryFixtures given = new DirectoryFixtures(client, server.identityStoreId());
+            given.user("before.reset");
+            server.reset();
+            assertThat(Files.readString(data)).doesNotContain("before.reset");
+            assertThat(Files.size(journal(data))).isZero();
+            given.user("after.reset");
+            assertThat(Files.readString(journal(data))).contains("after.reset");
+        }
+    }
+
+    @Test
+    void leftoverTemporaryFilesOfACrashedSaveAreRemovedAtStart(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("state.json");
+        Path leftover = dir.resolve("state.json4471298.tmp");
+        Path unrelated = dir.resolve("other.tmp");
+        Files.writeString(leftover, "{\"half\": ");
+        Files.writeString(unrelated, "not ours");
+        try (IdentityStoreLocal server = IdentityStoreLocal.builder().data(data).build().start()) {
+            assertThat(leftover).doesNotExist();
+            assertThat(unrelated).exists();
+            assertThat(data).exists();
+        }
+    }
+
+    @Test
+    void anUnwritableDataPathFailsAtStartNamingTheOption(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path data = notADirectory.resolve("state.json");
+        assertThatThrownBy(() -> IdentityStoreLocal.builder().data(data).build().start())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--data " + data + ": cannot write there");
+    }
+
+    @Test
+    void aCorruptJournalLineIsNamed(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("state.json");
+        IdentityStoreLocal.builder().data(data).build().start().close();
+        Files.writeString(journal(data), "{\"store\":\"" + STORE + "\",\"kind\":\"GROUP\",\"id\":\"x\"}\nnot json\n{}\n");
+        assertThatThrownBy(() -> IdentityStoreLocal.builder().data(data).build().start())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--data " + data).hasMessageContaining("line 2 is not valid JSON");
+    }
+
+    private static Path journal(Path data) {
+        return data.resolveSibling(data.getFileName() + ".journal");
     }
 }

@@ -69,9 +69,9 @@ class UserSemanticsTest extends SdkAgainstEmulatorTest {
     @Test
     void missingDisplayNameOrGivenNameIsRefusedNamingTheField() {
         assertThatThrownBy(() -> client.createUser(given.userRequest("no.display").displayName(null).build()))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("'displayName'");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("The attribute displayname is required");
         assertThatThrownBy(() -> client.createUser(given.userRequest("no.given").name(n -> n.familyName("X")).build()))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("'name.givenName'");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("The attribute givenname is required");
     }
 
     @Test
@@ -126,7 +126,7 @@ class UserSemanticsTest extends SdkAgainstEmulatorTest {
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> client.updateUser(r -> r.identityStoreId(storeId).userId(userId).operations(
                 op("title", Document.fromString("Changed")), op("displayName", null))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("displayName");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("displayname");
         assertThatThrownBy(() -> client.updateUser(r -> r.identityStoreId(storeId).userId(userId).operations(
                 op("shoeSize", Document.fromString("42")))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("shoeSize");

@@ -43,6 +43,7 @@ public final class ApiError extends RuntimeException {
         return validation("1 validation error detected: Value at '" + member + "' failed to satisfy constraint: " + constraint);
     }
 
+    /** The service's message names only the unique attribute: "Duplicate UserName", "Duplicate GroupDisplayName". */
     public static ApiError uniqueness(String message) {
         return new ApiError(400, "ConflictException", message, Map.of("Reason", "UNIQUENESS_CONSTRAINT_VIOLATION"));
     }
@@ -62,8 +63,8 @@ public final class ApiError extends RuntimeException {
         if (resourceId != null) {
             members.put("ResourceId", resourceId);
         }
-        return new ApiError(400, "ResourceNotFoundException",
-                resourceTypeLabel(resourceType) + " not found: " + resourceId, members);
+        // The service names the type only ("USER not found."); the id, when there is one, travels as ResourceId.
+        return new ApiError(400, "ResourceNotFoundException", resourceType + " not found.", members);
     }
 
     /** sso-admin's ResourceNotFoundException carries only a message. */
@@ -91,17 +92,12 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, "UnknownOperationException", "Unknown operation " + target, Map.of());
     }
 
-    public static ApiError serialization(String message) {
-        return new ApiError(400, "SerializationException", message, Map.of());
+    /** A request refused before it reaches an operation (Host, Content-Type, body size): status and type as given. */
+    public static ApiError refused(int status, String type, String message) {
+        return new ApiError(status, type, message, Map.of());
     }
 
-    private static String resourceTypeLabel(String resourceType) {
-        return switch (resourceType) {
-            case "USER" -> "User";
-            case "GROUP" -> "Group";
-            case "GROUP_MEMBERSHIP" -> "Group membership";
-            case "IDENTITY_STORE" -> "Identity store";
-            default -> resourceType;
-        };
+    public static ApiError serialization(String message) {
+        return new ApiError(400, "SerializationException", message, Map.of());
     }
 }

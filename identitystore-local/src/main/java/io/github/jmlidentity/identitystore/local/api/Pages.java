@@ -5,20 +5,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Pagination over an id-ordered index. The NextToken is opaque to clients; inside it names the operation,
  * its scope (e.g. the group id) and the last key served, so the next page is a {@code tailMap} seek, O(log n),
- * and stays correct when items are added or removed between pages.
+ * and stays correct when items are added or removed between pages. An HMAC under a key drawn when the process
+ * starts makes tokens unforgeable: a hand-made or altered token is a ValidationException. Like the service's,
+ * tokens are short-lived: they do not survive a restart of the standalone server, even with {@code --data}.
  */
 public final class Pages {
     private static final String VERSION = "v1";
     private static final char SEPARATOR = '\u001f';
+    private static final String MAC_ALGORITHM = "HmacSHA256";
+    private static final int MAC_BYTES = 16;
+    private static final SecretKeySpec KEY = newKey();
 
     private Pages() {
     }
@@ -48,22 +59,49 @@ public final class Pages {
     }
 
     static String encode(String operation, String scope, String lastKey) {
-        String plain = VERSION + SEPARATOR + operation + SEPARATOR + scope + SEPARATOR + lastKey;
-        return Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        byte[] plain = (VERSION + SEPARATOR + operation + SEPARATOR + scope + SEPARATOR + lastKey)
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] token = new byte[MAC_BYTES + plain.length];
+        System.arraycopy(mac(plain), 0, token, 0, MAC_BYTES);
+        System.arraycopy(plain, 0, token, MAC_BYTES, plain.length);
+        return Base64.getEncoder().encodeToString(token);
     }
 
     static String lastKey(String token, String operation, String scope) {
-        String plain;
+        byte[] bytes;
         try {
-            plain = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+            bytes = Base64.getDecoder().decode(token);
         } catch (IllegalArgumentException notBase64) {
             throw invalidToken();
         }
-        String[] parts = plain.split(String.valueOf(SEPARATOR), -1);
+        if (bytes.length <= MAC_BYTES) {
+            throw invalidToken();
+        }
+        byte[] plain = Arrays.copyOfRange(bytes, MAC_BYTES, bytes.length);
+        if (!MessageDigest.isEqual(Arrays.copyOf(mac(plain), MAC_BYTES), Arrays.copyOf(bytes, MAC_BYTES))) {
+            throw invalidToken();
+        }
+        String[] parts = new String(plain, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1);
         if (parts.length != 4 || !parts[0].equals(VERSION) || !parts[1].equals(operation) || !parts[2].equals(scope)) {
             throw invalidToken();
         }
         return parts[3];
+    }
+
+    private static byte[] mac(byte[] plain) {
+        try {
+            Mac mac = Mac.getInstance(MAC_ALGORITHM);
+            mac.init(KEY);
+            return mac.doFinal(plain);
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException(MAC_ALGORITHM + " is part of every Java runtime", unavailable);
+        }
+    }
+
+    private static SecretKeySpec newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SecretKeySpec(key, MAC_ALGORITHM);
     }
 
     private static ApiError invalidToken() {

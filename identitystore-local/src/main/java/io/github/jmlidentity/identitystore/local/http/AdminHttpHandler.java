@@ -25,20 +25,34 @@ import java.io.OutputStream;
  *                                 "failNextDeletions":1,"failureReason":"..."}
  *   POST   /_local/save     write the --data file now
  * </pre>
+ * Requests other than GET must carry {@code Content-Type: application/json}, so that a web page cannot drive these
+ * endpoints with a cross-site form (see {@link RequestGuard}).
  */
 public final class AdminHttpHandler implements HttpHandler {
     private final ObjectMapper mapper;
     private final LocalAdmin admin;
+    private final RequestGuard guard;
 
-    public AdminHttpHandler(ObjectMapper mapper, LocalAdmin admin) {
+    public AdminHttpHandler(ObjectMapper mapper, LocalAdmin admin, RequestGuard guard) {
         this.mapper = mapper;
         this.admin = admin;
+        this.guard = guard;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
+            byte[] body;
+            try {
+                guard.checkHost(exchange);
+                if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+                    guard.checkContentType(exchange, "application/json");
+                }
+                body = guard.readBody(exchange);
+            } catch (RequestGuard.Refused refused) {
+                write(exchange, refused.status(), error(refused.getMessage()));
+                return;
+            }
             String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().replaceAll("/+$", "");
             try {
                 switch (route) {
@@ -73,15 +87,8 @@ public final class AdminHttpHandler implements HttpHandler {
     }
 
     /** Only the members present in the body change. */
-    private FaultSettings merge(FaultSettings current, byte[] body) throws IOException {
-        JsonNode changes = body.length == 0 ? mapper.createObjectNode() : readObject(body);
-        return new FaultSettings(
-                changes.path("tps").asDouble(current.tps()),
-                changes.path("burst").asInt(current.burst()),
-                changes.path("internalErrorRate").asDouble(current.internalErrorRate()),
-                changes.path("latencyMillis").asLong(current.latencyMillis()),
-                changes.path("randomSeed").asLong(current.randomSeed()),
-                changes.path("concurrentModificationRate").asDouble(current.concurrentModificationRate()));
+    private FaultSettings merge(FaultSettings current, byte[] body) {
+        return FaultChanges.apply(current, body.length == 0 ? mapper.createObjectNode() : readObject(body));
     }
 
     /** Only the members present in the body change. */

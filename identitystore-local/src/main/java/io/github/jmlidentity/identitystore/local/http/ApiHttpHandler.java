@@ -12,7 +12,6 @@ import io.github.jmlidentity.identitystore.local.faults.FaultInjector;
 import io.github.jmlidentity.identitystore.local.identitystore.IdentityStoreApi;
 import io.github.jmlidentity.identitystore.local.ssoadmin.SsoAdminApi;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.UUID;
@@ -22,41 +21,62 @@ import java.util.logging.Logger;
 /**
  * The AWS JSON 1.1 endpoint: {@code POST /} with {@code X-Amz-Target: <Service>.<Operation>}. Errors are written
  * the way the SDKs parse them: status, {@code x-amzn-ErrorType}, and a body with {@code __type}, {@code Message}
- * and the exception's members. SigV4 headers are accepted and not verified.
+ * and the exception's members. SigV4 headers are accepted and not verified. Every request passes the
+ * {@link RequestGuard} first (Host, {@code Content-Type: application/x-amz-json-1.1} on POST, body size).
  */
 public final class ApiHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ApiHttpHandler.class.getName());
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** The stats key of every request whose X-Amz-Target names no operation (or is missing). */
+    public static final String UNKNOWN_OPERATION = "(unknown)";
 
     private final ObjectMapper mapper;
     private final Map<String, Operation> identityStoreOperations;
     private final Map<String, Operation> ssoAdminOperations;
     private final FaultInjector faults;
     private final CallCounters counters;
+    private final RequestGuard guard;
 
     public ApiHttpHandler(ObjectMapper mapper, Map<String, Operation> identityStoreOperations,
-                          Map<String, Operation> ssoAdminOperations, FaultInjector faults, CallCounters counters) {
+                          Map<String, Operation> ssoAdminOperations, FaultInjector faults, CallCounters counters,
+                          RequestGuard guard) {
         this.mapper = mapper;
         this.identityStoreOperations = identityStoreOperations;
         this.ssoAdminOperations = ssoAdminOperations;
         this.faults = faults;
         this.counters = counters;
+        this.guard = guard;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
         try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
-            if (!"POST".equals(exchange.getRequestMethod())) {
+            boolean post = "POST".equals(exchange.getRequestMethod());
+            byte[] body;
+            try {
+                guard.checkHost(exchange);
+                if (post) {
+                    guard.checkContentType(exchange, CONTENT_TYPE);
+                }
+                body = guard.readBody(exchange);
+            } catch (RequestGuard.Refused refused) {
+                writeError(exchange, requestId, ApiError.refused(refused.status(), refused.type(), refused.getMessage()));
+                return;
+            }
+            if (!post) {
                 writeBanner(exchange, requestId);
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operationName = operationName(target);
+            Operation operation = resolve(target);
+            // Unknown targets share one counter: a client cannot make /_local/stats grow without bound.
+            String operationName = operation == null ? UNKNOWN_OPERATION : operationName(target);
             counters.called(operationName);
             try {
-                Operation operation = resolve(target);
+                if (operation == null) {
+                    throw ApiError.unknownOperation(target == null ? "(missing X-Amz-Target header)" : abbreviated(target));
+                }
                 if (target.startsWith(IdentityStoreApi.TARGET_PREFIX + ".")) {
                     // The quota and the injected faults model the Identity Store's limits, not sso-admin's.
                     faults.beforeCall(IdentityStoreApi.isWrite(operationName));
@@ -76,9 +96,10 @@ public final class ApiHttpHandler implements HttpHandler {
         }
     }
 
+    /** The operation {@code target} names, or null. */
     private Operation resolve(String target) {
         if (target == null) {
-            throw ApiError.unknownOperation("(missing X-Amz-Target header)");
+            return null;
         }
         int dot = target.indexOf('.');
         String prefix = dot < 0 ? target : target.substring(0, dot);
@@ -88,17 +109,14 @@ public final class ApiHttpHandler implements HttpHandler {
             case SsoAdminApi.TARGET_PREFIX -> ssoAdminOperations;
             default -> Map.of();
         };
-        Operation operation = operations.get(name);
-        if (operation == null) {
-            throw ApiError.unknownOperation(target);
-        }
-        return operation;
+        return operations.get(name);
+    }
+
+    private static String abbreviated(String target) {
+        return target.length() <= 200 ? target : target.substring(0, 200) + "...";
     }
 
     private static String operationName(String target) {
-        if (target == null) {
-            return "(none)";
-        }
         int dot = target.indexOf('.');
         return dot < 0 ? target : target.substring(dot + 1);
     }
@@ -145,12 +163,6 @@ public final class ApiHttpHandler implements HttpHandler {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
-        }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        try (in) {
-            return in.readAllBytes();
         }
     }
 }

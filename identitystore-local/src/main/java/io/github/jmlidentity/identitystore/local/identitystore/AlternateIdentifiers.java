@@ -36,6 +36,12 @@ final class AlternateIdentifiers {
         String path = StringConstraint.ATTRIBUTE_PATH.check("alternateIdentifier.uniqueAttribute.attributePath",
                 textOf(unique, "AttributePath", "uniqueAttribute.attributePath"));
         String value = textOf(unique, "AttributeValue", "uniqueAttribute.attributeValue");
+        if (value.isEmpty()) {
+            // A document in the model, but every attribute it can name (userName, emails.value, displayName) is a
+            // string of at least one character: an empty value is invalid, not merely absent from the store.
+            throw ApiError.invalidMember("alternateIdentifier.uniqueAttribute.attributeValue",
+                    "Member must have length greater than or equal to 1");
+        }
         return new Identifier(null, null, path, value);
     }
 

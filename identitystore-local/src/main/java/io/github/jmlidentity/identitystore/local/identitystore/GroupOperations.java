@@ -146,7 +146,7 @@ final class GroupOperations {
     private static void requireUniqueDisplayName(IdentityStoreData store, String displayName, String exceptGroupId) {
         String existing = store.groupIdByDisplayName(displayName);
         if (existing != null && !existing.equals(exceptGroupId)) {
-            throw ApiError.uniqueness("Duplicate GroupDisplayName: a group named '" + displayName + "' already exists.");
+            throw ApiError.uniqueness("Duplicate GroupDisplayName");
         }
     }
 

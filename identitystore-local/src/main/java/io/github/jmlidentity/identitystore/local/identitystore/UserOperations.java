@@ -141,7 +141,7 @@ final class UserOperations {
     private static void requireUniqueUserName(IdentityStoreData store, String userName, String exceptUserId) {
         String existing = store.userIdByUserName(userName);
         if (existing != null && !existing.equals(exceptUserId)) {
-            throw ApiError.uniqueness("Duplicate UserName: a user with the name '" + userName + "' already exists.");
+            throw ApiError.uniqueness("Duplicate UserName");
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The user attributes a client can set (CreateUser members, UpdateUser paths), validated as the service does.
@@ -50,12 +52,13 @@ final class UserProfile {
                         ? StringConstraint.USER_NAME : StringConstraint.SENSITIVE));
             }
         }
-        requireMember(profile, "UserName");
-        requireMember(profile, "DisplayName");
+        JsonNode nameSource = present(source.get("Name"));
+        ObjectNode name = nameSource == null ? null : name(nameSource);
+        requireAttributes(profile, name);
         if (RESERVED_USER_NAMES.contains(profile.get("UserName").asText().toLowerCase(Locale.ROOT))) {
             throw ApiError.invalidMember("userName", "Member must not be a reserved user name (Administrator, AWSAdministrators)");
         }
-        profile.set("Name", name(present(source.get("Name"))));
+        profile.set("Name", name);
         for (Map.Entry<String, ListShape> list : LISTS.entrySet()) {
             JsonNode value = present(source.get(list.getKey()));
             if (value != null) {
@@ -156,10 +159,36 @@ final class UserProfile {
         return result;
     }
 
-    private static ObjectNode name(JsonNode source) {
-        if (source == null) {
-            throw ApiError.invalidMember("name", "Member must not be null");
+    /**
+     * The attributes the model leaves optional but IAM Identity Center requires, all reported in one
+     * ValidationException in the service's words: "displayname: The attribute displayname is required, name: ...".
+     */
+    private static void requireAttributes(ObjectNode profile, ObjectNode name) {
+        Set<String> missing = new TreeSet<>();
+        if (!profile.has("UserName")) {
+            missing.add("username");
         }
+        if (!profile.has("DisplayName")) {
+            missing.add("displayname");
+        }
+        if (name == null || name.isEmpty()) {
+            missing.add("name");
+        } else {
+            if (!name.has("GivenName")) {
+                missing.add("givenname");
+            }
+            if (!name.has("FamilyName")) {
+                missing.add("familyname");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ApiError.validation(missing.stream()
+                    .map(attribute -> attribute + ": The attribute " + attribute + " is required")
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static ObjectNode name(JsonNode source) {
         if (!source.isObject()) {
             throw ApiError.invalidMember("name", "Member must be a structure");
         }
@@ -168,11 +197,6 @@ final class UserProfile {
             JsonNode value = present(source.get(part));
             if (value != null) {
                 name.put(part, text("name." + label(part), value, StringConstraint.SENSITIVE));
-            }
-        }
-        for (String required : List.of("GivenName", "FamilyName")) {
-            if (!name.has(required)) {
-                throw ApiError.invalidMember("name." + label(required), "Member must not be null");
             }
         }
         return name;
@@ -269,12 +293,6 @@ final class UserProfile {
             throw ApiError.invalidMember(label, "Member must be a string");
         }
         return constraint.check(label, value.asText());
-    }
-
-    private static void requireMember(ObjectNode profile, String member) {
-        if (!profile.has(member)) {
-            throw ApiError.invalidMember(label(member), "Member must not be null");
-        }
     }
 
     private static void setOrRemove(ObjectNode target, String key, JsonNode value) {

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.identitystore.local.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,11 +42,14 @@ public final class Seed {
         try {
             JsonNode root = mapper.readTree(path.toFile());
             if (root == null || !root.isObject()) {
-                throw new IllegalArgumentException("Seed file " + path + " must hold a JSON object");
+                throw new IllegalArgumentException("--seed " + path + ": must hold a JSON object");
             }
             return new Seed(root);
+        } catch (JsonProcessingException malformed) {
+            throw new IllegalArgumentException("--seed " + path + ": not valid JSON at line "
+                    + malformed.getLocation().getLineNr() + ": " + malformed.getOriginalMessage(), malformed);
         } catch (IOException unreadable) {
-            throw new IllegalArgumentException("Cannot read seed file " + path + ": " + unreadable.getMessage(), unreadable);
+            throw new IllegalArgumentException("--seed " + path + ": cannot read it: " + unreadable.getMessage(), unreadable);
         }
     }
 

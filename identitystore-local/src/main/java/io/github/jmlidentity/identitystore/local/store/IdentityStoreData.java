@@ -2,6 +2,7 @@ package io.github.jmlidentity.identitystore.local.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.jmlidentity.identitystore.local.IdStyle;
 import io.github.jmlidentity.identitystore.local.api.ApiError;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 public final class IdentityStoreData {
     private final String identityStoreId;
     private final String idPrefix;
+    private final IdStyle idStyle;
+    private final ChangeListener changes;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private final NavigableMap<String, ObjectNode> users = new TreeMap<>();
@@ -40,8 +42,10 @@ public final class IdentityStoreData {
     private final Map<String, NavigableMap<String, Membership>> membershipsByUser = new HashMap<>();
     private final Map<String, String> membershipIdByPair = new HashMap<>();
 
-    public IdentityStoreData(String identityStoreId) {
+    public IdentityStoreData(String identityStoreId, IdStyle idStyle, ChangeListener changes) {
         this.identityStoreId = identityStoreId;
+        this.idStyle = idStyle;
+        this.changes = changes;
         // Real user/group ids carry ten hex digits tied to the store before a UUID.
         String hex = identityStoreId.startsWith("d-") ? identityStoreId.substring(2) : identityStoreId.replace("-", "");
         this.idPrefix = (hex + "0000000000").substring(0, 10).toLowerCase(Locale.ROOT);
@@ -70,7 +74,7 @@ public final class IdentityStoreData {
     }
 
     public String newResourceId() {
-        return idPrefix + "-" + UUID.randomUUID();
+        return idStyle.newId(idPrefix);
     }
 
     // ---- users
@@ -102,6 +106,7 @@ public final class IdentityStoreData {
     /** Inserts or replaces a user; the caller has checked uniqueness. */
     public void putUser(ObjectNode user) {
         String userId = user.get("UserId").asText();
+        changes.changed(identityStoreId, ChangeListener.Kind.USER, userId, user);
         ObjectNode previous = users.put(userId, user);
         if (previous != null) {
             unindexUser(previous);
@@ -115,10 +120,11 @@ public final class IdentityStoreData {
 
     /** Removes a user and, as the service does, every membership it had. */
     public void removeUser(String userId) {
-        ObjectNode user = users.remove(userId);
-        if (user == null) {
+        if (!users.containsKey(userId)) {
             return;
         }
+        changes.changed(identityStoreId, ChangeListener.Kind.USER, userId, null);
+        ObjectNode user = users.remove(userId);
         unindexUser(user);
         NavigableMap<String, Membership> own = membershipsByUser.get(userId);
         if (own != null) {
@@ -165,6 +171,7 @@ public final class IdentityStoreData {
 
     public void putGroup(ObjectNode group) {
         String groupId = group.get("GroupId").asText();
+        changes.changed(identityStoreId, ChangeListener.Kind.GROUP, groupId, group);
         ObjectNode previous = groups.put(groupId, group);
         if (previous != null) {
             groupIdByDisplayName.remove(fold(previous.get("DisplayName").asText()), groupId);
@@ -175,10 +182,11 @@ public final class IdentityStoreData {
     }
 
     public void removeGroup(String groupId) {
-        ObjectNode group = groups.remove(groupId);
-        if (group == null) {
+        if (!groups.containsKey(groupId)) {
             return;
         }
+        changes.changed(identityStoreId, ChangeListener.Kind.GROUP, groupId, null);
+        ObjectNode group = groups.remove(groupId);
         groupIdByDisplayName.remove(fold(group.get("DisplayName").asText()), groupId);
         forEachExternalId(group, key -> groupIdByExternalId.remove(key, groupId));
         NavigableMap<String, Membership> members = membershipsByGroup.get(groupId);
@@ -214,6 +222,10 @@ public final class IdentityStoreData {
     }
 
     public void putMembership(Membership membership) {
+        if (changes.isListening()) {
+            // Rendered only for a listener: a seed of 100,000 memberships pays nothing without --data.
+            changes.changed(identityStoreId, ChangeListener.Kind.MEMBERSHIP, membership.membershipId(), membership.toJson());
+        }
         memberships.put(membership.membershipId(), membership);
         membershipsByGroup.computeIfAbsent(membership.groupId(), key -> new TreeMap<>())
                 .put(membership.membershipId(), membership);
@@ -223,6 +235,10 @@ public final class IdentityStoreData {
     }
 
     public void removeMembership(Membership membership) {
+        if (!memberships.containsKey(membership.membershipId())) {
+            return;
+        }
+        changes.changed(identityStoreId, ChangeListener.Kind.MEMBERSHIP, membership.membershipId(), null);
         memberships.remove(membership.membershipId());
         removeFromIndex(membershipsByGroup, membership.groupId(), membership.membershipId());
         removeFromIndex(membershipsByUser, membership.userId(), membership.membershipId());
