@@ -1,8 +1,8 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.port.EmployeeLedger;
-import io.github.jmlidentity.functions.port.IdentityDirectory;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -6,13 +6,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jmlidentity.functions.adapter.in.EventFailedException;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
 import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
-import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.support.Audit;
 import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
 import io.github.jmlidentity.functions.support.StoryWorld;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +81,7 @@ class AuditAndDryRunStoryTest {
     void a_permanent_failure_goes_straight_to_the_failure_queue_and_the_handler_returns_normally() throws Exception {
         // GIVEN the deployed wiring: a failure queue
         StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
-        JoinerHandler handler = new JoinerHandler(world.runtime);
+        JoinerHandler handler = new JoinerHandler(world.functions);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] invalid = Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"));
 
@@ -104,7 +104,7 @@ class AuditAndDryRunStoryTest {
     void a_permanent_failure_that_cannot_be_queued_is_thrown_for_the_failure_destination() {
         StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
         world.failureQueue.becomeUnavailable();
-        JoinerHandler handler = new JoinerHandler(world.runtime);
+        JoinerHandler handler = new JoinerHandler(world.functions);
 
         assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(
                 Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"))),
@@ -129,8 +129,8 @@ class AuditAndDryRunStoryTest {
     @Test
     void without_a_failure_queue_the_handler_throws_the_reason_for_the_failure_destination() {
         StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
-        FunctionRuntime noQueue = FunctionRuntime.builder().directory(world.faults)
-                .ledger(new InMemoryEmployeeLedger()).rules(StoryWorld.SHIPPED_RULES).auditSink(line -> { }).build();
+        ProcessHrEvent noQueue = LifecycleFunctions.builder().directory(world.faults)
+                .ledgerInMemory().rules(StoryWorld.SHIPPED_RULES).auditLines(line -> { }).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertThatThrownBy(() -> new JoinerHandler(noQueue).handleRequest(new ByteArrayInputStream(
@@ -145,7 +145,7 @@ class AuditAndDryRunStoryTest {
         StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new JoinerHandler(world.runtime).handleRequest(new ByteArrayInputStream(Fixtures.event("joiner.json")), out,
+        new JoinerHandler(world.functions).handleRequest(new ByteArrayInputStream(Fixtures.event("joiner.json")), out,
                 context(30_000));
 
         assertThat(out.toString()).contains("\"outcome\":\"APPLIED\"");

@@ -2,9 +2,9 @@ package io.github.jmlidentity.functions.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.domain.LeaverPolicy;
-import io.github.jmlidentity.functions.domain.MissingGroupPolicy;
 import io.github.jmlidentity.functions.support.Audit;
 import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;

@@ -1,11 +1,11 @@
 package io.github.jmlidentity.functions.story;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.domain.LeaverPolicy;
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Fixtures;
 import io.github.jmlidentity.functions.support.DirectoryState;
 import io.github.jmlidentity.functions.support.Dynalite;
+import io.github.jmlidentity.functions.support.Fixtures;
 import io.github.jmlidentity.functions.support.StoryWorld;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.Test;

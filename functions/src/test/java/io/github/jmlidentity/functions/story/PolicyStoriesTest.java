@@ -1,7 +1,7 @@
 package io.github.jmlidentity.functions.story;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.domain.LeaverPolicy;
 import io.github.jmlidentity.functions.support.Audit;
 import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
