@@ -43,10 +43,6 @@ public final class ChangePrinter {
         RowPrinter.print(out, format, columns, rows);
     }
 
-    boolean isTable() {
-        return format == OutputFormat.TABLE;
-    }
-
     PrintWriter writer() {
         return out;
     }

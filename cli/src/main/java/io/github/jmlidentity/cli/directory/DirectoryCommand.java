@@ -18,9 +18,8 @@ abstract class DirectoryCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         OutputFormat format = connection.outputFormat();
-        try (IdentityCenterClients clients = new IdentityCenterClients(connection.endpointUrl(), connection.region())) {
-            Directory directory = Directory.connect(clients, connection.identityStoreId());
-            run(directory, new ChangePrinter(spec.commandLine().getOut(), format));
+        try (IdentityCenterClients clients = connection.clients()) {
+            run(connection.connect(clients), new ChangePrinter(spec.commandLine().getOut(), format));
         }
         return 0;
     }
