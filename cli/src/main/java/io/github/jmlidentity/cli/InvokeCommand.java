@@ -65,7 +65,6 @@ final class InvokeCommand implements Callable<Integer> {
     EndpointOptions endpoint;
 
     @Option(names = "--identity-store-id", paramLabel = "ID",
-            defaultValue = "${env:" + FunctionEnvironment.IDENTITY_STORE_ID + "}",
             description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
     String identityStoreId;
 
@@ -82,8 +81,10 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> env = System.getenv();
         LocalAws aws = endpoint.aws();
-        String storeId = identityStoreId != null ? identityStoreId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
+        String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
+        storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
         if (storeId == null) {
             err.println("jml invoke: --identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
             return 2;
@@ -94,7 +95,7 @@ final class InvokeCommand implements Callable<Integer> {
                 builder -> aws.configure(builder, endpoint.region()))) {
             ProcessHrEvent functions;
             try {
-                functions = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), System.getenv()))
+                functions = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env)
                         .identityStore(client, storeId)
                         .dryRun(dryRun)
                         .auditLines(line -> {
@@ -103,7 +104,7 @@ final class InvokeCommand implements Callable<Integer> {
                         })
                         .build();
             } catch (InvalidAccessRulesException e) {
-                err.println("jml invoke: " + functionOptions.rulesFile(System.getenv()) + ": "
+                err.println("jml invoke: " + functionOptions.rulesFile(env) + ": "
                         + String.join("\n  ", e.errors()));
                 return 2;
             }

@@ -1,7 +1,5 @@
 package io.github.jmlidentity.contract;
 
-import java.util.Locale;
-
 /**
  * What the leaver function does with a departed employee's user. The functions follow the access rules'
  * {@value #KEY}; the CDK app gives the leaver role DeleteUser only under {@link #DELETE}.
@@ -14,9 +12,4 @@ public enum LeaverPolicy {
 
     /** The setting's name in access-rules.json and in the CDK context. */
     public static final String KEY = "leaverPolicy";
-
-    /** As written in access-rules.json: delete, suspend. */
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

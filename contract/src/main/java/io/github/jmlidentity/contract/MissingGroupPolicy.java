@@ -1,7 +1,5 @@
 package io.github.jmlidentity.contract;
 
-import java.util.Locale;
-
 /**
  * What happens when the access rules grant a group that does not exist in the Identity Store. The functions follow
  * the access rules' {@value #KEY}; the CDK app gives the joiner and mover roles CreateGroup only under {@link #CREATE}.
@@ -14,9 +12,4 @@ public enum MissingGroupPolicy {
 
     /** The setting's name in access-rules.json and in the CDK context. */
     public static final String KEY = "missingGroupPolicy";
-
-    /** As written in access-rules.json: fail, create. */
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,8 +44,8 @@ public final class IdentityStoreAccess {
         JsonNode forStage = ACTIONS.path(stage.functionName());
         List<String> actions = new ArrayList<>();
         addAll(actions, forStage.path("always"));
-        addAll(actions, forStage.path(MissingGroupPolicy.KEY + "=" + missingGroupPolicy.value()));
-        addAll(actions, forStage.path(LeaverPolicy.KEY + "=" + leaverPolicy.value()));
+        addAll(actions, forStage.path(MissingGroupPolicy.KEY + "=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
+        addAll(actions, forStage.path(LeaverPolicy.KEY + "=" + leaverPolicy.name().toLowerCase(Locale.ROOT)));
         return List.copyOf(actions);
     }
 

@@ -98,13 +98,13 @@ public final class JmlIdentityStack extends Stack {
     /** The functions' environment (names from the contract's FunctionEnvironment). */
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(FunctionEnvironment.IDENTITY_STORE_ID, settings.identityStoreId());
-        env.put(FunctionEnvironment.LEDGER_TABLE, ledger.table().getTableName());
-        env.put(FunctionEnvironment.ACCESS_RULES_FILE, ACCESS_RULES_FILE);
-        env.put(FunctionEnvironment.DRY_RUN, Boolean.toString(settings.dryRun()));
-        env.put(FunctionEnvironment.HR_EVENT_SOURCE, settings.hrSource());
+        env.put(FunctionEnvironment.IDENTITY_STORE_ID.name(), settings.identityStoreId());
+        env.put(FunctionEnvironment.LEDGER_TABLE.name(), ledger.table().getTableName());
+        env.put(FunctionEnvironment.ACCESS_RULES_FILE.name(), ACCESS_RULES_FILE);
+        env.put(FunctionEnvironment.DRY_RUN.name(), Boolean.toString(settings.dryRun()));
+        env.put(FunctionEnvironment.HR_EVENT_SOURCE.name(), settings.hrSource());
         // Each container paces its Identity Store calls to its share of the account quota.
-        env.put(FunctionEnvironment.IDENTITY_STORE_MAX_RPS,
+        env.put(FunctionEnvironment.IDENTITY_STORE_MAX_RPS.name(),
                 String.format(java.util.Locale.ROOT, "%.3f", settings.identityStoreRequestsPerContainer()));
         // Cold starts without SnapStart restore (first deploy, new versions) stay short for a small app.
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");

@@ -77,8 +77,6 @@ public final class LifecycleFunction extends Construct {
     }
 
     private final LifecycleStage stage;
-    private final LogGroup logGroup;
-    private final Role role;
     private final Function function;
     private final Alias alias;
 
@@ -88,13 +86,13 @@ public final class LifecycleFunction extends Construct {
         String what = "jml-identity " + stage.functionName() + " (" + stage.detailType() + ")";
 
         // Audit records live here: kept past stack deletion, retention chosen by the operator.
-        this.logGroup = LogGroup.Builder.create(this, "LogGroup")
+        LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
                 .logGroupName(props.logGroupName())
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
 
-        this.role = Role.Builder.create(this, "Role")
+        Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Execution role of " + what + ": only the calls this function makes")
                 .build();
@@ -157,7 +155,7 @@ public final class LifecycleFunction extends Construct {
      */
     private static Map<String, String> environment(Props props) {
         Map<String, String> environment = new LinkedHashMap<>(props.environment());
-        environment.put(FunctionEnvironment.FAILURE_QUEUE_URL, props.failureQueue().getQueueUrl());
+        environment.put(FunctionEnvironment.FAILURE_QUEUE_URL.name(), props.failureQueue().getQueueUrl());
         return environment;
     }
 
@@ -181,11 +179,8 @@ public final class LifecycleFunction extends Construct {
         return alias;
     }
 
+    /** Where the function's audit records go. */
     public ILogGroup logGroup() {
-        return logGroup;
-    }
-
-    public Role role() {
-        return role;
+        return function.getLogGroup();
     }
 }

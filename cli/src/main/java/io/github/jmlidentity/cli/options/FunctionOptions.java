@@ -26,13 +26,14 @@ public final class FunctionOptions {
 
     /** The rules file: the option, else (when {@code env} is given) ACCESS_RULES_FILE, else config/access-rules.json. */
     public Path rulesFile(Map<String, String> env) {
-        return rules != null ? rules : Path.of(env.getOrDefault(FunctionEnvironment.ACCESS_RULES_FILE, DEFAULT_RULES.toString()));
+        return rules != null ? rules
+                : Path.of(env.getOrDefault(FunctionEnvironment.ACCESS_RULES_FILE.name(), DEFAULT_RULES.toString()));
     }
 
     /** The source: the option, else (when {@code env} is given) HR_EVENT_SOURCE, else the default source. */
     public String source(Map<String, String> env) {
         return source != null ? source
-                : env.getOrDefault(FunctionEnvironment.HR_EVENT_SOURCE, FunctionEnvironment.DEFAULT_HR_EVENT_SOURCE);
+                : env.getOrDefault(FunctionEnvironment.HR_EVENT_SOURCE.name(), FunctionEnvironment.DEFAULT_HR_EVENT_SOURCE);
     }
 
     /**

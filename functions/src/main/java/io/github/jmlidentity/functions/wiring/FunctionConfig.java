@@ -37,22 +37,22 @@ public record FunctionConfig(String identityStoreId, String ledgerTable, AccessR
 
     public static FunctionConfig fromEnvironment(Map<String, String> env) {
         List<String> errors = new ArrayList<>();
-        String storeId = env.get(IDENTITY_STORE_ID);
+        String storeId = IDENTITY_STORE_ID.in(env);
         if (storeId == null || !storeId.matches("d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
             errors.add("IDENTITY_STORE_ID must be an identity store id such as d-1234567890, was " + quoted(storeId));
         }
-        String table = env.get(LEDGER_TABLE);
+        String table = LEDGER_TABLE.in(env);
         if (table == null || table.isBlank()) {
             errors.add("LEDGER_TABLE must name the DynamoDB ledger table");
         }
-        boolean dryRun = dryRun(env.get(DRY_RUN), errors);
-        String failureQueueUrl = env.get(FAILURE_QUEUE_URL);
+        boolean dryRun = dryRun(DRY_RUN.in(env), errors);
+        String failureQueueUrl = FAILURE_QUEUE_URL.in(env);
         if (failureQueueUrl != null && !failureQueueUrl.isBlank() && !failureQueueUrl.startsWith("https://")
                 && !failureQueueUrl.startsWith("http://")) {
             errors.add("FAILURE_QUEUE_URL must be an SQS queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>),"
                     + " was " + quoted(failureQueueUrl));
         }
-        double maxRps = maxRps(env.get(IDENTITY_STORE_MAX_RPS), errors);
+        double maxRps = maxRps(IDENTITY_STORE_MAX_RPS.in(env), errors);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("invalid function configuration: " + String.join("; ", errors));
         }
@@ -61,15 +61,15 @@ public record FunctionConfig(String identityStoreId, String ledgerTable, AccessR
     }
 
     static AccessRules rules(Map<String, String> env) {
-        String inline = env.get(ACCESS_RULES);
+        String inline = ACCESS_RULES.in(env);
         if (inline != null && !inline.isBlank()) {
-            return AccessRulesLoader.parse(inline, ACCESS_RULES);
+            return AccessRulesLoader.parse(inline, ACCESS_RULES.name());
         }
-        return AccessRulesLoader.load(Path.of(env.getOrDefault(ACCESS_RULES_FILE, DEFAULT_ACCESS_RULES_FILE)));
+        return AccessRulesLoader.load(Path.of(env.getOrDefault(ACCESS_RULES_FILE.name(), DEFAULT_ACCESS_RULES_FILE)));
     }
 
     static String source(Map<String, String> env) {
-        String source = env.get(HR_EVENT_SOURCE);
+        String source = HR_EVENT_SOURCE.in(env);
         return source == null || source.isBlank() ? DEFAULT_HR_EVENT_SOURCE : source;
     }
 
