@@ -46,12 +46,12 @@ public final class BenchContext implements AutoCloseable {
         return quick;
     }
 
-    public AccessRules rules() {
-        return rules;
-    }
-
     public Path accessRulesFile() {
         return repo.resolve("config/access-rules.json");
+    }
+
+    public AccessRules rules() {
+        return rules;
     }
 
     public Path sample(String name) {

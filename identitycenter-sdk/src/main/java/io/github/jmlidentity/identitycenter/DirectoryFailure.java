@@ -8,6 +8,39 @@ package io.github.jmlidentity.identitycenter;
 public class DirectoryFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final Kind kind;
+    private final String errorType;
+    private final String serviceMessage;
+    private final boolean transientFailure;
+
+    /**
+     * @param errorType      the service's error code (e.g. ThrottlingException), or the project's own for failures
+     *                       that are not a service's
+     * @param message        what was being done and what went wrong
+     * @param serviceMessage the service's own message (or the client's), without the action
+     */
+    public DirectoryFailure(Kind kind, String errorType, String message, String serviceMessage,
+                            boolean transientFailure, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.errorType = errorType;
+        this.serviceMessage = serviceMessage;
+        this.transientFailure = transientFailure;
+    }
+
+    /** A failure of the project's own making, e.g. a ledger record that stayed contended. */
+    public DirectoryFailure(Kind kind, String errorType, String message, boolean transientFailure) {
+        this(kind, errorType, message, message, transientFailure, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
     /** What went wrong, for whoever presents the failure. */
     public enum Kind {
         /** ConflictException UNIQUENESS_CONSTRAINT_VIOLATION: the name or membership already exists. */
@@ -38,35 +71,6 @@ public class DirectoryFailure extends RuntimeException {
         }
     }
 
-    private final Kind kind;
-    private final String errorType;
-    private final String serviceMessage;
-    private final boolean transientFailure;
-
-    /**
-     * @param errorType      the service's error code (e.g. ThrottlingException), or the project's own for failures
-     *                       that are not a service's
-     * @param message        what was being done and what went wrong
-     * @param serviceMessage the service's own message (or the client's), without the action
-     */
-    public DirectoryFailure(Kind kind, String errorType, String message, String serviceMessage,
-                            boolean transientFailure, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
-        this.errorType = errorType;
-        this.serviceMessage = serviceMessage;
-        this.transientFailure = transientFailure;
-    }
-
-    /** A failure of the project's own making, e.g. a ledger record that stayed contended. */
-    public DirectoryFailure(Kind kind, String errorType, String message, boolean transientFailure) {
-        this(kind, errorType, message, message, transientFailure, null);
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
     /** The service's error type (e.g. ThrottlingException), or the project's own for non-service failures. */
     public String errorType() {
         return errorType;
@@ -75,9 +79,5 @@ public class DirectoryFailure extends RuntimeException {
     /** What the service (or the SDK client) said, without the action. */
     public String serviceMessage() {
         return serviceMessage;
-    }
-
-    public boolean isTransient() {
-        return transientFailure;
     }
 }

@@ -121,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printReport(IdentityStoreLocal store, PrintWriter out) {
-        try (IdentityCenterClients clients = new IdentityCenterClients(store.endpoint(), null)) {
+        try (IdentityCenterClients clients = new IdentityCenterClients(LocalAws.resolve(store.endpoint()), null)) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
             new AccessReport(directory, null).write(ReportFormat.TABLE.writer(new KeepOpen(out)), null, store.instanceArn());
         }

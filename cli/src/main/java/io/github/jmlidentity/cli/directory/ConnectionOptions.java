@@ -31,7 +31,7 @@ public final class ConnectionOptions {
 
     /** The clients for the endpoint and region given. */
     IdentityCenterClients clients() {
-        return new IdentityCenterClients(endpoint.endpointUrl(), endpoint.region());
+        return new IdentityCenterClients(endpoint.aws(), endpoint.region());
     }
 
     /** The identity store given, or discovered. */

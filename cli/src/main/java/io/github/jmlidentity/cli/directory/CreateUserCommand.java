@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.identitystore.model.Email;
 
-@Command(name = "create-user", aliases = "create_user", mixinStandardHelpOptions = true,
+@Command(name = "create-user", aliases = "create_user",
         description = {"Create a user and, optionally, add it to existing groups.",
                 "Every group is looked up first: a missing group fails the command before anything is created."},
         footer = {"", "Example:", "  jml create-user --username johndoe --givenname John --familyname Doe \\",
@@ -49,11 +49,11 @@ final class CreateUserCommand extends DirectoryCommand {
                 r.emails(Email.builder().value(email).type("work").primary(true).build());
             }
         }).userId());
-        out.change("created-user", userName, userId, null, null,
-                "User:" + userName + " with UserId:" + userId + " created successfully");
+        Named user = new Named(userName, userId);
+        out.change("created-user", user, null, "User:" + userName + " with UserId:" + userId + " created successfully");
         groupIds.forEach((groupName, groupId) -> {
             Memberships.add(directory, userId, groupId, "add user '" + userName + "' to group '" + groupName + "'");
-            out.change("added-to-group", userName, userId, groupName, groupId,
+            out.change("added-to-group", user, new Named(groupName, groupId),
                     "User:" + userName + " added to Group:" + groupName + " successfully");
         });
         out.flushChanges();

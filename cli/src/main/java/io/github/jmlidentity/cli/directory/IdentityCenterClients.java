@@ -2,7 +2,7 @@ package io.github.jmlidentity.cli.directory;
 
 import io.github.jmlidentity.cli.LocalAws;
 import io.github.jmlidentity.identitycenter.sdk.SdkClientSettings;
-import java.net.URI;
+import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
@@ -20,8 +20,7 @@ public final class IdentityCenterClients implements AutoCloseable {
     private final IdentitystoreClient identityStore;
     private final SsoAdminClient ssoAdmin;
 
-    public IdentityCenterClients(URI endpoint, String region) {
-        LocalAws aws = LocalAws.resolve(endpoint);
+    public IdentityCenterClients(LocalAws aws, String region) {
         this.identityStore = aws.configure(IdentitystoreClient.builder(), region).httpClient(http)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(apiCalls)
                         .retryStrategy(SdkClientSettings.adaptiveRetry(MAX_ATTEMPTS)))
@@ -40,8 +39,8 @@ public final class IdentityCenterClients implements AutoCloseable {
     }
 
     /** API calls made so far, per operation. */
-    public ApiCallCounter apiCalls() {
-        return apiCalls;
+    public Map<String, Long> apiCalls() {
+        return apiCalls.snapshot();
     }
 
     @Override

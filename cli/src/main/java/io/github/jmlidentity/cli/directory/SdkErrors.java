@@ -62,6 +62,7 @@ public final class SdkErrors {
     }
 
     private static String notFound(ResourceMissingException missing) {
-        return missing.resourceType() + " not found" + (missing.resourceId() == null ? "" : " (" + missing.resourceId() + ")");
+        ResourceMissingException.Resource resource = missing.resource();
+        return resource.type() + " not found" + (resource.id() == null ? "" : " (" + resource.id() + ")");
     }
 }

@@ -16,16 +16,13 @@ public final class EndpointOptions {
             description = "AWS region of IAM Identity Center. Default: AWS_REGION or the profile's region.")
     String region;
 
-    public URI endpointUrl() {
-        return endpointUrl;
-    }
-
-    public String region() {
-        return region;
-    }
-
     /** The endpoint as `jml` reaches it (a local one needs no credentials). */
     public LocalAws aws() {
         return LocalAws.resolve(endpointUrl);
+    }
+
+    /** The region given, or null for the standard AWS settings. */
+    public String region() {
+        return region;
     }
 }

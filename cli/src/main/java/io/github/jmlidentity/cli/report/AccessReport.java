@@ -91,7 +91,7 @@ public final class AccessReport {
             }
         }
         ReportSummary summary = new ReportSummary(counts.users, groups.size(), memberships, counts.withDrift, counts.notInHr,
-                missing, directory.clients().apiCalls().snapshot());
+                missing, directory.clients().apiCalls());
         writer.end(summary);
         return summary;
     }

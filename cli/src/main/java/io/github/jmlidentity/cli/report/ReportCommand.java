@@ -55,7 +55,7 @@ public final class ReportCommand implements Callable<Integer> {
         ReportFormat chosen = ReportFormat.parse(format);
         Roster hrRoster = roster == null ? null : Roster.read(roster);
         PrintWriter progress = spec.commandLine().getErr();
-        try (IdentityCenterClients clients = new IdentityCenterClients(endpoint.endpointUrl(), endpoint.region());
+        try (IdentityCenterClients clients = new IdentityCenterClients(endpoint.aws(), endpoint.region());
              Writer target = open()) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
             ReportWriter writer = chosen.writer(target);

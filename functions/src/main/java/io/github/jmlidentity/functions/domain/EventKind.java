@@ -11,36 +11,31 @@ import java.util.Optional;
  * events with the same effectiveAt by it. The names are stored in the ledger (lastEventKind).
  */
 public enum EventKind {
-    JOINED(LifecycleStage.JOINER),
-    MOVED(LifecycleStage.MOVER),
-    LEFT(LifecycleStage.LEAVER);
-
-    private final LifecycleStage stage;
-
-    EventKind(LifecycleStage stage) {
-        this.stage = stage;
-    }
+    JOINED, MOVED, LEFT;
 
     public LifecycleStage stage() {
-        return stage;
+        return switch (this) {
+            case JOINED -> LifecycleStage.JOINER;
+            case MOVED -> LifecycleStage.MOVER;
+            case LEFT -> LifecycleStage.LEAVER;
+        };
     }
 
     public String detailType() {
-        return stage.detailType();
+        return stage().detailType();
     }
 
     /** The function that handles this kind: joiner, mover or leaver. */
     public String functionName() {
-        return stage.functionName();
+        return stage().functionName();
     }
 
     public static EventKind of(LifecycleStage stage) {
-        for (EventKind kind : values()) {
-            if (kind.stage == stage) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("no event kind for stage " + stage);
+        return switch (stage) {
+            case JOINER -> JOINED;
+            case MOVER -> MOVED;
+            case LEAVER -> LEFT;
+        };
     }
 
     public static Optional<EventKind> fromDetailType(String detailType) {

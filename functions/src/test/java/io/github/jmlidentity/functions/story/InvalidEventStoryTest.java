@@ -2,14 +2,12 @@ package io.github.jmlidentity.functions.story;
 
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures.InvalidSample;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -22,12 +20,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
  * not one write reaches the Identity Store; the handler sends it straight to the failure queue and does not
  * throw, so Lambda does not retry it into two more REJECTED records.
  */
-class InvalidEventStoryTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class InvalidEventStoryTest extends StoryTest {
 
     private static Map<String, InvalidSample> samples;
 
@@ -38,7 +31,7 @@ class InvalidEventStoryTest {
 
     @Test
     void every_invalid_event_is_rejected_with_its_reason_and_zero_writes() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.deliver("joiner.json"); // a user exists, so a write would have something to change
         world.server.resetStats();
 
@@ -74,7 +67,7 @@ class InvalidEventStoryTest {
 
     @Test
     void protected_users_are_rejected_by_every_function_with_zero_writes() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         Map<String, String> breakGlass = Map.of("userName", StoryWorld.PROTECTED_USER, "employeeId", "E0911");
 
         for (String sample : new String[] {"joiner.json", "mover.json", "leaver.json"}) {

@@ -65,7 +65,8 @@ public final class ExceptionTranslator {
                     : new UniquenessConflictException(message, said, e);
         }
         if (e instanceof ResourceNotFoundException missing) {
-            return new ResourceMissingException(missing.resourceTypeAsString(), missing.resourceId(), message, said, e);
+            return new ResourceMissingException(new ResourceMissingException.Resource(missing.resourceTypeAsString(),
+                    missing.resourceId()), message, said, e);
         }
         Kind kind;
         boolean transientFailure = false;

@@ -93,10 +93,8 @@ class ExceptionTranslatorTest {
                 .resourceType(ResourceType.GROUP).resourceId("g-1")
                 .awsErrorDetails(details("ResourceNotFoundException", "gone")).build(), "GetGroupId");
 
-        assertThat(failure).isInstanceOfSatisfying(ResourceMissingException.class, missing -> {
-            assertThat(missing.resourceType()).isEqualTo("GROUP");
-            assertThat(missing.resourceId()).isEqualTo("g-1");
-        });
+        assertThat(failure).isInstanceOfSatisfying(ResourceMissingException.class, missing ->
+                assertThat(missing.resource()).isEqualTo(new ResourceMissingException.Resource("GROUP", "g-1")));
         assertThat(failure.serviceMessage()).isEqualTo("gone");
         assertThat(failure.getMessage()).isEqualTo("GetGroupId: ResourceNotFoundException: gone");
     }

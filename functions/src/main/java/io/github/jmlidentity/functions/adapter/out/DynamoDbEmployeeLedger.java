@@ -24,19 +24,11 @@ import java.util.Optional;
  * mass-deletion guard keeps its sliding window in the same table, under a reserved key that no HR employeeId
  * can take ('#' is not allowed in one).
  */
-public final class DynamoDbEmployeeLedger implements EmployeeLedger {
+public record DynamoDbEmployeeLedger(DynamoDbClient client, String table) implements EmployeeLedger {
 
     static final String KEY = LedgerEntryFields.EMPLOYEE_ID;
     static final String GUARD_KEY = "#guard#leavers";
     private static final int GUARD_ATTEMPTS = 20;
-
-    private final DynamoDbClient client;
-    private final String table;
-
-    public DynamoDbEmployeeLedger(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-    }
 
     @Override
     public Optional<LedgerEntry> find(String employeeId) {

@@ -177,7 +177,7 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
         } catch (UniquenessConflictException alreadyMember) {
             // ConflictException on a membership: the user is already in the group (a retried or duplicate event).
         } catch (ResourceMissingException e) {
-            if ("GROUP".equals(e.resourceType())) {
+            if ("GROUP".equals(e.resource().type())) {
                 // The cached id is stale (group deleted and re-created): forget it; the retry resolves it again.
                 forgetGroup(groupId);
                 throw new DirectoryFailure(Kind.NOT_FOUND, e.errorType(), e.getMessage(), e.serviceMessage(), true, e);

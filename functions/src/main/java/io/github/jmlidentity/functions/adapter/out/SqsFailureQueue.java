@@ -9,15 +9,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The processing failure queue in SQS (FAILURE_QUEUE_URL): one {@link PermanentFailureMessage} per event. The SDK's
  * exceptions reach the caller as they are.
  */
-public final class SqsFailureQueue implements FailureQueue {
-
-    private final SqsClient client;
-    private final String queueUrl;
-
-    public SqsFailureQueue(SqsClient client, String queueUrl) {
-        this.client = client;
-        this.queueUrl = queueUrl;
-    }
+public record SqsFailureQueue(SqsClient client, String queueUrl) implements FailureQueue {
 
     @Override
     public void send(AuditRecord failure, byte[] envelope) {

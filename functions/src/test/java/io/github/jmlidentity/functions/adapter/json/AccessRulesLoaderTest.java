@@ -67,16 +67,12 @@ class AccessRulesLoaderTest {
 
     @Test
     void groups_outside_the_managed_set_and_duplicate_rule_names_are_refused() {
+        // Well-formed (the loader finds nothing to say): the domain's cross-field checks find these.
         String json = """
-                {
-                  "defaultGroups": ["everyone"],
-                  "managedGroups": {"prefix": "jml-"},
-                  "rules": [
-                    {"name": "eng", "match": {"department": {"equals": "Engineering"}}, "groups": ["jml-eng"]},
-                    {"name": "eng", "match": {"department": {"equals": "R&D"}}, "groups": ["jml-eng"]},
-                    {"name": "vp", "match": {"title": {"prefix": "VP"}}, "groups": ["executives"]}
-                  ]
-                }
+                {"defaultGroups": ["everyone"], "managedGroups": {"prefix": "jml-"}, "rules": [
+                  {"name": "eng", "match": {"department": {"equals": "Engineering"}}, "groups": ["jml-eng"]},
+                  {"name": "eng", "match": {"department": {"equals": "R&D"}}, "groups": ["jml-eng"]},
+                  {"name": "vp", "match": {"title": {"prefix": "VP"}}, "groups": ["executives"]}]}
                 """;
         InvalidAccessRulesException e = catchThrowableOfType(InvalidAccessRulesException.class,
                 () -> AccessRulesLoader.parse(json, "test"));
