@@ -36,10 +36,6 @@ public record ProcessingResult(Outcome outcome, String userId, String userName, 
                 Verdict.failed(failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), true));
     }
 
-    public boolean isFailure() {
-        return outcome == Outcome.FAILED || outcome == Outcome.REJECTED;
-    }
-
     public String errorType() {
         return verdict.errorType();
     }

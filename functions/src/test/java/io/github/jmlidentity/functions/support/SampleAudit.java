@@ -26,7 +26,7 @@ public final class SampleAudit {
                 new Changes(List.of("title"), List.of("jml-platform", "jml-on-call"), List.of("jml-engineering"), false,
                         List.of()),
                 new Cost(Map.of("UpdateUser", 1L, "DescribeUser", 1L), List.of("r-1", "r-2"), 12),
-                Verdict.noted("employee E1001 was not in the directory: provisioned by the mover"));
+                Verdict.NONE.withNote("employee E1001 was not in the directory: provisioned by the mover"));
     }
 
     /** An invalid joiner: only what could safely be read from it. */

@@ -19,10 +19,6 @@ public record Verdict(String errorType, String reason, String note, boolean retr
         return new Verdict(null, reason, null, false);
     }
 
-    public static Verdict noted(String note) {
-        return new Verdict(null, null, note, false);
-    }
-
     public static Verdict failed(String errorType, String reason, boolean retryable) {
         return new Verdict(errorType, reason, null, retryable);
     }
