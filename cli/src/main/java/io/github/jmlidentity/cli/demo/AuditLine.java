@@ -16,7 +16,8 @@ final class AuditLine {
         List<String> parts = new ArrayList<>();
         parts.add(String.format("%-9s", audit.outcome()));
         String employeeId = audit.event().employeeId();
-        parts.add((audit.userName() == null ? "?" : audit.userName()) + " (" + (employeeId == null ? "?" : employeeId) + ")");
+        String userName = audit.user().userName();
+        parts.add((userName == null ? "?" : userName) + " (" + (employeeId == null ? "?" : employeeId) + ")");
         Changes changes = audit.changes();
         if (!changes.membershipsBefore().isEmpty()) {
             parts.add("was in " + String.join(", ", changes.membershipsBefore()));

@@ -29,8 +29,7 @@ final class AuditRecords {
     AuditRecord record(EventIdentity event, ProcessingResult result, Cost cost) {
         Changes changes = result.outcome() == Outcome.PLANNED && result.plan() != null
                 ? Changes.planned(result.plan()) : result.changes();
-        String userName = result.userName() != null ? result.userName() : event.userName();
-        return new AuditRecord(clock.instant(), event, userName, result.userId(), identityStoreId, result.outcome(),
-                dryRun, changes, cost, result.verdict());
+        return new AuditRecord(clock.instant(), event, result.user().orNamed(event.userName()), identityStoreId,
+                result.outcome(), dryRun, changes, cost, result.verdict());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.functions.application.audit.Changes;
+import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AccessRules;
@@ -56,7 +57,8 @@ public abstract class LifecycleService {
 
         /** The result with everything found and done so far. */
         ProcessingResult result(Outcome outcome, String resultUserId, Verdict verdict) {
-            return new ProcessingResult(outcome, resultUserId, userName, plan, changes(), verdict.withNote(note));
+            return new ProcessingResult(outcome, new UserRef(userName, resultUserId), plan, changes(),
+                    verdict.withNote(note));
         }
     }
 
@@ -80,8 +82,8 @@ public abstract class LifecycleService {
             refuseIfProtected(event.userName());
             LedgerGate.Admission admission = gate.admit(event, dryRun, lease);
             if (!admission.decision().applies()) {
-                return ProcessingResult.skipped(admission.decision().skipOutcome(), admission.entry().userId(),
-                        progress.userName, admission.decision().reason());
+                return ProcessingResult.skipped(admission.decision().skipOutcome(),
+                        new UserRef(progress.userName, admission.entry().userId()), admission.decision().reason());
             }
             Execution execution;
             progress.admission = admission;

@@ -30,8 +30,8 @@ public final class AuditJson {
         n.put("hrEventId", event.hrEventId());
         n.put("detailType", event.detailType());
         n.put("employeeId", event.employeeId());
-        n.put("userName", r.userName());
-        n.put("userId", r.userId());
+        n.put("userName", r.user().userName());
+        n.put("userId", r.user().userId());
         n.put("identityStoreId", r.identityStoreId());
         n.put("outcome", r.outcome().name());
         n.put("dryRun", r.dryRun());

@@ -9,8 +9,7 @@ import java.time.Instant;
  * Only audit fields: never the HR profile (no phone, address, names or email).
  *
  * @param event    what the event says about itself
- * @param userName the directory user's name (as found in the directory, else as the event names it)
- * @param userId   the directory user's id, when there is one
+ * @param user     the directory user it concerns (named as in the directory, else as the event names it)
  * @param changes  what was done to the directory (for PLANNED: what would be done)
  * @param cost     Identity Store calls and time
  * @param verdict  why the event was not applied, if it was not, and whether a retry may change that
@@ -18,8 +17,7 @@ import java.time.Instant;
 public record AuditRecord(
         Instant time,
         EventIdentity event,
-        String userName,
-        String userId,
+        UserRef user,
         String identityStoreId,
         Outcome outcome,
         boolean dryRun,
