@@ -1,7 +1,9 @@
 package io.github.jmlidentity.bench;
 
-import io.github.jmlidentity.functions.adapter.in.AuditRecord;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.audit.Changes;
+import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
@@ -52,14 +54,15 @@ public final class ApiCallsBenchmark implements Benchmark {
         Set<String> knownGroups = new HashSet<>();
         List<Map<String, Object>> events = new ArrayList<>();
         try (IdentitystoreClient client = Directories.functionsClient(server)) {
-            FunctionRuntime runtime = Functions.runtime(server, client, context.rules(), line -> { });
+            ProcessHrEvent functions = Functions.warm(server, client, context.rules());
             for (Step step : STORY) {
                 server.resetStats();
-                AuditRecord audit = runtime.process(new Envelopes(context.sample(step.sample())).with(step.detail()), null, null);
+                AuditRecord audit = functions.process(HrEventRequest.envelope(
+                        new Envelopes(context.sample(step.sample())).with(step.detail()))).audit();
                 Map<String, Long> actual = new TreeMap<>(server.stats().callsByOperation());
                 Map<String, Long> minimum = minimum(audit, step.createsUser(), knownGroups);
-                knownGroups.addAll(audit.groupsAdded());
-                knownGroups.addAll(audit.membershipsBefore());
+                knownGroups.addAll(audit.changes().groupsAdded());
+                knownGroups.addAll(audit.changes().membershipsBefore());
                 long actualTotal = actual.values().stream().mapToLong(Long::longValue).sum();
                 long minimumTotal = minimum.values().stream().mapToLong(Long::longValue).sum();
                 List<String> over = new ArrayList<>();
@@ -71,8 +74,8 @@ public final class ApiCallsBenchmark implements Benchmark {
                 if (!over.isEmpty()) {
                     result.failed(step.label() + " exceeds the minimum: " + over);
                 }
-                if (!actual.equals(new TreeMap<>(audit.apiCalls()))) {
-                    result.failed(step.label() + ": the audit record's apiCalls " + audit.apiCalls()
+                if (!actual.equals(new TreeMap<>(audit.cost().apiCalls()))) {
+                    result.failed(step.label() + ": the audit record's apiCalls " + audit.cost().apiCalls()
                             + " differ from the emulator's count " + actual);
                 }
                 result.row(step.label() + " [" + audit.outcome() + "]", actualTotal + " calls (min " + minimumTotal + ") "
@@ -93,9 +96,10 @@ public final class ApiCallsBenchmark implements Benchmark {
 
     static Map<String, Long> minimum(AuditRecord audit, boolean createsUser, Set<String> knownGroups) {
         Map<String, Long> min = new TreeMap<>();
-        List<String> added = audit.groupsAdded();
+        Changes changes = audit.changes();
+        List<String> added = changes.groupsAdded();
         long unknownAdded = added.stream().filter(g -> !knownGroups.contains(g)).count();
-        long unknownBefore = audit.membershipsBefore().stream().filter(g -> !knownGroups.contains(g)).count();
+        long unknownBefore = changes.membershipsBefore().stream().filter(g -> !knownGroups.contains(g)).count();
         switch (audit.outcome()) {
             case DUPLICATE, STALE, NO_CHANGE, REJECTED -> {
                 return min;
@@ -103,13 +107,13 @@ public final class ApiCallsBenchmark implements Benchmark {
             default -> {
             }
         }
-        EventKind kind = EventKind.fromDetailType(audit.detailType()).orElseThrow();
+        EventKind kind = EventKind.fromDetailType(audit.event().detailType()).orElseThrow();
         if (kind == EventKind.LEFT) {
             put(min, "DescribeUser", 1);
             put(min, "ListGroupMembershipsForMember", 1);
             put(min, "DescribeGroup", unknownBefore);
-            put(min, audit.userDeleted() ? "DeleteUser" : "DeleteGroupMembership",
-                    audit.userDeleted() ? 1 : audit.groupsRemoved().size());
+            put(min, changes.userDeleted() ? "DeleteUser" : "DeleteGroupMembership",
+                    changes.userDeleted() ? 1 : changes.groupsRemoved().size());
             return min;
         }
         if (createsUser) {
@@ -118,8 +122,8 @@ public final class ApiCallsBenchmark implements Benchmark {
             put(min, "DescribeUser", 1);
             put(min, "ListGroupMembershipsForMember", 1);
             put(min, "DescribeGroup", unknownBefore);
-            put(min, "UpdateUser", audit.attributesChanged().isEmpty() ? 0 : 1);
-            put(min, "DeleteGroupMembership", audit.groupsRemoved().size());
+            put(min, "UpdateUser", changes.attributesChanged().isEmpty() ? 0 : 1);
+            put(min, "DeleteGroupMembership", changes.groupsRemoved().size());
         }
         put(min, "GetGroupId", unknownAdded);
         put(min, "CreateGroupMembership", added.size());

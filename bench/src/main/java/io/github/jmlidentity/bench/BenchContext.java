@@ -1,9 +1,8 @@
 package io.github.jmlidentity.bench;
 
-import io.github.jmlidentity.functions.support.DynaliteProcess;
-
-import io.github.jmlidentity.functions.adapter.in.AccessRulesLoader;
 import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.functions.support.DynaliteProcess;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ public final class BenchContext implements AutoCloseable {
     public BenchContext(Path repo, boolean quick) {
         this.repo = repo.toAbsolutePath().normalize();
         this.quick = quick;
-        this.rules = AccessRulesLoader.load(accessRulesFile());
+        this.rules = LifecycleFunctions.accessRules(accessRulesFile());
     }
 
     /** The repository root: the given directory, or the nearest parent holding events/joiner.json. */
@@ -47,12 +46,12 @@ public final class BenchContext implements AutoCloseable {
         return quick;
     }
 
-    public AccessRules rules() {
-        return rules;
-    }
-
     public Path accessRulesFile() {
         return repo.resolve("config/access-rules.json");
+    }
+
+    public AccessRules rules() {
+        return rules;
     }
 
     public Path sample(String name) {

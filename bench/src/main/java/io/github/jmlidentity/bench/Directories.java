@@ -1,6 +1,6 @@
 package io.github.jmlidentity.bench;
 
-import io.github.jmlidentity.functions.adapter.out.AwsClients;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
 
 import java.util.Collection;
 
@@ -17,19 +18,22 @@ public final class Directories {
     private Directories() {
     }
 
-    /** The functions' production client configuration (retry strategy, call recording) against the emulator. */
+    /** The functions' production client (retry strategy, call recording, HTTP client) against the emulator. */
     public static IdentitystoreClient functionsClient(IdentityStoreLocal server) {
-        return client(server, AwsClients.overrides());
+        return LifecycleFunctions.identityStoreClient(builder -> local(builder, server));
     }
 
     public static IdentitystoreClient client(IdentityStoreLocal server, ClientOverrideConfiguration overrides) {
-        return IdentitystoreClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        return local(IdentitystoreClient.builder(), server)
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(overrides)
                 .build();
+    }
+
+    private static IdentitystoreClientBuilder local(IdentitystoreClientBuilder builder, IdentityStoreLocal server) {
+        return builder.endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
     }
 
     static void createGroups(IdentityStoreLocal server, Collection<String> names) {

@@ -1,10 +1,10 @@
 package io.github.jmlidentity.bench;
 
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AttributeChange;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.UserProfile;
-import io.github.jmlidentity.functions.port.IdentityDirectory;
 
 import java.util.List;
 import java.util.Optional;

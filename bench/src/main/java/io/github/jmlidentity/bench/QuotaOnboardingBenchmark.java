@@ -1,10 +1,12 @@
 package io.github.jmlidentity.bench;
 
-import io.github.jmlidentity.functions.adapter.in.AuditRecord;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
-import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
-import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.FaultSettings;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.StatsSnapshot;
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark 4: bulk onboarding under the Identity Store quota. N joiners (3 groups each: 1 CreateUser + 3
- * CreateGroupMembership) are delivered to W concurrent workers, each a container with its own runtime and SDK
+ * CreateGroupMembership) are delivered to W concurrent workers, each a container with its own functions and SDK
  * client (as Lambda's reserved concurrency runs them), sharing one ledger. A delivery that fails retryably is
  * redelivered up to twice, as Lambda's async retries do; what still fails would reach the failure queue and counts
  * as not applied. Achieved successful calls/s ÷ quota, throttles absorbed, and the final directory: exactly N users,
@@ -39,7 +41,7 @@ public final class QuotaOnboardingBenchmark implements Benchmark {
     private final java.util.function.Function<IdentityStoreLocal, IdentitystoreClient> clients;
     private final List<Scenario> only;
 
-    /** The functions' own client settings (AwsClients.overrides()). */
+    /** The functions' own client settings (LifecycleFunctions.identityStoreClient). */
     public QuotaOnboardingBenchmark() {
         this(Directories::functionsClient, null);
     }
@@ -81,7 +83,7 @@ public final class QuotaOnboardingBenchmark implements Benchmark {
         for (int i = 0; i < s.joiners(); i++) {
             queue.add(new Delivery(joiners.employee(run, i), 0));
         }
-        InMemoryEmployeeLedger ledger = new InMemoryEmployeeLedger();
+        EmployeeLedger ledger = LifecycleFunctions.inMemoryLedger();
         AtomicLong applied = new AtomicLong();
         AtomicLong redelivered = new AtomicLong();
         AtomicLong failedForGood = new AtomicLong();
@@ -89,31 +91,32 @@ public final class QuotaOnboardingBenchmark implements Benchmark {
         List<IdentitystoreClient> built = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         // Warm the containers (group ids cached) before the quota applies: a bulk run is long, init is not its cost.
-        List<FunctionRuntime> runtimes = new ArrayList<>();
+        List<ProcessHrEvent> containers = new ArrayList<>();
         for (int w = 0; w < s.workers(); w++) {
             IdentitystoreClient client = this.clients.apply(server);
             built.add(client);
-            SdkIdentityDirectory directory = new SdkIdentityDirectory(client, server.identityStoreId());
+            IdentityDirectory directory = LifecycleFunctions.identityStore(client, server.identityStoreId());
             context.rules().allGrantableGroups().forEach(directory::findGroupId);
-            runtimes.add(FunctionRuntime.builder().directory(directory).ledger(ledger).rules(context.rules())
-                    .auditSink(line -> { }).build());
+            containers.add(LifecycleFunctions.builder().directory(directory).ledger(ledger).rules(context.rules())
+                    .auditLines(line -> { }).build());
         }
         server.faults(FaultSettings.none().withTps(s.tps()));
         server.resetStats();
         long started = System.nanoTime();
-        for (FunctionRuntime runtime : runtimes) {
+        for (ProcessHrEvent functions : containers) {
             Thread t = new Thread(() -> {
                 Delivery d;
                 while ((d = queue.poll()) != null) {
-                    AuditRecord audit = runtime.process(d.envelope(), null, null);
+                    AuditRecord audit = functions.process(HrEventRequest.envelope(d.envelope())).audit();
                     if (audit.outcome() == Outcome.APPLIED) {
                         applied.incrementAndGet();
-                    } else if (audit.isFailure() && audit.retryable() && d.attempt() < LAMBDA_RETRIES) {
+                    } else if (audit.isFailure() && audit.verdict().retryable() && d.attempt() < LAMBDA_RETRIES) {
                         redelivered.incrementAndGet();
                         queue.add(new Delivery(d.envelope(), d.attempt() + 1));
                     } else if (audit.isFailure()) {
                         failedForGood.incrementAndGet();
-                        System.err.println("quota: not applied after retries: " + audit.errorType() + " " + audit.reason());
+                        System.err.println("quota: not applied after retries: " + audit.verdict().errorType() + " "
+                                + audit.verdict().reason());
                     } else {
                         unexpected.incrementAndGet();
                     }

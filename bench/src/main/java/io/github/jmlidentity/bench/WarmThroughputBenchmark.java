@@ -1,9 +1,9 @@
 package io.github.jmlidentity.bench;
 
-import io.github.jmlidentity.functions.adapter.in.AuditRecord;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
-import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
+import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmark 3: one warm runtime handles 10,000 joiners in a loop against the emulator with no quota. Beside it,
+ * Benchmark 3: one warm container's functions handle 10,000 joiners in a loop against the emulator with no quota. Beside it,
  * the same Identity Store calls (1 CreateUser + 3 CreateGroupMembership, same payload) made by a bare SDK loop, event
  * by event alternately (same emulator state, JIT and GC for both), with the same
  * client settings: the difference per event is the project's overhead (parsing, schema validation, planning, ledger,
@@ -44,17 +44,17 @@ public final class WarmThroughputBenchmark implements Benchmark {
         List<Double> noIoRates = new ArrayList<>();
         long[] failures = {0};
         try (IdentitystoreClient client = Directories.functionsClient(server)) {
-            FunctionRuntime runtime = Functions.runtime(server, client, context.rules(), line -> { });
+            ProcessHrEvent functions = Functions.warm(server, client, context.rules());
             Map<String, String> groupIds = new LinkedHashMap<>();
             for (String g : List.of("jml-all-staff", "jml-engineering", "jml-office-london")) {
                 groupIds.put(g, client.getGroupId(r -> r.identityStoreId(server.identityStoreId())
                         .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("displayName")
                                 .attributeValue(Document.fromString(g))))).groupId());
             }
-            interleaved(runtime, client, server.identityStoreId(), groupIds, joiners, "warmup", warmUp, failures);
+            interleaved(functions, client, server.identityStoreId(), groupIds, joiners, "warmup", warmUp, failures);
             server.resetStats();
             for (int c = 0; c < CHUNKS; c++) {
-                long[] nanos = interleaved(runtime, client, server.identityStoreId(), groupIds, joiners, "c" + c, chunk,
+                long[] nanos = interleaved(functions, client, server.identityStoreId(), groupIds, joiners, "c" + c, chunk,
                         failures);
                 functionRates.add(chunk / (nanos[0] / 1e9));
                 rawRates.add(chunk / (nanos[1] / 1e9));
@@ -62,8 +62,8 @@ public final class WarmThroughputBenchmark implements Benchmark {
             result.figure("identityStoreCallsPerEvent", server.stats().callsByOperation().entrySet().stream()
                             .mapToLong(Map.Entry::getValue).sum() / (2.0 * events));
         }
-        FunctionRuntime noIo = FunctionRuntime.builder().directory(new NoIoDirectory()).ledger(new InMemoryEmployeeLedger())
-                .rules(context.rules()).auditSink(line -> { }).build();
+        ProcessHrEvent noIo = LifecycleFunctions.builder().directory(new NoIoDirectory()).ledgerInMemory()
+                .rules(context.rules()).auditLines(line -> { }).build();
         loop(noIo, joiners, "noiowarmup", warmUp * 2, failures);
         for (int c = 0; c < CHUNKS; c++) {
             noIoRates.add(rate(noIo, joiners, "noio" + c, chunk, failures));
@@ -96,7 +96,7 @@ public final class WarmThroughputBenchmark implements Benchmark {
      * Event i through the handler code, then the same calls for another user by the bare SDK, alternately, so that
      * both see the same emulator state, JIT and GC: returns {handler nanos, bare SDK nanos}.
      */
-    private static long[] interleaved(FunctionRuntime runtime, IdentitystoreClient client, String storeId,
+    private static long[] interleaved(ProcessHrEvent functions, IdentitystoreClient client, String storeId,
                                       Map<String, String> groupIds, Envelopes joiners, String run, int n, long[] failures) {
         List<byte[]> batch = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -105,7 +105,7 @@ public final class WarmThroughputBenchmark implements Benchmark {
         long[] nanos = new long[2];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            if (runtime.process(batch.get(i), null, null).outcome() != Outcome.APPLIED) {
+            if (functions.process(HrEventRequest.envelope(batch.get(i))).outcome() != Outcome.APPLIED) {
                 failures[0]++;
             }
             long t1 = System.nanoTime();
@@ -117,31 +117,30 @@ public final class WarmThroughputBenchmark implements Benchmark {
     }
 
     /** Envelopes are made before the clock starts: their making is not the handler's cost. */
-    private static void loop(FunctionRuntime runtime, Envelopes joiners, String run, int n, long[] failures) {
+    private static void loop(ProcessHrEvent functions, Envelopes joiners, String run, int n, long[] failures) {
         List<byte[]> batch = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             batch.add(joiners.employee(run, i));
         }
-        timed(runtime, batch, failures);
+        timed(functions, batch, failures);
     }
 
-    private static long timed(FunctionRuntime runtime, List<byte[]> batch, long[] failures) {
+    private static long timed(ProcessHrEvent functions, List<byte[]> batch, long[] failures) {
         long t = System.nanoTime();
         for (byte[] envelope : batch) {
-            AuditRecord audit = runtime.process(envelope, null, null);
-            if (audit.outcome() != Outcome.APPLIED) {
+            if (functions.process(HrEventRequest.envelope(envelope)).outcome() != Outcome.APPLIED) {
                 failures[0]++;
             }
         }
         return System.nanoTime() - t;
     }
 
-    private static double rate(FunctionRuntime runtime, Envelopes joiners, String run, int n, long[] failures) {
+    private static double rate(ProcessHrEvent functions, Envelopes joiners, String run, int n, long[] failures) {
         List<byte[]> batch = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             batch.add(joiners.employee(run, i));
         }
-        return n / (timed(runtime, batch, failures) / 1e9);
+        return n / (timed(functions, batch, failures) / 1e9);
     }
 
     /** The requests the joiner sends for the sample profile, built directly: same payload, no project code. */

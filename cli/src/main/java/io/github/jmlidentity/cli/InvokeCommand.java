@@ -1,25 +1,17 @@
 package io.github.jmlidentity.cli;
 
-import io.github.jmlidentity.functions.adapter.in.AccessRulesLoader;
-import io.github.jmlidentity.functions.adapter.in.AuditRecord;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
-import io.github.jmlidentity.functions.adapter.out.AwsClients;
-import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
-import io.github.jmlidentity.functions.adapter.out.FileEmployeeLedger;
-import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
-import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.cli.options.EndpointOptions;
+import io.github.jmlidentity.cli.options.FunctionOptions;
+import io.github.jmlidentity.cli.options.LedgerOptions;
+import io.github.jmlidentity.contract.FunctionEnvironment;
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.Outcome;
-import io.github.jmlidentity.functions.port.EmployeeLedger;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -27,6 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 
 /** {@code jml invoke}: the real handler code on envelope files, with the audit records on stdout. */
 @Command(name = "invoke",
@@ -50,9 +48,10 @@ import java.util.stream.Collectors;
         exitCodeOnInvalidInput = 2)
 final class InvokeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FUNCTION",
+    @Parameters(index = "0", paramLabel = "FUNCTION", converter = FunctionChoice.Converter.class,
+            completionCandidates = FunctionChoice.Names.class,
             description = "joiner, mover, leaver, or auto (routes each event by its detail-type)")
-    FunctionName function;
+    FunctionChoice function;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
             description = "EventBridge envelope files; - reads one envelope from standard input "
@@ -62,30 +61,18 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Compute and print the plan (outcome PLANNED); write nothing.")
     boolean dryRun;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Identity Store endpoint, e.g. http://127.0.0.1:8190 for Identity Store Local "
-                    + "(default: AWS_ENDPOINT_URL_IDENTITYSTORE or AWS_ENDPOINT_URL, else AWS itself)")
-    URI endpoint;
+    @Mixin
+    EndpointOptions endpoint;
 
-    @Option(names = "--identity-store-id", paramLabel = "ID", defaultValue = "${env:IDENTITY_STORE_ID}",
+    @Option(names = "--identity-store-id", paramLabel = "ID",
             description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
     String identityStoreId;
 
-    @Option(names = "--rules", paramLabel = "FILE", defaultValue = "${env:ACCESS_RULES_FILE:-config/access-rules.json}",
-            description = "Access rules file (default: ACCESS_RULES_FILE, else ${DEFAULT-VALUE})")
-    Path rulesFile;
+    @Mixin
+    FunctionOptions functionOptions;
 
-    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = ".jml/ledger.json",
-            description = "Local ledger file for duplicates and ordering (default: ${DEFAULT-VALUE})")
-    Path ledgerFile;
-
-    @Option(names = "--ledger-table", paramLabel = "TABLE", defaultValue = "${env:LEDGER_TABLE}",
-            description = "Use this DynamoDB ledger table instead of the local file (default: LEDGER_TABLE)")
-    String ledgerTable;
-
-    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "${env:HR_EVENT_SOURCE:-com.example.hr}",
-            description = "The HR event source the events must carry (default: ${DEFAULT-VALUE})")
-    String source;
+    @Mixin
+    LedgerOptions ledger;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -94,36 +81,33 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LocalAws aws = LocalAws.resolve(endpoint);
-        String storeId = identityStoreId != null ? identityStoreId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
+        Map<String, String> env = System.getenv();
+        LocalAws aws = endpoint.aws();
+        String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
+        storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
         if (storeId == null) {
             err.println("jml invoke: --identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
             return 2;
         }
-        AccessRules rules;
-        try {
-            rules = AccessRulesLoader.load(rulesFile);
-        } catch (InvalidAccessRulesException e) {
-            err.println("jml invoke: " + rulesFile + ": " + String.join("\n  ", e.errors()));
-            return 2;
-        }
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int unreadable = 0;
-        try (IdentitystoreClient client = aws.identityStoreClient()) {
-            EmployeeLedger ledger = ledgerTable != null && !ledgerTable.isBlank()
-                    ? new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), ledgerTable)
-                    : new FileEmployeeLedger(ledgerFile);
-            FunctionRuntime runtime = FunctionRuntime.builder()
-                    .directory(new SdkIdentityDirectory(client, storeId))
-                    .ledger(ledger)
-                    .rules(rules)
-                    .dryRun(dryRun)
-                    .source(source)
-                    .auditSink(line -> {
-                        out.println(line);
-                        out.flush();
-                    })
-                    .build();
+        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
+                builder -> aws.configure(builder, endpoint.region()))) {
+            ProcessHrEvent functions;
+            try {
+                functions = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env)
+                        .identityStore(client, storeId)
+                        .dryRun(dryRun)
+                        .auditLines(line -> {
+                            out.println(line);
+                            out.flush();
+                        })
+                        .build();
+            } catch (InvalidAccessRulesException e) {
+                err.println("jml invoke: " + functionOptions.rulesFile(env) + ": "
+                        + String.join("\n  ", e.errors()));
+                return 2;
+            }
             for (Path file : files) {
                 byte[] envelope;
                 try {
@@ -133,11 +117,12 @@ final class InvokeCommand implements Callable<Integer> {
                     unreadable++;
                     continue;
                 }
-                AuditRecord record = runtime.process(envelope, function.kind(), null);
+                AuditRecord record = functions.process(HrEventRequest.envelope(envelope).expecting(function.kind()))
+                        .audit();
                 outcomes.merge(record.outcome(), 1, Integer::sum);
                 if (record.isFailure()) {
-                    err.println("jml invoke: " + file + ": " + record.outcome() + " " + record.errorType() + ": "
-                            + record.reason());
+                    err.println("jml invoke: " + file + ": " + record.outcome() + " " + record.verdict().errorType()
+                            + ": " + record.verdict().reason());
                 }
             }
         }

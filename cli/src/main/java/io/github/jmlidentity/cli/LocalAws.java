@@ -1,16 +1,12 @@
 package io.github.jmlidentity.cli;
 
-import io.github.jmlidentity.functions.adapter.out.AwsClients;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * How `jml` reaches the Identity Store: the standard AWS settings, plus what a local run needs and a developer
@@ -28,13 +24,6 @@ public record LocalAws(URI endpoint, boolean isLocal) {
             endpoint = fromEnv == null ? null : URI.create(fromEnv);
         }
         return new LocalAws(option, endpoint != null && isLoopback(endpoint));
-    }
-
-    public IdentitystoreClient identityStoreClient() {
-        return configure(IdentitystoreClient.builder(), null)
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(AwsClients.overrides())
-                .build();
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.jmlidentity.contract.LifecycleStage;
+
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Archive;
 import software.amazon.awscdk.services.events.BaseArchiveProps;
@@ -89,9 +91,9 @@ public final class HrEventRouting extends Construct {
             if (target == null) {
                 throw new IllegalArgumentException("no function for " + stage);
             }
-            rules.put(stage, Rule.Builder.create(this, stage.title() + "Rule")
+            rules.put(stage, Rule.Builder.create(this, LifecycleFunction.title(stage) + "Rule")
                     .eventBus(bus)
-                    .description("'" + stage.detailType() + "' from " + props.hrSource() + " to the " + stage.id() + " function")
+                    .description("'" + stage.detailType() + "' from " + props.hrSource() + " to the " + stage.functionName() + " function")
                     .eventPattern(pattern(props.hrSource(), stage))
                     .targets(List.of(new LambdaFunction(target, LambdaFunctionProps.builder()
                             .retryAttempts(TARGET_RETRY_ATTEMPTS)

@@ -10,6 +10,10 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.contract.LifecycleStage;
+import io.github.jmlidentity.contract.MissingGroupPolicy;
+
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -37,11 +41,11 @@ public final class IdentityStoreAccess {
 
     /** The Identity Store actions {@code stage}'s function may call under the given policies. */
     public static List<String> actions(LifecycleStage stage, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
-        JsonNode forStage = ACTIONS.path(stage.id());
+        JsonNode forStage = ACTIONS.path(stage.functionName());
         List<String> actions = new ArrayList<>();
         addAll(actions, forStage.path("always"));
-        addAll(actions, forStage.path("missingGroupPolicy=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
-        addAll(actions, forStage.path("leaverPolicy=" + leaverPolicy.name().toLowerCase(Locale.ROOT)));
+        addAll(actions, forStage.path(MissingGroupPolicy.KEY + "=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
+        addAll(actions, forStage.path(LeaverPolicy.KEY + "=" + leaverPolicy.name().toLowerCase(Locale.ROOT)));
         return List.copyOf(actions);
     }
 
@@ -56,11 +60,11 @@ public final class IdentityStoreAccess {
             }
             JsonNode root = new ObjectMapper().readTree(in);
             for (LifecycleStage stage : LifecycleStage.values()) {
-                JsonNode always = root.path(stage.id()).path("always");
+                JsonNode always = root.path(stage.functionName()).path("always");
                 if (!always.isArray() || always.isEmpty()) {
-                    throw new IllegalStateException(ACTIONS_RESOURCE + ": " + stage.id() + ".always must list actions");
+                    throw new IllegalStateException(ACTIONS_RESOURCE + ": " + stage.functionName() + ".always must list actions");
                 }
-                root.path(stage.id()).forEach(IdentityStoreAccess::requireExplicitActions);
+                root.path(stage.functionName()).forEach(IdentityStoreAccess::requireExplicitActions);
             }
             return root;
         } catch (IOException e) {
@@ -91,7 +95,7 @@ public final class IdentityStoreAccess {
     public static PolicyStatement statementFor(LifecycleStage stage, String identityStoreId,
             LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
         return PolicyStatement.Builder.create()
-                .sid("IdentityStore" + stage.title())
+                .sid("IdentityStore" + LifecycleFunction.title(stage))
                 .effect(Effect.ALLOW)
                 .actions(actions(stage, leaverPolicy, missingGroupPolicy))
                 .resources(resources(identityStoreId))

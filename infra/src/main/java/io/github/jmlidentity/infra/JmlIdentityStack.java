@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jmlidentity.contract.FunctionEnvironment;
+import io.github.jmlidentity.contract.LifecycleStage;
+
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -26,7 +29,7 @@ import software.constructs.Construct;
 public final class JmlIdentityStack extends Stack {
 
     /** Where the access-rules layer puts the rules file inside the function (functions contract). */
-    public static final String ACCESS_RULES_FILE = "/opt/" + StackSettings.ACCESS_RULES_FILE_NAME;
+    public static final String ACCESS_RULES_FILE = FunctionEnvironment.DEFAULT_ACCESS_RULES_FILE;
 
     private final StackSettings settings;
     private final EmployeeLedgerTable ledger;
@@ -57,12 +60,12 @@ public final class JmlIdentityStack extends Stack {
                     IdentityStoreAccess.statementFor(stage, settings.identityStoreId(),
                             settings.leaverPolicy(), settings.missingGroupPolicy()),
                     ledger.dataAccessStatement());
-            LifecycleFunction fn = new LifecycleFunction(this, stage.title() + "Function", new LifecycleFunction.Props(
+            LifecycleFunction fn = new LifecycleFunction(this, LifecycleFunction.title(stage) + "Function", new LifecycleFunction.Props(
                     stage,
                     functionsCode,
                     accessRules,
                     environment(),
-                    "/jml-identity/" + getStackName() + "/" + stage.id(),
+                    "/jml-identity/" + getStackName() + "/" + stage.functionName(),
                     settings.logRetention(),
                     settings.reservedConcurrency(),
                     failureQueues.processingFailureQueue(),
@@ -92,16 +95,17 @@ public final class JmlIdentityStack extends Stack {
         outputs();
     }
 
-    /** The functions' environment (names fixed by the functions module's contract). */
+    /** The functions' environment (names from the contract's FunctionEnvironment). */
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("IDENTITY_STORE_ID", settings.identityStoreId());
-        env.put("LEDGER_TABLE", ledger.table().getTableName());
-        env.put("ACCESS_RULES_FILE", ACCESS_RULES_FILE);
-        env.put("DRY_RUN", Boolean.toString(settings.dryRun()));
-        env.put("HR_EVENT_SOURCE", settings.hrSource());
+        env.put(FunctionEnvironment.IDENTITY_STORE_ID.name(), settings.identityStoreId());
+        env.put(FunctionEnvironment.LEDGER_TABLE.name(), ledger.table().getTableName());
+        env.put(FunctionEnvironment.ACCESS_RULES_FILE.name(), ACCESS_RULES_FILE);
+        env.put(FunctionEnvironment.DRY_RUN.name(), Boolean.toString(settings.dryRun()));
+        env.put(FunctionEnvironment.HR_EVENT_SOURCE.name(), settings.hrSource());
         // Each container paces its Identity Store calls to its share of the account quota.
-        env.put("IDENTITY_STORE_MAX_RPS", String.format(java.util.Locale.ROOT, "%.3f", settings.identityStoreRequestsPerContainer()));
+        env.put(FunctionEnvironment.IDENTITY_STORE_MAX_RPS.name(),
+                String.format(java.util.Locale.ROOT, "%.3f", settings.identityStoreRequestsPerContainer()));
         // Cold starts without SnapStart restore (first deploy, new versions) stay short for a small app.
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         return env;
@@ -118,8 +122,8 @@ public final class JmlIdentityStack extends Stack {
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "Subscribe operators here");
         output("LedgerTableName", ledger.table().getTableName(), "Employee ledger (DynamoDB)");
         functions.forEach((stage, fn) -> {
-            output(stage.title() + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + stage.id() + " function");
-            output(stage.title() + "FunctionName", fn.function().getFunctionName(), stage.id() + " function");
+            output(LifecycleFunction.title(stage) + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + stage.functionName() + " function");
+            output(LifecycleFunction.title(stage) + "FunctionName", fn.function().getFunctionName(), stage.functionName() + " function");
         });
     }
 

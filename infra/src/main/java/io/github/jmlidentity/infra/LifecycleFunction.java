@@ -6,6 +6,9 @@ import java.util.Map;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.jmlidentity.contract.FunctionEnvironment;
+import io.github.jmlidentity.contract.LifecycleStage;
+
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -49,8 +52,6 @@ public final class LifecycleFunction extends Construct {
     /** A leaver with hundreds of memberships at ~20 Identity Store calls/s, plus throttling back-off. */
     public static final Duration TIMEOUT = Duration.minutes(5);
     public static final int MEMORY_MB = 1024;
-    /** Environment variable naming the processing failure queue (functions contract: FunctionConfig). */
-    public static final String FAILURE_QUEUE_URL = "FAILURE_QUEUE_URL";
 
     /**
      * @param stage               which lifecycle event this function handles
@@ -76,24 +77,22 @@ public final class LifecycleFunction extends Construct {
     }
 
     private final LifecycleStage stage;
-    private final LogGroup logGroup;
-    private final Role role;
     private final Function function;
     private final Alias alias;
 
     public LifecycleFunction(Construct scope, String id, Props props) {
         super(scope, id);
         this.stage = props.stage();
-        String what = "jml-identity " + stage.id() + " (" + stage.detailType() + ")";
+        String what = "jml-identity " + stage.functionName() + " (" + stage.detailType() + ")";
 
         // Audit records live here: kept past stack deletion, retention chosen by the operator.
-        this.logGroup = LogGroup.Builder.create(this, "LogGroup")
+        LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
                 .logGroupName(props.logGroupName())
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
 
-        this.role = Role.Builder.create(this, "Role")
+        Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Execution role of " + what + ": only the calls this function makes")
                 .build();
@@ -156,12 +155,18 @@ public final class LifecycleFunction extends Construct {
      */
     private static Map<String, String> environment(Props props) {
         Map<String, String> environment = new LinkedHashMap<>(props.environment());
-        environment.put(FAILURE_QUEUE_URL, props.failureQueue().getQueueUrl());
+        environment.put(FunctionEnvironment.FAILURE_QUEUE_URL.name(), props.failureQueue().getQueueUrl());
         return environment;
     }
 
     public LifecycleStage stage() {
         return stage;
+    }
+
+    /** The stage's name in construct ids and outputs: Joiner, Mover, Leaver. */
+    public static String title(LifecycleStage stage) {
+        String name = stage.functionName();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** The function itself (metrics are per function, across versions). */
@@ -174,11 +179,8 @@ public final class LifecycleFunction extends Construct {
         return alias;
     }
 
+    /** Where the function's audit records go. */
     public ILogGroup logGroup() {
-        return logGroup;
-    }
-
-    public Role role() {
-        return role;
+        return function.getLogGroup();
     }
 }

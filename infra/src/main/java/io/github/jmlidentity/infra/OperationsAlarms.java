@@ -70,7 +70,7 @@ public final class OperationsAlarms extends Construct {
 
         String namespace = METRIC_NAMESPACE_PREFIX + "/" + props.alarmNamePrefix();
         for (LifecycleFunction fn : props.functions()) {
-            String name = fn.stage().id();
+            String name = fn.stage().functionName();
             alarm(props, name + "-errors",
                     "The " + name + " function failed; Lambda retries, then sends the event to the failure queue.",
                     fn.function().metricErrors(sum()));
@@ -84,7 +84,7 @@ public final class OperationsAlarms extends Construct {
                     "Lambda could not send failed " + name + " events to the failure queue.",
                     lambdaMetric(fn, "DestinationDeliveryFailures"));
 
-            MetricFilter.Builder.create(this, fn.stage().title() + "MassDeletionGuardFilter")
+            MetricFilter.Builder.create(this, LifecycleFunction.title(fn.stage()) + "MassDeletionGuardFilter")
                     .logGroup(fn.logGroup())
                     .filterPattern(FilterPattern.literal(MASS_DELETION_GUARD_FILTER))
                     .metricNamespace(namespace)

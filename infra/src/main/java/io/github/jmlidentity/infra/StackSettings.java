@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.jmlidentity.contract.FunctionEnvironment;
+import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.contract.LifecycleStage;
+import io.github.jmlidentity.contract.MissingGroupPolicy;
+
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -65,14 +70,14 @@ public record StackSettings(
     public static final String ARCHIVE_RETENTION_DAYS = "archiveRetentionDays";
     public static final String RESERVED_CONCURRENCY = "reservedConcurrency";
     public static final String IDENTITY_STORE_QUOTA = "identityStoreQuota";
-    public static final String LEAVER_POLICY = "leaverPolicy";
-    public static final String MISSING_GROUP_POLICY = "missingGroupPolicy";
+    public static final String LEAVER_POLICY = LeaverPolicy.KEY;
+    public static final String MISSING_GROUP_POLICY = MissingGroupPolicy.KEY;
     public static final String ALARM_EMAIL = "alarmEmail";
     public static final String DRY_RUN = "dryRun";
     public static final String FUNCTIONS_JAR = "functionsJar";
     public static final String CONFIG_DIR = "configDir";
 
-    public static final String DEFAULT_HR_SOURCE = "com.example.hr";
+    public static final String DEFAULT_HR_SOURCE = FunctionEnvironment.DEFAULT_HR_EVENT_SOURCE;
     public static final String DEFAULT_BUS_NAME = "jml-hr-events";
     /** 400 days: a full year of audit records plus a quarter for the annual review. */
     public static final int DEFAULT_LOG_RETENTION_DAYS = 400;
@@ -88,7 +93,7 @@ public record StackSettings(
     public static final int DEFAULT_IDENTITY_STORE_QUOTA = 20;
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/functions.jar";
     public static final String DEFAULT_CONFIG_DIR = "config";
-    public static final String ACCESS_RULES_FILE_NAME = "access-rules.json";
+    public static final String ACCESS_RULES_FILE_NAME = FunctionEnvironment.ACCESS_RULES_FILE_NAME;
 
     private static final Pattern IDENTITY_STORE_ID_PATTERN = Pattern.compile("d-[0-9a-f]{10}");
     private static final Pattern EVENT_SOURCE_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,255}");

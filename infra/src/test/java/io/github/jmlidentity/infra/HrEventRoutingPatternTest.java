@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.jmlidentity.contract.LifecycleStage;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import software.amazon.event.ruler.Machine;
 
@@ -104,7 +106,7 @@ class HrEventRoutingPatternTest {
                 "region", "us-east-1", "resources", List.of(), "detail", Map.of()));
         List<String> rules = defaults.rulesForJSONEvent(event);
         assertThat(rules).hasSize(1);
-        assertThat(handlerByRule.get(rules.get(0))).isEqualTo(TestStacks.CONTRACT_HANDLERS.get(detailType));
+        assertThat(handlerByRule.get(rules.get(0))).isEqualTo(TestStacks.handlerFor(detailType));
     }
 
     /**
@@ -115,10 +117,6 @@ class HrEventRoutingPatternTest {
     @SuppressWarnings("unchecked")
     void the_demo_routes_with_exactly_the_deployed_patterns() throws Exception {
         var documented = JSON.readTree(EVENTS.resolve("routing/patterns.json").toFile()).get("rules");
-        Map<String, String> handlerByFunction = Map.of(
-                "joiner", TestStacks.CONTRACT_HANDLERS.get("Employee Joined"),
-                "mover", TestStacks.CONTRACT_HANDLERS.get("Employee Moved"),
-                "leaver", TestStacks.CONTRACT_HANDLERS.get("Employee Left"));
         Map<String, Object> deployed = new java.util.HashMap<>();
         TestStacks.defaults().resources("AWS::Events::Rule").forEach((ruleId, rule) -> deployed.put(
                 handlerByRule.get(ruleId), TestStacks.Synthesized.properties(rule).get("EventPattern")));
@@ -126,21 +124,23 @@ class HrEventRoutingPatternTest {
         for (var rule : documented) {
             String pattern = JSON.writeValueAsString(rule.get("eventPattern")).replace("HR_SOURCE", "com.example.hr");
             assertThat(JSON.readTree(pattern)).as("pattern of %s", rule.get("function").asText())
-                    .isEqualTo(JSON.valueToTree(deployed.get(handlerByFunction.get(rule.get("function").asText()))));
+                    .isEqualTo(JSON.valueToTree(deployed.get(
+                            LifecycleStage.fromFunctionName(rule.get("function").asText()).orElseThrow().handler())));
         }
     }
 
     /** The handler a sample must reach: by file name for the contract samples, else by its detail-type. */
     private static String expectedHandler(Path sample, ObjectNode event) {
         String name = sample.getFileName().toString();
-        if (name.startsWith("joiner") || name.startsWith("rehire")) {
-            return TestStacks.CONTRACT_HANDLERS.get("Employee Joined");
-        } else if (name.startsWith("mover")) {
-            return TestStacks.CONTRACT_HANDLERS.get("Employee Moved");
-        } else if (name.startsWith("leaver")) {
-            return TestStacks.CONTRACT_HANDLERS.get("Employee Left");
+        if (name.startsWith("rehire")) {
+            return LifecycleStage.JOINER.handler();
         }
-        return TestStacks.CONTRACT_HANDLERS.get(event.path("detail-type").asText());
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            if (name.startsWith(stage.functionName())) {
+                return stage.handler();
+            }
+        }
+        return TestStacks.handlerFor(event.path("detail-type").asText());
     }
 
     /**

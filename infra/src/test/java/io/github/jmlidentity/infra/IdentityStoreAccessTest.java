@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.contract.LifecycleStage;
+import io.github.jmlidentity.contract.MissingGroupPolicy;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -138,9 +142,9 @@ class IdentityStoreAccessTest {
     @Test
     void the_lists_in_identity_store_access_are_the_ones_deployed() {
         for (LifecycleStage stage : LifecycleStage.values()) {
-            assertThat(identityStoreActions(defaults, stage.title() + "Function")).containsExactlyInAnyOrderElementsOf(
+            assertThat(identityStoreActions(defaults, LifecycleFunction.title(stage) + "Function")).containsExactlyInAnyOrderElementsOf(
                     IdentityStoreAccess.actions(stage, LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
-            assertThat(identityStoreActions(variant, stage.title() + "Function")).containsExactlyInAnyOrderElementsOf(
+            assertThat(identityStoreActions(variant, LifecycleFunction.title(stage) + "Function")).containsExactlyInAnyOrderElementsOf(
                     IdentityStoreAccess.actions(stage, LeaverPolicy.SUSPEND, MissingGroupPolicy.CREATE));
         }
     }

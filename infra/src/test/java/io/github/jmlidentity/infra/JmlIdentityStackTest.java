@@ -43,7 +43,7 @@ class JmlIdentityStackTest {
         void three_functions_run_the_contract_handlers_on_java_25_arm64_with_snapstart_and_json_logs() {
             for (String detailType : TestStacks.CONTRACT_DETAIL_TYPES) {
                 template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                        "Handler", TestStacks.CONTRACT_HANDLERS.get(detailType),
+                        "Handler", TestStacks.handlerFor(detailType),
                         "Runtime", "java25",
                         "Architectures", List.of("arm64"),
                         "SnapStart", Map.of("ApplyOn", "PublishedVersions"),

@@ -14,6 +14,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
+import io.github.jmlidentity.contract.LifecycleStage;
+
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Template;
@@ -139,11 +141,11 @@ final class TestStacks {
         }
     }
 
-    /** The handler the functions contract fixes for each detail-type (written out, not taken from main code). */
-    static final Map<String, String> CONTRACT_HANDLERS = Map.of(
-            "Employee Joined", "io.github.jmlidentity.functions.adapter.in.JoinerHandler::handleRequest",
-            "Employee Moved", "io.github.jmlidentity.functions.adapter.in.MoverHandler::handleRequest",
-            "Employee Left", "io.github.jmlidentity.functions.adapter.in.LeaverHandler::handleRequest");
+    /** The handler the contract names for a detail-type (FunctionsJarHandlersTest proves each is in functions.jar). */
+    static String handlerFor(String detailType) {
+        return LifecycleStage.fromDetailType(detailType).orElseThrow().handler();
+    }
 
-    static final List<String> CONTRACT_DETAIL_TYPES = List.of("Employee Joined", "Employee Moved", "Employee Left");
+    static final List<String> CONTRACT_DETAIL_TYPES = Stream.of(LifecycleStage.values())
+            .map(LifecycleStage::detailType).toList();
 }

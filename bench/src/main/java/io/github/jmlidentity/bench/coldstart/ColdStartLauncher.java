@@ -1,7 +1,7 @@
 package io.github.jmlidentity.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
+import io.github.jmlidentity.contract.LifecycleStage;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What a Lambda cold start runs, minus the platform: construct the joiner handler (its container runtime is built
- * from the environment: rules, schemas, SDK clients) and handle one event, then exit. Run by the cold-start
+ * What a Lambda cold start runs, minus the platform: load the joiner's handler class by the name the contract gives
+ * Lambda (reflection, as Lambda does), construct it (its container's functions are wired from the environment: rules,
+ * schemas, SDK clients) and handle one event, then exit. Run by the cold-start
  * benchmark in a fresh JVM with only functions.jar and this class on the class path.
  * Prints one line {@code #coldstart mainAtMs initNanos handlerNanos outcome} for the benchmark to read.
  */
@@ -22,7 +23,8 @@ public final class ColdStartLauncher {
     public static void main(String[] args) throws Exception {
         long mainAt = System.currentTimeMillis();
         long start = System.nanoTime();
-        RequestStreamHandler handler = new JoinerHandler();
+        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(LifecycleStage.JOINER.handlerClass())
+                .getDeclaredConstructor().newInstance();
         long initialised = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of(args[0]))), out, null);

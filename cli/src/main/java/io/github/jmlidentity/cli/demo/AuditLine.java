@@ -1,6 +1,7 @@
 package io.github.jmlidentity.cli.demo;
 
-import io.github.jmlidentity.functions.adapter.in.AuditRecord;
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.audit.Changes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,29 +15,32 @@ final class AuditLine {
     static String readable(AuditRecord audit) {
         List<String> parts = new ArrayList<>();
         parts.add(String.format("%-9s", audit.outcome()));
-        parts.add((audit.userName() == null ? "?" : audit.userName()) + " (" + (audit.employeeId() == null ? "?" : audit.employeeId()) + ")");
-        if (!audit.membershipsBefore().isEmpty()) {
-            parts.add("was in " + String.join(", ", audit.membershipsBefore()));
+        String employeeId = audit.event().employeeId();
+        String userName = audit.user().userName();
+        parts.add((userName == null ? "?" : userName) + " (" + (employeeId == null ? "?" : employeeId) + ")");
+        Changes changes = audit.changes();
+        if (!changes.membershipsBefore().isEmpty()) {
+            parts.add("was in " + String.join(", ", changes.membershipsBefore()));
         }
-        List<String> changed = audit.attributesChanged();
+        List<String> changed = changes.attributesChanged();
         if (!changed.isEmpty()) {
             parts.add(changed.size() <= SHOWN_ATTRIBUTES ? "changed " + String.join(", ", changed)
                     : "set " + changed.size() + " attributes (" + String.join(", ", changed.subList(0, SHOWN_ATTRIBUTES)) + ", ...)");
         }
         List<String> groups = new ArrayList<>();
-        audit.groupsAdded().forEach(g -> groups.add("+" + g));
-        audit.groupsRemoved().forEach(g -> groups.add("-" + g));
+        changes.groupsAdded().forEach(g -> groups.add("+" + g));
+        changes.groupsRemoved().forEach(g -> groups.add("-" + g));
         if (!groups.isEmpty()) {
             parts.add("groups " + String.join(" ", groups));
         }
-        if (audit.userDeleted()) {
+        if (changes.userDeleted()) {
             parts.add("user deleted");
         }
-        if (audit.reason() != null) {
-            parts.add("reason: " + audit.reason());
+        if (audit.verdict().reason() != null) {
+            parts.add("reason: " + audit.verdict().reason());
         }
-        long calls = audit.apiCalls().values().stream().mapToLong(Long::longValue).sum();
-        parts.add(calls + " API call" + (calls == 1 ? "" : "s") + ", " + audit.durationMs() + " ms");
+        long calls = audit.cost().apiCalls().values().stream().mapToLong(Long::longValue).sum();
+        parts.add(calls + " API call" + (calls == 1 ? "" : "s") + ", " + audit.cost().durationMs() + " ms");
         return String.join(" | ", parts);
     }
 }

@@ -4,14 +4,12 @@ import io.github.jmlidentity.cli.CliException;
 import io.github.jmlidentity.cli.LocalAws;
 import io.github.jmlidentity.cli.directory.Directory;
 import io.github.jmlidentity.cli.directory.IdentityCenterClients;
+import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.report.AccessReport;
 import io.github.jmlidentity.cli.report.ReportFormat;
-import io.github.jmlidentity.functions.adapter.in.AccessRulesLoader;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
-import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
-import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
-import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -20,8 +18,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,17 +45,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Identity Store Local seed (default: ${DEFAULT-VALUE}).")
     Path seed;
 
-    @Option(names = "--rules", paramLabel = "FILE", defaultValue = "config/access-rules.json",
-            description = "Access rules (default: ${DEFAULT-VALUE}).")
-    Path rules;
-
     @Option(names = "--patterns", paramLabel = "FILE", defaultValue = "events/routing/patterns.json",
             description = "EventBridge rule patterns (default: ${DEFAULT-VALUE}).")
     Path patterns;
 
-    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "com.example.hr",
-            description = "HR event source (default: ${DEFAULT-VALUE}).")
-    String source;
+    @Mixin
+    FunctionOptions functionOptions;
 
     @Option(names = "--audit-json", description = "Also print each audit record as the functions log it (JSON).")
     boolean auditJson;
@@ -66,12 +61,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // The story is written for these files: the functions' environment variables (ACCESS_RULES_FILE,
+        // HR_EVENT_SOURCE) do not apply to it.
+        Map<String, String> noEnvironment = Map.of();
+        Path rules = functionOptions.rulesFile(noEnvironment);
+        String source = functionOptions.source(noEnvironment);
         for (Path file : List.of(story, seed, rules, patterns)) {
             if (!Files.isRegularFile(file)) {
                 throw new CliException("File not found: " + file + " (run jml demo from the repository root, or pass its path)");
             }
         }
-        AccessRules accessRules = loadRules();
+        LifecycleFunctions.Builder wiring = wiring(rules, source);
         Story script = Story.load(story);
         EventRouter router = EventRouter.load(patterns, source);
         try (IdentityStoreLocal store = IdentityStoreLocal.builder().port(0).seed(seed).build().start()) {
@@ -86,19 +86,17 @@ public final class DemoCommand implements Callable<Integer> {
             LocalAws aws = LocalAws.resolve(store.endpoint());
             int matched;
             List<String> untouched;
-            try (IdentitystoreClient client = aws.identityStoreClient()) {
-                FunctionRuntime runtime = FunctionRuntime.builder()
-                        .directory(new SdkIdentityDirectory(client, store.identityStoreId()))
-                        .ledger(new InMemoryEmployeeLedger())
-                        .rules(accessRules)
-                        .source(source)
-                        .auditSink(line -> {
+            try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(builder -> aws.configure(builder, null))) {
+                ProcessHrEvent functions = wiring
+                        .identityStore(client, store.identityStoreId())
+                        .ledgerInMemory()
+                        .auditLines(line -> {
                             if (auditJson) {
                                 out.println("      " + line);
                             }
                         })
                         .build();
-                StoryRunner runner = new StoryRunner(router, runtime, view, out, Path.of("").toAbsolutePath());
+                StoryRunner runner = new StoryRunner(router, functions, view, out, Path.of("").toAbsolutePath());
                 matched = runner.run(script);
                 untouched = runner.untouchedMismatches(script.untouched());
             }
@@ -114,16 +112,16 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private AccessRules loadRules() {
+    private static LifecycleFunctions.Builder wiring(Path rules, String source) {
         try {
-            return AccessRulesLoader.load(rules);
+            return LifecycleFunctions.builder().rulesFile(rules).source(source);
         } catch (InvalidAccessRulesException invalid) {
             throw new CliException(rules + ": " + String.join("; ", invalid.errors()), invalid);
         }
     }
 
     private static void printReport(IdentityStoreLocal store, PrintWriter out) {
-        try (IdentityCenterClients clients = new IdentityCenterClients(store.endpoint(), null)) {
+        try (IdentityCenterClients clients = new IdentityCenterClients(LocalAws.resolve(store.endpoint()), null)) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
             new AccessReport(directory, null).write(ReportFormat.TABLE.writer(new KeepOpen(out)), null, store.instanceArn());
         }

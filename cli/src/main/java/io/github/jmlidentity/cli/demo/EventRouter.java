@@ -3,11 +3,10 @@ package io.github.jmlidentity.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jmlidentity.cli.CliException;
-import io.github.jmlidentity.functions.domain.EventKind;
+import io.github.jmlidentity.contract.LifecycleStage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.event.ruler.Machine;
 
@@ -18,8 +17,6 @@ import software.amazon.event.ruler.Machine;
  */
 final class EventRouter {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, EventKind> FUNCTIONS = Map.of(
-            "joiner", EventKind.JOINED, "mover", EventKind.MOVED, "leaver", EventKind.LEFT);
 
     private final Machine machine;
 
@@ -36,7 +33,7 @@ final class EventRouter {
             Machine machine = Machine.builder().build();
             for (JsonNode rule : rules) {
                 String function = rule.path("function").asText();
-                if (!FUNCTIONS.containsKey(function)) {
+                if (LifecycleStage.fromFunctionName(function).isEmpty()) {
                     throw new CliException(patterns + ": unknown function '" + function + "' (joiner, mover or leaver)");
                 }
                 machine.addRule(function, JSON.writeValueAsString(rule.get("eventPattern")).replace("HR_SOURCE", hrSource));
@@ -56,9 +53,5 @@ final class EventRouter {
             // Not JSON at all: EventBridge never accepts such a PutEvents entry, so no rule ever sees it.
             return Optional.empty();
         }
-    }
-
-    static EventKind kindOf(String function) {
-        return FUNCTIONS.get(function);
     }
 }

@@ -1,7 +1,9 @@
 package io.github.jmlidentity.cli.demo;
 
-import io.github.jmlidentity.functions.adapter.in.AuditRecord;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.domain.EventKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,14 +17,14 @@ import java.util.Optional;
 /** Replays the story: route each event, run the real handler code, print what happened, check what must hold. */
 final class StoryRunner {
     private final EventRouter router;
-    private final FunctionRuntime runtime;
+    private final ProcessHrEvent functions;
     private final DirectoryView directory;
     private final PrintWriter out;
     private final Path base;
 
-    StoryRunner(EventRouter router, FunctionRuntime runtime, DirectoryView directory, PrintWriter out, Path base) {
+    StoryRunner(EventRouter router, ProcessHrEvent functions, DirectoryView directory, PrintWriter out, Path base) {
         this.router = router;
-        this.runtime = runtime;
+        this.functions = functions;
         this.directory = directory;
         this.out = out;
         this.base = base;
@@ -73,13 +75,15 @@ final class StoryRunner {
         if (step.function() != null && !step.function().equals(function)) {
             mismatches.add("expected the " + step.function() + " function, routed to " + function);
         }
-        AuditRecord audit = runtime.process(envelope, EventRouter.kindOf(function), null);
+        AuditRecord audit = functions.process(HrEventRequest.envelope(envelope)
+                .expecting(EventKind.fromFunctionName(function).orElse(null))).audit();
         out.println("      " + AuditLine.readable(audit));
         if (!audit.outcome().name().equals(step.outcome())) {
             mismatches.add("expected outcome " + step.outcome() + ", got " + audit.outcome());
         }
-        if (step.reasonContains() != null && (audit.reason() == null || !audit.reason().contains(step.reasonContains()))) {
-            mismatches.add("expected a reason naming " + step.reasonContains() + ", got " + audit.reason());
+        String reason = audit.verdict().reason();
+        if (step.reasonContains() != null && (reason == null || !reason.contains(step.reasonContains()))) {
+            mismatches.add("expected a reason naming " + step.reasonContains() + ", got " + reason);
         }
         step.groups().forEach((userName, expected) -> {
             Optional<List<String>> actual = directory.groupsOf(userName);

@@ -4,7 +4,9 @@ import io.github.jmlidentity.cli.output.OutputFormat;
 import io.github.jmlidentity.cli.output.RowPrinter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Output of the commands: a sentence per change for people (as the well-known sample script prints), rows with
@@ -22,13 +24,13 @@ public final class ChangePrinter {
         this.format = format;
     }
 
-    /** Records a change; in table format its sentence is printed at once. */
-    void change(String action, String userName, String userId, String groupName, String groupId, String sentence) {
+    /** Records a change to a user and/or a group (either may be null); in table format its sentence is printed at once. */
+    void change(String action, Named user, Named group, String sentence) {
         if (format == OutputFormat.TABLE) {
             out.println(sentence);
             out.flush();
         } else {
-            changes.add(List.of(action, nonNull(userName), nonNull(userId), nonNull(groupName), nonNull(groupId)));
+            changes.add(List.of(action, name(user), id(user), name(group), id(group)));
         }
     }
 
@@ -39,19 +41,22 @@ public final class ChangePrinter {
         }
     }
 
-    void rows(List<String> columns, List<List<String>> rows) {
-        RowPrinter.print(out, format, columns, rows);
-    }
-
-    boolean isTable() {
-        return format == OutputFormat.TABLE;
+    /** Prints a listing, sorted by its first column ignoring case. */
+    void sortedRows(List<String> columns, List<List<String>> rows) {
+        List<List<String>> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing((List<String> row) -> row.get(0).toLowerCase(Locale.ROOT)));
+        RowPrinter.print(out, format, columns, sorted);
     }
 
     PrintWriter writer() {
         return out;
     }
 
-    private static String nonNull(String value) {
-        return value == null ? "" : value;
+    private static String name(Named named) {
+        return named == null || named.name() == null ? "" : named.name();
+    }
+
+    private static String id(Named named) {
+        return named == null || named.id() == null ? "" : named.id();
     }
 }

@@ -1,24 +1,21 @@
 package io.github.jmlidentity.cli.directory;
 
+import io.github.jmlidentity.cli.CliException;
+import io.github.jmlidentity.cli.options.EndpointOptions;
+import io.github.jmlidentity.cli.options.IdentityStoreOption;
 import io.github.jmlidentity.cli.output.OutputFormat;
-import java.net.URI;
+import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the Identity Store is and how to print: shared by every directory command. */
 public final class ConnectionOptions {
 
-    @Option(names = {"--identitystoreid", "--identity-store-id"}, paramLabel = "ID",
-            description = "Identity store id (d-xxxxxxxxxx). Default: discovered with sso-admin ListInstances when the account has one instance.")
-    String identityStoreId;
+    @Mixin
+    IdentityStoreOption store;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Send requests here instead of AWS, e.g. http://127.0.0.1:8190 for Identity Store Local. "
-                    + "Default: AWS_ENDPOINT_URL_IDENTITYSTORE / AWS_ENDPOINT_URL, else AWS.")
-    URI endpointUrl;
-
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "AWS region of IAM Identity Center. Default: AWS_REGION or the profile's region.")
-    String region;
+    @Mixin
+    EndpointOptions endpoint;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -26,21 +23,19 @@ public final class ConnectionOptions {
 
     public OutputFormat outputFormat() {
         try {
-            return OutputFormat.valueOf(output.toUpperCase(java.util.Locale.ROOT));
+            return OutputFormat.valueOf(output.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new io.github.jmlidentity.cli.CliException("--output must be table, json or csv, got '" + output + "'");
+            throw new CliException("--output must be table, json or csv, got '" + output + "'");
         }
     }
 
-    public String identityStoreId() {
-        return identityStoreId;
+    /** The clients for the endpoint and region given. */
+    IdentityCenterClients clients() {
+        return new IdentityCenterClients(endpoint.aws(), endpoint.region());
     }
 
-    public URI endpointUrl() {
-        return endpointUrl;
-    }
-
-    public String region() {
-        return region;
+    /** The identity store given, or discovered. */
+    Directory connect(IdentityCenterClients clients) {
+        return Directory.connect(clients, store.identityStoreId());
     }
 }

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.identitystore.model.ConflictException;
 import software.amazon.awssdk.services.identitystore.model.Email;
 
-@Command(name = "create-user", aliases = "create_user", mixinStandardHelpOptions = true,
+@Command(name = "create-user", aliases = "create_user",
         description = {"Create a user and, optionally, add it to existing groups.",
                 "Every group is looked up first: a missing group fails the command before anything is created."},
         footer = {"", "Example:", "  jml create-user --username johndoe --givenname John --familyname Doe \\",
@@ -42,28 +41,19 @@ final class CreateUserCommand extends DirectoryCommand {
                     "Group '" + groupName + "' not found in identity store " + directory.identityStoreId()
                             + ": nothing was created")));
         }
-        String userId;
-        try {
-            userId = SdkErrors.attempt("create user '" + userName + "'", () -> directory.client().createUser(r -> {
-                r.identityStoreId(directory.identityStoreId()).userName(userName)
-                        .displayName(displayName != null ? displayName : givenName + " " + familyName)
-                        .name(n -> n.givenName(givenName).familyName(familyName));
-                if (email != null) {
-                    r.emails(Email.builder().value(email).type("work").primary(true).build());
-                }
-            }).userId());
-        } catch (CliException failed) {
-            if (failed.getCause() instanceof ConflictException) {
-                throw new CliException("User '" + userName + "' already exists in identity store "
-                        + directory.identityStoreId() + " (user names are unique, ignoring case)", failed.getCause());
+        String userId = SdkErrors.create("user", userName, directory, () -> directory.client().createUser(r -> {
+            r.identityStoreId(directory.identityStoreId()).userName(userName)
+                    .displayName(displayName != null ? displayName : givenName + " " + familyName)
+                    .name(n -> n.givenName(givenName).familyName(familyName));
+            if (email != null) {
+                r.emails(Email.builder().value(email).type("work").primary(true).build());
             }
-            throw failed;
-        }
-        out.change("created-user", userName, userId, null, null,
-                "User:" + userName + " with UserId:" + userId + " created successfully");
+        }).userId());
+        Named user = new Named(userName, userId);
+        out.change("created-user", user, null, "User:" + userName + " with UserId:" + userId + " created successfully");
         groupIds.forEach((groupName, groupId) -> {
             Memberships.add(directory, userId, groupId, "add user '" + userName + "' to group '" + groupName + "'");
-            out.change("added-to-group", userName, userId, groupName, groupId,
+            out.change("added-to-group", user, new Named(groupName, groupId),
                     "User:" + userName + " added to Group:" + groupName + " successfully");
         });
         out.flushChanges();

@@ -1,13 +1,14 @@
 package io.github.jmlidentity.cli.directory;
 
 import io.github.jmlidentity.cli.output.OutputFormat;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A command that works on one identity store: clients built once, store id given or discovered. */
+@Command(mixinStandardHelpOptions = true)
 abstract class DirectoryCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
@@ -18,16 +19,11 @@ abstract class DirectoryCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         OutputFormat format = connection.outputFormat();
-        try (IdentityCenterClients clients = new IdentityCenterClients(connection.endpointUrl(), connection.region())) {
-            Directory directory = Directory.connect(clients, connection.identityStoreId());
-            run(directory, new ChangePrinter(spec.commandLine().getOut(), format));
+        try (IdentityCenterClients clients = connection.clients()) {
+            run(connection.connect(clients), new ChangePrinter(spec.commandLine().getOut(), format));
         }
         return 0;
     }
 
     abstract void run(Directory directory, ChangePrinter out);
-
-    PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 }

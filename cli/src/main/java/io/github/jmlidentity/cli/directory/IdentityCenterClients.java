@@ -1,8 +1,8 @@
 package io.github.jmlidentity.cli.directory;
 
 import io.github.jmlidentity.cli.LocalAws;
-import java.net.URI;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import io.github.jmlidentity.identitycenter.sdk.SdkClientSettings;
+import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /**
  * The two SDK clients a command needs, built once per command run. Throttling (20 requests/s per account) is
- * absorbed by the SDK's adaptive retry strategy, which also slows the client down.
+ * absorbed by the adaptive retry strategy the functions use too, which also slows the client down.
  */
 public final class IdentityCenterClients implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
@@ -20,11 +20,10 @@ public final class IdentityCenterClients implements AutoCloseable {
     private final IdentitystoreClient identityStore;
     private final SsoAdminClient ssoAdmin;
 
-    public IdentityCenterClients(URI endpoint, String region) {
-        LocalAws aws = LocalAws.resolve(endpoint);
+    public IdentityCenterClients(LocalAws aws, String region) {
         this.identityStore = aws.configure(IdentitystoreClient.builder(), region).httpClient(http)
-                .overrideConfiguration(o -> o.addExecutionInterceptor(apiCalls).retryStrategy(
-                        AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build()))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(apiCalls)
+                        .retryStrategy(SdkClientSettings.adaptiveRetry(MAX_ATTEMPTS)))
                 .build();
         this.ssoAdmin = aws.configure(SsoAdminClient.builder(), region).httpClient(http)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(apiCalls))
@@ -40,8 +39,8 @@ public final class IdentityCenterClients implements AutoCloseable {
     }
 
     /** API calls made so far, per operation. */
-    public ApiCallCounter apiCalls() {
-        return apiCalls;
+    public Map<String, Long> apiCalls() {
+        return apiCalls.snapshot();
     }
 
     @Override

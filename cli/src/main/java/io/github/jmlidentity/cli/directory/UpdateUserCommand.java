@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 
-@Command(name = "update-user", aliases = "update_user", mixinStandardHelpOptions = true,
+@Command(name = "update-user", aliases = "update_user",
         description = {"Change attributes of a user in one UpdateUser call.",
                 "--set and --unset take any UpdateUser attribute path, e.g. title, nickName, "
                         + "aws:identitystore:enterprise.department."},
@@ -52,7 +52,7 @@ final class UpdateUserCommand extends DirectoryCommand {
         SdkErrors.attempt("update user '" + userName + "'", () -> directory.client().updateUser(r -> r
                 .identityStoreId(directory.identityStoreId()).userId(userId).operations(operations)));
         List<String> paths = operations.stream().map(AttributeOperation::attributePath).toList();
-        out.change("updated-user", newUserName != null ? newUserName : userName, userId, null, null,
+        out.change("updated-user", new Named(newUserName != null ? newUserName : userName, userId), null,
                 "User:" + userName + " updated: " + String.join(", ", paths));
         out.flushChanges();
     }

@@ -2,6 +2,7 @@ package io.github.jmlidentity.cli.report;
 
 import io.github.jmlidentity.cli.CliException;
 import io.github.jmlidentity.cli.directory.Directory;
+import io.github.jmlidentity.cli.directory.SdkErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -90,7 +91,7 @@ public final class AccessReport {
             }
         }
         ReportSummary summary = new ReportSummary(counts.users, groups.size(), memberships, counts.withDrift, counts.notInHr,
-                missing, directory.clients().apiCalls().snapshot());
+                missing, directory.clients().apiCalls());
         writer.end(summary);
         return summary;
     }
@@ -128,11 +129,11 @@ public final class AccessReport {
         List<List<String>> result = new ArrayList<>();
         for (Group group : groups) {
             List<String> ofGroup = new ArrayList<>();
-            attempt("list the account assignments of group '" + group.displayName() + "'", () ->
+            SdkErrors.attempt("list the account assignments of group '" + group.displayName() + "'", () ->
                     ssoAdmin.listAccountAssignmentsForPrincipalPaginator(r -> r.instanceArn(instanceArn)
                             .principalId(group.groupId()).principalType(PrincipalType.GROUP)).accountAssignments()
                             .forEach(a -> ofGroup.add(a.accountId() + "/" + permissionSetNames.computeIfAbsent(
-                                    a.permissionSetArn(), arn -> attempt("describe permission set " + arn, () -> ssoAdmin
+                                    a.permissionSetArn(), arn -> SdkErrors.attempt("describe permission set " + arn, () -> ssoAdmin
                                             .describePermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(arn))
                                             .permissionSet().name())))));
             Collections.sort(ofGroup);
@@ -161,7 +162,7 @@ public final class AccessReport {
     }
 
     private String discoverInstanceArn() {
-        List<InstanceMetadata> instances = attempt("discover the IAM Identity Center instance (sso-admin ListInstances)",
+        List<InstanceMetadata> instances = SdkErrors.attempt("discover the IAM Identity Center instance (sso-admin ListInstances)",
                 () -> directory.clients().ssoAdmin().listInstancesPaginator(r -> { }).instances().stream().toList());
         return instances.stream().filter(i -> directory.identityStoreId().equals(i.identityStoreId()))
                 .map(InstanceMetadata::instanceArn).findFirst()
@@ -175,21 +176,6 @@ public final class AccessReport {
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
-    }
-
-    private static <T> T attempt(String action, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (software.amazon.awssdk.core.exception.SdkException failed) {
-            throw new CliException("Cannot " + action + ": " + failed.getMessage(), failed);
-        }
-    }
-
-    private static void attempt(String action, Runnable call) {
-        attempt(action, () -> {
-            call.run();
-            return null;
-        });
     }
 
     private void step(String message) {

@@ -10,14 +10,12 @@ import java.util.List;
  * member counts and account assignments), then {@code user} rows (groups, the access they give, drift), then
  * {@code missing-user} rows for roster employees with no user.
  */
-final class CsvReportWriter implements ReportWriter {
+final class CsvReportWriter extends LineReportWriter {
     static final List<String> HEADER = List.of("record", "name", "id", "displayName", "email", "members", "groups",
             "access", "drift");
 
-    private final Writer out;
-
     CsvReportWriter(Writer out) {
-        this.out = out;
+        super(out);
     }
 
     @Override
@@ -44,19 +42,8 @@ final class CsvReportWriter implements ReportWriter {
                 String.join("; ", entry.expectedGroups()), "", "in HR roster but not in the directory"));
     }
 
-    @Override
-    public void end(ReportSummary summary) throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
-    }
-
     private void row(List<String> fields) throws IOException {
-        out.write(Csv.line(fields));
-        out.write('\n');
+        writeLine(Csv.line(fields));
     }
 
     private static String nonNull(String value) {

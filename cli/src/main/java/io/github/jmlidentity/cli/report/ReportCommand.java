@@ -2,16 +2,18 @@ package io.github.jmlidentity.cli.report;
 
 import io.github.jmlidentity.cli.directory.Directory;
 import io.github.jmlidentity.cli.directory.IdentityCenterClients;
+import io.github.jmlidentity.cli.options.EndpointOptions;
+import io.github.jmlidentity.cli.options.IdentityStoreOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,18 +29,14 @@ import picocli.CommandLine.Spec;
                 "", "Examples:", "  jml report --format csv --out access-2026-Q4.csv",
                 "  jml report --roster hr-roster.csv --format json --out review.json"})
 public final class ReportCommand implements Callable<Integer> {
-    @Option(names = {"--identitystoreid", "--identity-store-id"}, paramLabel = "ID",
-            description = "Identity store id. Default: discovered with sso-admin ListInstances.")
-    String identityStoreId;
+    @Mixin
+    IdentityStoreOption store;
 
     @Option(names = "--instance-arn", paramLabel = "ARN", description = "IAM Identity Center instance. Default: the one of the identity store.")
     String instanceArn;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "e.g. http://127.0.0.1:8190 for Identity Store Local.")
-    URI endpointUrl;
-
-    @Option(names = "--region", paramLabel = "REGION")
-    String region;
+    @Mixin
+    EndpointOptions endpoint;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv, json or table (default: ${DEFAULT-VALUE}).")
     String format;
@@ -57,9 +55,9 @@ public final class ReportCommand implements Callable<Integer> {
         ReportFormat chosen = ReportFormat.parse(format);
         Roster hrRoster = roster == null ? null : Roster.read(roster);
         PrintWriter progress = spec.commandLine().getErr();
-        try (IdentityCenterClients clients = new IdentityCenterClients(endpointUrl, region);
+        try (IdentityCenterClients clients = new IdentityCenterClients(endpoint.aws(), endpoint.region());
              Writer target = open()) {
-            Directory directory = Directory.connect(clients, identityStoreId);
+            Directory directory = Directory.connect(clients, store.identityStoreId());
             ReportWriter writer = chosen.writer(target);
             ReportSummary summary = new AccessReport(directory, progress).write(writer, hrRoster, instanceArn);
             progress.printf("report: %d users, %d groups, %d memberships; drift: %d users (%d not in HR), %d missing from the directory; API calls: %s%n",

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.Writer;
 
 /** The report for a terminal: groups with their access, then each user's groups and the access they give. */
-final class TableReportWriter implements ReportWriter {
+final class TableReportWriter extends LineReportWriter {
     private static final int NAME_WIDTH = 24;
 
-    private final Writer out;
     private boolean usersStarted;
     private boolean missingStarted;
 
     TableReportWriter(Writer out) {
-        this.out = out;
+        super(out);
     }
 
     @Override
@@ -54,19 +53,8 @@ final class TableReportWriter implements ReportWriter {
         line(pad(entry.userName()) + "employee " + entry.employeeId() + ", expected " + String.join(", ", entry.expectedGroups()));
     }
 
-    @Override
-    public void end(ReportSummary summary) throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
-    }
-
     private void line(String text) throws IOException {
-        out.write(text.stripTrailing());
-        out.write('\n');
+        writeLine(text.stripTrailing());
     }
 
     private static String pad(String text) {

@@ -1,10 +1,6 @@
 package io.github.jmlidentity.cli.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.jmlidentity.cli.JmlCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.github.jmlidentity.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,17 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** `jml demo`, the README's main command: the whole story must match, and a wrong expectation must fail it. */
 class DemoCommandTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     /** Runs the demo with the repository's files; {@code overrides} are option/value pairs or flags. */
-    private static Run demo(String... overrides) {
+    private static CliRun demo(String... overrides) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("--story", REPO.resolve("events/demo/story.json").toString());
         options.put("--seed", REPO.resolve("config/local-seed.json").toString());
@@ -40,17 +34,12 @@ class DemoCommandTest {
         List<String> args = new ArrayList<>(List.of("demo"));
         options.forEach((option, value) -> args.addAll(List.of(option, value)));
         args.addAll(flags);
-        CommandLine commandLine = JmlCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args.toArray(String[]::new));
-        return new Run(exitCode, out.toString(), err.toString());
+        return CliRun.jml(args);
     }
 
     @Test
     void theWholeStoryMatchesAndEndsWithTheAccessReport() {
-        Run run = demo();
+        CliRun run = demo();
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Story: 9 of 9 steps as expected; protected users untouched. Demo passed.")
                 .doesNotContain("MISMATCH")
@@ -74,7 +63,7 @@ class DemoCommandTest {
                 .replace("\"event\": \"", "\"event\": \"" + REPO.resolve("events/demo") + "/");
         Path changed = dir.resolve("story.json");
         Files.writeString(changed, story);
-        Run run = demo("--story", changed.toString());
+        CliRun run = demo("--story", changed.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("MISMATCH: expected outcome APPLIED, got DUPLICATE")
                 .contains("Story: 8 of 9 steps as expected").contains("Demo FAILED.");
@@ -82,7 +71,7 @@ class DemoCommandTest {
 
     @Test
     void aMissingFileIsNamedWithAHint() {
-        Run run = demo("--story", "no/such/story.json");
+        CliRun run = demo("--story", "no/such/story.json");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("File not found: no/such/story.json").contains("repository root");
     }

@@ -1,16 +1,18 @@
 package io.github.jmlidentity.cli.directory;
 
-import static io.github.jmlidentity.cli.directory.CliRun.jml;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.cli.CliRun;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.StatsSnapshot;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.github.jmlidentity.cli.CliRun.jml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed-parity commands against Identity Store Local, asserted on the emulator's state and call counts. */
 class DirectoryCommandsTest {
@@ -199,8 +201,8 @@ class DirectoryCommandsTest {
 
     @Test
     void anUnreachableEndpointIsOneClearLine() {
-        CliRun run = CliRun.jmlWithoutEndpoint("list-members", "--groupname", "x", "--identitystoreid", "d-1234567890",
-                "--endpoint-url", "http://127.0.0.1:1");
+        CliRun run = CliRun.jml(List.of("list-members", "--groupname", "x", "--identitystoreid", "d-1234567890",
+                "--endpoint-url", "http://127.0.0.1:1"));
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("jml: Cannot look up group 'x'");
         assertThat(run.err().lines()).hasSize(1);

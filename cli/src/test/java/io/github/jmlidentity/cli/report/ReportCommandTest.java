@@ -1,25 +1,21 @@
 package io.github.jmlidentity.cli.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.jmlidentity.cli.JmlCommand;
+import io.github.jmlidentity.cli.CliRun;
 import io.github.jmlidentity.cli.output.Csv;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** GIVEN a seeded directory with accounts and permission sets, WHEN the auditor runs `jml report`. */
 class ReportCommandTest {
@@ -28,18 +24,8 @@ class ReportCommandTest {
             .withSeed(Path.of("src/test/resources/report-seed.json"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run jml(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint-url", IDENTITY_STORE.server().endpoint().toString()));
-        CommandLine commandLine = JmlCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(all.toArray(String[]::new));
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun jml(String... args) {
+        return CliRun.jml(IDENTITY_STORE.server(), args);
     }
 
     private static Map<String, List<String>> rowsByName(String csv, String record) {
@@ -49,7 +35,7 @@ class ReportCommandTest {
 
     @Test
     void everyUserWithGroupsAndTheAccessTheyGive() {
-        Run run = jml("report");
+        CliRun run = jml("report");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines().findFirst()).hasValue(String.join(",", CsvReportWriter.HEADER));
 
@@ -90,7 +76,7 @@ class ReportCommandTest {
                 E9,margaret,Engineering
                 """);
         Path report = dir.resolve("out/review.json");
-        Run run = jml("report", "--roster", roster.toString(), "--format", "json", "--out", report.toString());
+        CliRun run = jml("report", "--roster", roster.toString(), "--format", "json", "--out", report.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEmpty();
 
@@ -115,7 +101,7 @@ class ReportCommandTest {
     void aMalformedRosterIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         Path roster = dir.resolve("roster.csv");
         Files.writeString(roster, "employeeId,userName,expectedGroups\nE1,ada\n");
-        Run run = jml("report", "--roster", roster.toString());
+        CliRun run = jml("report", "--roster", roster.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("line 2").contains("E1,ada");
         assertThat(IDENTITY_STORE.server().stats().totalCalls()).as("rejected before any call").isZero();

@@ -1,9 +1,9 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.contract.MissingGroupPolicy;
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.domain.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.Outcome;
-import io.github.jmlidentity.functions.port.IdentityDirectory;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.HrEvent;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
-import io.github.jmlidentity.functions.domain.LeaverPolicy;
 import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.Plan;

@@ -1,10 +1,10 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.HrEvent;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.domain.OrderingPolicy;
-import io.github.jmlidentity.functions.port.EmployeeLedger;
 
 import java.time.Clock;
 import java.time.Duration;

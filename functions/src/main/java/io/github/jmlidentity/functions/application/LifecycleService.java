@@ -1,5 +1,9 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.functions.application.audit.Changes;
+import io.github.jmlidentity.functions.application.audit.UserRef;
+import io.github.jmlidentity.functions.application.audit.Verdict;
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
@@ -8,8 +12,7 @@ import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.Plan;
 import io.github.jmlidentity.functions.domain.Planner;
-import io.github.jmlidentity.functions.port.DirectoryFailure;
-import io.github.jmlidentity.functions.port.IdentityDirectory;
+import io.github.jmlidentity.identitycenter.DirectoryFailure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +54,12 @@ public abstract class LifecycleService {
         Changes changes() {
             return new Changes(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore);
         }
+
+        /** The result with everything found and done so far. */
+        ProcessingResult result(Outcome outcome, String resultUserId, Verdict verdict) {
+            return new ProcessingResult(outcome, new UserRef(userName, resultUserId), plan, changes(),
+                    verdict.withNote(note));
+        }
     }
 
     /** The result of planning (and, unless dry-run, applying) an admitted event. */
@@ -73,8 +82,8 @@ public abstract class LifecycleService {
             refuseIfProtected(event.userName());
             LedgerGate.Admission admission = gate.admit(event, dryRun, lease);
             if (!admission.decision().applies()) {
-                return new ProcessingResult(admission.decision().skipOutcome(), admission.entry().userId(),
-                        progress.userName, null, null, admission.decision().reason(), null, null, false, null);
+                return ProcessingResult.skipped(admission.decision().skipOutcome(),
+                        new UserRef(progress.userName, admission.entry().userId()), admission.decision().reason());
             }
             Execution execution;
             progress.admission = admission;
@@ -92,14 +101,15 @@ public abstract class LifecycleService {
             Outcome outcome = dryRun ? Outcome.PLANNED : execution.outcome();
             // The ledger forgets a deleted user; the audit record still names it.
             String userId = execution.userId() != null ? execution.userId() : progress.userId;
-            return new ProcessingResult(outcome, userId, progress.userName, progress.plan, null, null,
-                    progress.note, null, false, progress.changes());
+            return progress.result(outcome, userId, Verdict.NONE);
         } catch (ProvisioningRefusedException e) {
-            return failed(progress, e.outcome(), e.errorType(), e.getMessage(), e, false);
+            return progress.result(e.outcome(), progress.userId, Verdict.failed(e.errorType(), e.getMessage(), false));
         } catch (ConcurrentDeliveryException e) {
-            return failed(progress, Outcome.FAILED, ConcurrentDeliveryException.ERROR_TYPE, e.getMessage(), e, true);
+            return progress.result(Outcome.FAILED, progress.userId,
+                    Verdict.failed(ConcurrentDeliveryException.ERROR_TYPE, e.getMessage(), true));
         } catch (DirectoryFailure e) {
-            return failed(progress, Outcome.FAILED, e.errorType(), e.getMessage(), e, e.isTransient());
+            return progress.result(Outcome.FAILED, progress.userId,
+                    Verdict.failed(e.errorType(), e.getMessage(), e.isTransient()));
         }
     }
 
@@ -137,11 +147,5 @@ public abstract class LifecycleService {
                             + (number == null ? "employeeNumber is not set" : "employeeNumber is '" + number + "'")
                             + ", not employee " + employeeId + ": refusing to adopt or change it");
         }
-    }
-
-    private static ProcessingResult failed(Progress progress, Outcome outcome, String errorType, String reason,
-                                           RuntimeException failure, boolean retryable) {
-        return new ProcessingResult(outcome, progress.userId, progress.userName, progress.plan, errorType, reason,
-                progress.note, failure, retryable, progress.changes());
     }
 }

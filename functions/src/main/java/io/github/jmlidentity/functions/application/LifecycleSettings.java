@@ -1,8 +1,8 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.port.EmployeeLedger;
-import io.github.jmlidentity.functions.port.IdentityDirectory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,22 +15,13 @@ import java.util.Objects;
  *                     function timeout, so a live invocation never loses it
  * @param maxLeaseWait how long a concurrent delivery waits for the lease before failing for a later retry
  */
-public record LifecycleSettings(
-        IdentityDirectory directory,
-        EmployeeLedger ledger,
-        AccessRules rules,
-        Clock clock,
-        boolean dryRun,
-        Duration lease,
-        Duration maxLeaseWait) {
+public record LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
+                                boolean dryRun, Duration lease, Duration maxLeaseWait) {
 
     public LifecycleSettings {
-        Objects.requireNonNull(directory, "directory");
-        Objects.requireNonNull(ledger, "ledger");
-        Objects.requireNonNull(rules, "rules");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(lease, "lease");
-        Objects.requireNonNull(maxLeaseWait, "maxLeaseWait");
+        for (Object setting : new Object[] {directory, ledger, rules, clock, lease, maxLeaseWait}) {
+            Objects.requireNonNull(setting, "every lifecycle setting is required");
+        }
     }
 
     public static LifecycleSettings of(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules,

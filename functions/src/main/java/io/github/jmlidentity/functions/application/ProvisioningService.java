@@ -8,7 +8,7 @@ import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.Plan;
-import io.github.jmlidentity.functions.port.UniquenessConflictException;
+import io.github.jmlidentity.identitycenter.UniquenessConflictException;
 
 import java.util.List;
 import java.util.Map;

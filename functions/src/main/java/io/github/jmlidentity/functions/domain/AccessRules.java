@@ -1,5 +1,8 @@
 package io.github.jmlidentity.functions.domain;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.contract.MissingGroupPolicy;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

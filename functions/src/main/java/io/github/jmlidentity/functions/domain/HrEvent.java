@@ -13,15 +13,8 @@ import java.util.Objects;
  * @param userName    the user name the event names (for Left it is optional and only a lookup fallback)
  * @param leaveReason optional reason of a Left event
  */
-public record HrEvent(
-        String eventId,
-        String hrEventId,
-        EventKind kind,
-        String employeeId,
-        Instant effectiveAt,
-        Employee employee,
-        String userName,
-        String leaveReason) {
+public record HrEvent(String eventId, String hrEventId, EventKind kind, String employeeId, Instant effectiveAt,
+                      Employee employee, String userName, String leaveReason) {
 
     public HrEvent {
         Objects.requireNonNull(hrEventId, "hrEventId");

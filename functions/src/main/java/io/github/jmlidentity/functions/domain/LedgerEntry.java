@@ -47,16 +47,8 @@ public record LedgerEntry(
         membershipsBefore = membershipsBefore == null ? List.of() : List.copyOf(membershipsBefore);
     }
 
-    /** An entry written before the tie-break and leave-intent fields existed. */
-    public LedgerEntry(String employeeId, String userId, EmploymentStatus status, String lastEventId,
-                       Instant lastEffectiveAt, Instant leftAt, List<String> recentEventIds, long version,
-                       String lockOwner, Instant lockExpiresAt) {
-        this(employeeId, userId, status, lastEventId, lastEffectiveAt, leftAt, recentEventIds, version, lockOwner,
-                lockExpiresAt, null, null, List.of());
-    }
-
     public static LedgerEntry empty(String employeeId) {
-        return new LedgerEntry(employeeId, null, null, null, null, null, List.of(), 0, null, null);
+        return new LedgerEntry(employeeId, null, null, null, null, null, List.of(), 0, null, null, null, null, List.of());
     }
 
     public boolean isLockedAt(Instant now) {
@@ -84,7 +76,6 @@ public record LedgerEntry(
         return new LedgerEntry(employeeId, leaverUserId, status, lastEventId, lastEffectiveAt, leftAt, recentEventIds,
                 version + 1, lockOwner, lockExpiresAt, lastEventKind, hrEventId, groupNames);
     }
-
 
     /** The entry after an event is applied: new watermark, lease released. */
     public LedgerEntry applied(HrEvent event, String newUserId, EmploymentStatus newStatus) {

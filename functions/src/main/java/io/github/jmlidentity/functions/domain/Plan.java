@@ -29,10 +29,6 @@ public record Plan(
         membershipsBefore = List.copyOf(membershipsBefore);
     }
 
-    public static Plan nothing(String userId) {
-        return new Plan(userId, null, List.of(), List.of(), List.of(), List.of(), false);
-    }
-
     public boolean createsUser() {
         return createProfile != null;
     }

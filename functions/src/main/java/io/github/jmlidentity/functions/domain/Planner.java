@@ -1,5 +1,7 @@
 package io.github.jmlidentity.functions.domain;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,13 +1,13 @@
 package io.github.jmlidentity.functions.application;
 
-import io.github.jmlidentity.functions.adapter.in.AccessRulesLoader;
-import io.github.jmlidentity.functions.adapter.in.EventParser;
+import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.contract.MissingGroupPolicy;
+import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
+import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.HrEvent;
-import io.github.jmlidentity.functions.domain.LeaverPolicy;
-import io.github.jmlidentity.functions.domain.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.UserAttribute;
 import io.github.jmlidentity.functions.domain.UserProfile;

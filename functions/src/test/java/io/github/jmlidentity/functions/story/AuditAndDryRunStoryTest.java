@@ -6,16 +6,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jmlidentity.functions.adapter.in.EventFailedException;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
 import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
-import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,12 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What auditors read, what DRY_RUN does, and how the Lambda entry point reports a failure. */
-class AuditAndDryRunStoryTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class AuditAndDryRunStoryTest extends StoryTest {
 
     private static final List<String> STABLE_FIELDS = List.of("recordType", "time", "eventId", "hrEventId",
             "detailType", "employeeId", "userName", "userId", "identityStoreId", "outcome", "dryRun", "effectiveAt",
@@ -39,7 +32,7 @@ class AuditAndDryRunStoryTest {
 
     @Test
     void each_event_writes_exactly_one_audit_line_with_the_stable_fields_and_no_profile_data() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
 
         world.deliver("joiner.json");
         world.deliver("joiner.json");
@@ -80,8 +73,8 @@ class AuditAndDryRunStoryTest {
     @Test
     void a_permanent_failure_goes_straight_to_the_failure_queue_and_the_handler_returns_normally() throws Exception {
         // GIVEN the deployed wiring: a failure queue
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
-        JoinerHandler handler = new JoinerHandler(world.runtime);
+        StoryWorld world = newWorld();
+        JoinerHandler handler = new JoinerHandler(world.functions);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] invalid = Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"));
 
@@ -102,9 +95,9 @@ class AuditAndDryRunStoryTest {
 
     @Test
     void a_permanent_failure_that_cannot_be_queued_is_thrown_for_the_failure_destination() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.failureQueue.becomeUnavailable();
-        JoinerHandler handler = new JoinerHandler(world.runtime);
+        JoinerHandler handler = new JoinerHandler(world.functions);
 
         assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(
                 Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"))),
@@ -116,7 +109,7 @@ class AuditAndDryRunStoryTest {
 
     @Test
     void a_retryable_failure_is_thrown_so_that_lambda_retries_it() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.faults.throttle("createUser", 1);
 
         List<Audit> attempts = world.deliverAsLambda("joiner", Fixtures.event("joiner.json"));
@@ -128,9 +121,9 @@ class AuditAndDryRunStoryTest {
 
     @Test
     void without_a_failure_queue_the_handler_throws_the_reason_for_the_failure_destination() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
-        FunctionRuntime noQueue = FunctionRuntime.builder().directory(world.faults)
-                .ledger(new InMemoryEmployeeLedger()).rules(StoryWorld.SHIPPED_RULES).auditSink(line -> { }).build();
+        StoryWorld world = newWorld();
+        ProcessHrEvent noQueue = LifecycleFunctions.builder().directory(world.faults)
+                .ledgerInMemory().rules(StoryWorld.SHIPPED_RULES).auditLines(line -> { }).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertThatThrownBy(() -> new JoinerHandler(noQueue).handleRequest(new ByteArrayInputStream(
@@ -142,10 +135,10 @@ class AuditAndDryRunStoryTest {
 
     @Test
     void the_lambda_handler_applies_within_the_invocations_remaining_time() throws Exception {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new JoinerHandler(world.runtime).handleRequest(new ByteArrayInputStream(Fixtures.event("joiner.json")), out,
+        new JoinerHandler(world.functions).handleRequest(new ByteArrayInputStream(Fixtures.event("joiner.json")), out,
                 context(30_000));
 
         assertThat(out.toString()).contains("\"outcome\":\"APPLIED\"");

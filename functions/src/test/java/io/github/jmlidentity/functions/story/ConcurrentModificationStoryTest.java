@@ -1,30 +1,23 @@
 package io.github.jmlidentity.functions.story;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Dynalite;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
 import io.github.jmlidentity.identitystore.local.FaultSettings;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * ConflictException CONCURRENT_MODIFICATION is transient: the SDK retries it within the invocation (the
  * functions' retry strategy adds it to the retryable errors), so the event still applies in one delivery.
  */
-class ConcurrentModificationStoryTest {
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
-
+class ConcurrentModificationStoryTest extends StoryTest {
     @Test
     void a_joiner_whose_writes_meet_concurrent_modifications_applies_in_one_delivery() {
         // GIVEN an Identity Store that answers 40% of writes with ConflictException CONCURRENT_MODIFICATION
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.server.faults(FaultSettings.none().withConcurrentModificationRate(0.4).withRandomSeed(3));
 
         // WHEN the joiner arrives once

@@ -3,16 +3,14 @@ package io.github.jmlidentity.functions.story;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.support.Audit;
+import io.github.jmlidentity.functions.support.Concurrently;
 import io.github.jmlidentity.functions.support.DirectoryState;
-import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
 import io.github.jmlidentity.identitystore.local.FaultSettings;
 import io.github.jmlidentity.identitystore.local.StatsSnapshot;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -26,9 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,12 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * APPLIED/NO_CHANGE/DUPLICATE/STALE or surfaces a retryable error; redelivering those (as Lambda's retries and a
  * DLQ redrive do) ends with exactly the directory of a fault-free, in-order run.
  */
-class FaultToleranceStoryTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class FaultToleranceStoryTest extends StoryTest {
 
     /**
      * The real quota is 20 requests/s, at which this test takes about 50 s on 2 idle cores; 30 keeps it under a
@@ -159,20 +150,11 @@ class FaultToleranceStoryTest {
     }
 
     private static List<Delivery> deliverConcurrently(StoryWorld world, List<byte[]> events) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<Delivery>> futures = new ArrayList<>();
-            for (byte[] event : events) {
-                futures.add(pool.submit(() -> new Delivery(event, world.deliverRouted(event))));
-            }
-            List<Delivery> deliveries = new ArrayList<>();
-            for (Future<Delivery> f : futures) {
-                deliveries.add(f.get());
-            }
-            return deliveries;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Delivery>> deliveries = new ArrayList<>();
+        for (byte[] event : events) {
+            deliveries.add(() -> new Delivery(event, world.deliverRouted(event)));
         }
+        return Concurrently.run(THREADS, deliveries);
     }
 
     /** 80 joiners, 70 movers (new department, title, location), 50 leavers: in effectiveAt order. */

@@ -2,17 +2,15 @@ package io.github.jmlidentity.functions.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.domain.LeaverPolicy;
-import io.github.jmlidentity.functions.domain.MissingGroupPolicy;
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 
@@ -30,12 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must be exactly the listed actions: a call missing from the list would be denied in AWS, and a listed action no
  * story calls is a grant nothing needs.
  */
-class IdentityStoreActionsStoryTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class IdentityStoreActionsStoryTest extends StoryTest {
 
     private final Map<String, Set<String>> called = Map.of("joiner", new TreeSet<>(), "mover", new TreeSet<>(),
             "leaver", new TreeSet<>());

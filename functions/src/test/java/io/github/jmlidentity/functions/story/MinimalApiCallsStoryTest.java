@@ -1,13 +1,11 @@
 package io.github.jmlidentity.functions.story;
 
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -17,18 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API calls per sample event equal the minimum, counted by the emulator (and equal to what the audit record
  * reports). Group ids are cached per container, so a warm container pays only for the changes themselves.
  */
-class MinimalApiCallsStoryTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class MinimalApiCallsStoryTest extends StoryTest {
 
     private StoryWorld world;
 
     @BeforeEach
     void givenAWarmContainerThatHasSeenTheGroups() {
-        world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        world = newWorld();
         // Another employee with the same groups warms the group-id cache, as earlier events in a container do.
         world.deliver("joiner", Fixtures.eventWith("joiner.json", Map.of("employeeId", "E0001",
                 "userName", "warm.up", "eventId", "warm-1")));

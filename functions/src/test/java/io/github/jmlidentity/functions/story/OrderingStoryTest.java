@@ -1,15 +1,13 @@
 package io.github.jmlidentity.functions.story;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.domain.LeaverPolicy;
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Fixtures;
 import io.github.jmlidentity.functions.support.DirectoryState;
-import io.github.jmlidentity.functions.support.Dynalite;
+import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,12 +18,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** EventBridge guarantees no order: whatever order joiner, mover and leaver arrive in, the end is the same. */
-class OrderingStoryTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class OrderingStoryTest extends StoryTest {
 
     static Stream<List<String>> allSixOrderings() {
         return Stream.of(
@@ -62,7 +55,7 @@ class OrderingStoryTest {
 
     @Test
     void a_stale_joiner_after_the_leaver_does_not_bring_the_user_back_but_a_rehire_does() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.deliver("joiner.json");
         world.deliver("leaver.json");
 
@@ -82,7 +75,7 @@ class OrderingStoryTest {
     @Test
     void a_mover_dated_after_the_leave_does_not_bring_the_departed_employee_back() {
         // GIVEN Jane joined and left (policy delete: her user is gone)
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.deliver("joiner.json");
         world.deliver("leaver.json");
         world.server.resetStats();
@@ -124,14 +117,14 @@ class OrderingStoryTest {
         // HR systems that send dates only give a joiner and a same-day correction the same effectiveAt.
         byte[] joiner = Fixtures.eventWith("joiner.json", Map.of("effectiveAt", "2026-01-05T00:00:00Z"));
         byte[] mover = Fixtures.eventWith("mover.json", Map.of("effectiveAt", "2026-01-05T00:00:00Z"));
-        StoryWorld inOrder = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld inOrder = newWorld();
         inOrder.deliver("joiner", joiner);
         inOrder.deliver("mover", mover);
         DirectoryState expected = inOrder.state();
         IDENTITY_STORE.server().reset();
 
         // GIVEN the mover arrived first WHEN the joiner arrives
-        StoryWorld reordered = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld reordered = newWorld();
         assertThat(reordered.deliver("mover", mover).outcome()).isEqualTo("APPLIED");
         Audit lateJoiner = reordered.deliver("joiner", joiner);
 
@@ -150,7 +143,7 @@ class OrderingStoryTest {
         List<DirectoryState> ends = new java.util.ArrayList<>();
         for (List<byte[]> order : List.of(List.of(first, second), List.of(second, first))) {
             // GIVEN Jane joined WHEN two movers with the same effectiveAt arrive, in either order
-            StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+            StoryWorld world = newWorld();
             world.deliver("joiner.json");
             order.forEach(mover -> world.deliver("mover", mover));
             ends.add(world.state());
@@ -167,7 +160,7 @@ class OrderingStoryTest {
         byte[] mover = Fixtures.eventWith("mover.json", Map.of("effectiveAt", "2026-06-30T17:00:00Z"));
         for (List<String> order : List.of(List.of("mover", "leaver"), List.of("leaver", "mover"))) {
             // GIVEN Jane joined
-            StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+            StoryWorld world = newWorld();
             world.deliver("joiner.json");
 
             // WHEN the leaver (effectiveAt 2026-06-30T17:00:00Z) and a mover with the same effectiveAt arrive
@@ -190,7 +183,7 @@ class OrderingStoryTest {
     }
 
     private static DirectoryState run(List<String> order) {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         for (String sample : order) {
             Audit audit = world.deliver(sample);
             assertThat(audit.outcome()).as("%s in %s", sample, order)

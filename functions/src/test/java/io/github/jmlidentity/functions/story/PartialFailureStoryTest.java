@@ -2,13 +2,11 @@ package io.github.jmlidentity.functions.story;
 
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.FaultyDirectory;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,19 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Events that fail part-way (a call throttled out after the SDK's retries, or an invocation killed between two
  * calls): whatever was done before the failure is in the ledger and the audit trail, and the retries converge.
  */
-class PartialFailureStoryTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class PartialFailureStoryTest extends StoryTest {
 
     private static final List<String> JANES_GROUPS = List.of("jml-all-staff", "jml-engineering", "jml-office-london");
 
     @Test
     void a_joiner_that_failed_after_create_user_leaves_no_account_a_leaver_without_user_name_cannot_find() {
         // GIVEN the joiner created Jane and added one group, then was throttled out on the second membership
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.faults.throttle("addMembership", 2);
         Audit joined = world.deliver("joiner.json");
         assertThat(joined.outcome()).isEqualTo("FAILED");
@@ -58,7 +51,7 @@ class PartialFailureStoryTest {
     @Test
     void the_audit_trail_records_what_a_failed_attempt_did_and_its_retry_records_the_rest() {
         // GIVEN the joiner is throttled out on its second membership
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.faults.throttle("addMembership", 2);
 
         // WHEN it fails, and Lambda retries it
@@ -82,7 +75,7 @@ class PartialFailureStoryTest {
 
     @Test
     void a_mover_that_failed_part_way_records_the_groups_it_changed() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.deliver("joiner.json");
         world.faults.throttle("removeMembership", 1);
 

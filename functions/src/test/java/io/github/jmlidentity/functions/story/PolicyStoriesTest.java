@@ -1,14 +1,12 @@
 package io.github.jmlidentity.functions.story;
 
+import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.domain.LeaverPolicy;
 import io.github.jmlidentity.functions.support.Audit;
-import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 
@@ -17,16 +15,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The access rules' policies on the emulator: unmanaged groups, suspend, adoption, the mass-deletion guard. */
-class PolicyStoriesTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class PolicyStoriesTest extends StoryTest {
 
     @Test
     void a_mover_keeps_a_membership_granted_by_hand_in_an_unmanaged_group() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         Audit joined = world.deliver("joiner.json");
         givenMembership(world, joined.userId(), StoryWorld.UNMANAGED_GROUP);
 
@@ -56,7 +49,7 @@ class PolicyStoriesTest {
 
     @Test
     void a_user_created_earlier_by_hand_is_adopted_when_its_employee_number_matches() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         givenUser(world, "jane.doe", "E1001");
 
         Audit joined = world.deliver("joiner.json");
@@ -70,7 +63,7 @@ class PolicyStoriesTest {
 
     @Test
     void a_user_name_held_by_someone_else_fails_with_a_conflict_and_changes_nothing() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         givenUser(world, "jane.doe", null);
         var before = world.state();
 
@@ -115,7 +108,7 @@ class PolicyStoriesTest {
 
     @Test
     void a_mover_that_renames_the_employee_renames_the_same_user() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         String userId = world.deliver("joiner.json").userId();
 
         Audit renamed = world.deliver("mover", Fixtures.eventWith("mover.json",
@@ -133,13 +126,8 @@ class PolicyStoriesTest {
     void a_mover_that_renames_a_user_the_old_script_created_renames_that_user_instead_of_creating_a_second() {
         // GIVEN jane.doe was created by the old script (no ledger entry) with her employee number and email,
         // and holds a managed group
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
-        String storeId = world.server.identityStoreId();
-        String userId = world.client.createUser(r -> r.identityStoreId(storeId).userName("jane.doe")
-                .displayName("Jane Doe").name(n -> n.givenName("Jane").familyName("Doe"))
-                .emails(e -> e.value("jane.doe@example.com").type("work").primary(true))
-                .extensions(Map.of("aws:identitystore:enterprise",
-                        Document.fromMap(Map.of("employeeNumber", Document.fromString("E1001")))))).userId();
+        StoryWorld world = newWorld();
+        String userId = givenUserOfTheOldScript(world, "jane.doe", "E1001");
         givenMembership(world, userId, "jml-engineering");
 
         // WHEN her first event through jml-identity is a mover that also renames her
@@ -156,13 +144,8 @@ class PolicyStoriesTest {
 
     @Test
     void a_user_with_the_same_email_but_another_employee_number_is_not_adopted() {
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
-        String storeId = world.server.identityStoreId();
-        String other = world.client.createUser(r -> r.identityStoreId(storeId).userName("shared.mailbox")
-                .displayName("Shared").name(n -> n.givenName("Shared").familyName("Mailbox"))
-                .emails(e -> e.value("jane.doe@example.com").type("work").primary(true))
-                .extensions(Map.of("aws:identitystore:enterprise",
-                        Document.fromMap(Map.of("employeeNumber", Document.fromString("E9999")))))).userId();
+        StoryWorld world = newWorld();
+        String other = givenUserOfTheOldScript(world, "shared.mailbox", "E9999");
 
         Audit moved = world.deliver("mover.json");
 
@@ -175,7 +158,7 @@ class PolicyStoriesTest {
     @Test
     void an_attribute_hr_no_longer_sends_is_removed_from_the_user() {
         // GIVEN Jane joined with a title and a manager
-        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        StoryWorld world = newWorld();
         world.deliver("joiner.json");
         var mover = Fixtures.eventJson("mover.json");
         ((com.fasterxml.jackson.databind.node.ObjectNode) mover.get("detail")).remove(java.util.List.of("title", "managerEmployeeId"));
@@ -215,5 +198,14 @@ class PolicyStoriesTest {
             }
         });
         world.server.resetStats();
+    }
+
+    /** A user created outside jml-identity (no ledger entry), with jane.doe@example.com and an employee number. */
+    private static String givenUserOfTheOldScript(StoryWorld world, String userName, String employeeNumber) {
+        return world.client.createUser(r -> r.identityStoreId(world.server.identityStoreId()).userName(userName)
+                .displayName("Jane Doe").name(n -> n.givenName("Jane").familyName("Doe"))
+                .emails(e -> e.value("jane.doe@example.com").type("work").primary(true))
+                .extensions(Map.of("aws:identitystore:enterprise",
+                        Document.fromMap(Map.of("employeeNumber", Document.fromString(employeeNumber)))))).userId();
     }
 }

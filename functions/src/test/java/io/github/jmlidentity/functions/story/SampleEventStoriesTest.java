@@ -2,28 +2,21 @@ package io.github.jmlidentity.functions.story;
 
 import io.github.jmlidentity.functions.support.Audit;
 import io.github.jmlidentity.functions.support.DirectoryState;
-import io.github.jmlidentity.functions.support.Dynalite;
+import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
-import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every sample event, then its duplicate: the directory's final state and the audit outcomes. */
-class SampleEventStoriesTest {
-
-    @RegisterExtension
-    static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
-    @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
+class SampleEventStoriesTest extends StoryTest {
 
     private StoryWorld world;
 
     @BeforeEach
     void givenTheRulesGroupsAndAProtectedUser() {
-        world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+        world = newWorld();
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.github.jmlidentity.functions.support;
 
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AttributeChange;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.UserProfile;
-import io.github.jmlidentity.functions.port.DirectoryFailure;
-import io.github.jmlidentity.functions.port.IdentityDirectory;
+import io.github.jmlidentity.identitycenter.DirectoryFailure;
 
 import java.util.HashMap;
 import java.util.List;
@@ -57,8 +57,8 @@ public final class FaultyDirectory implements IdentityDirectory {
             n = seen.merge(operation, 1, Integer::sum);
         }
         if (Integer.valueOf(n).equals(throttleCall.get(operation))) {
-            throw new DirectoryFailure("ThrottlingException", operation + ": ThrottlingException: Rate exceeded (test)",
-                    true, null);
+            throw new DirectoryFailure(DirectoryFailure.Kind.THROTTLED, "ThrottlingException",
+                    operation + ": ThrottlingException: Rate exceeded (test)", true);
         }
         T result = request.get();
         if (Integer.valueOf(n).equals(dieAfterCall.get(operation))) {

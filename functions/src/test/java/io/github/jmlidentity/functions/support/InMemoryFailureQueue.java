@@ -1,23 +1,25 @@
 package io.github.jmlidentity.functions.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.jmlidentity.functions.port.FailureQueue;
+import io.github.jmlidentity.functions.adapter.json.PermanentFailureMessage;
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.port.out.FailureQueue;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The processing failure queue's test twin: keeps the messages, or refuses them like an unreachable SQS. */
+/** The processing failure queue's test twin: keeps the messages SQS would get, or refuses them like an unreachable SQS. */
 public final class InMemoryFailureQueue implements FailureQueue {
 
     private final List<String> messages = new ArrayList<>();
     private volatile boolean unavailable;
 
     @Override
-    public synchronized void send(String messageBody) {
+    public synchronized void send(AuditRecord failure, byte[] envelope) {
         if (unavailable) {
             throw new IllegalStateException("SQS unavailable (test)");
         }
-        messages.add(messageBody);
+        messages.add(PermanentFailureMessage.toJson(envelope, failure));
     }
 
     /** From now on every send fails. */

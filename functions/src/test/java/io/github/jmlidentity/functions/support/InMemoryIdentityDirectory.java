@@ -1,12 +1,12 @@
 package io.github.jmlidentity.functions.support;
 
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AttributeChange;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.UserAttribute;
 import io.github.jmlidentity.functions.domain.UserProfile;
-import io.github.jmlidentity.functions.port.IdentityDirectory;
-import io.github.jmlidentity.functions.port.UniquenessConflictException;
+import io.github.jmlidentity.identitycenter.UniquenessConflictException;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -76,7 +76,7 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     public synchronized String createUser(UserProfile profile) {
         writes.incrementAndGet();
         if (findUserByUserName(profile.userName()).isPresent()) {
-            throw new UniquenessConflictException("user name " + profile.userName() + " exists", null);
+            throw new UniquenessConflictException("user name " + profile.userName() + " exists", "exists", null);
         }
         return givenUser(profile);
     }

@@ -2,22 +2,19 @@ package io.github.jmlidentity.functions.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.jmlidentity.functions.adapter.in.AccessRulesLoader;
-import io.github.jmlidentity.functions.adapter.in.AuditJson;
 import io.github.jmlidentity.functions.adapter.in.EventFailedException;
-import io.github.jmlidentity.functions.adapter.in.FunctionRuntime;
 import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
 import io.github.jmlidentity.functions.adapter.in.LeaverHandler;
 import io.github.jmlidentity.functions.adapter.in.LifecycleHandler;
 import io.github.jmlidentity.functions.adapter.in.MoverHandler;
-import io.github.jmlidentity.functions.adapter.out.AwsClients;
-import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
-import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
+import io.github.jmlidentity.functions.adapter.json.AuditJson;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.functions.domain.EventKind;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
@@ -44,14 +41,15 @@ public final class StoryWorld {
 
     public static final String UNMANAGED_GROUP = "finance-team";
     public static final String PROTECTED_USER = "breakglass-admin";
-    public static final AccessRules SHIPPED_RULES = AccessRulesLoader.load(Fixtures.accessRulesFile());
+    public static final AccessRules SHIPPED_RULES = LifecycleFunctions.accessRules(Fixtures.accessRulesFile());
     private static final Map<URI, IdentitystoreClient> CLIENTS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final IdentityStoreLocal server;
     public final IdentitystoreClient client;
     public final String table;
-    public final FunctionRuntime runtime;
+    /** The functions as the handlers get them (the inbound port). */
+    public final ProcessHrEvent functions;
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
     /** Where the handlers send permanent failures. */
     public final InMemoryFailureQueue failureQueue = new InMemoryFailureQueue();
@@ -90,18 +88,18 @@ public final class StoryWorld {
         }
         this.protectedUserBefore = state().user(PROTECTED_USER);
         this.table = dynalite.newLedgerTable();
-        this.faults = new FaultyDirectory(new SdkIdentityDirectory(functionsClient, storeId));
-        this.runtime = FunctionRuntime.builder()
+        this.faults = new FaultyDirectory(LifecycleFunctions.identityStore(functionsClient, storeId));
+        this.functions = LifecycleFunctions.builder()
                 .directory(faults)
                 .failureQueue(failureQueue)
                 .lease(lease)
-                .ledger(new DynamoDbEmployeeLedger(dynalite.client(), table))
+                .ledgerTable(dynalite.client(), table)
                 .rules(rules)
                 .dryRun(dryRun)
-                .auditSink(auditLines::add)
+                .auditLines(auditLines::add)
                 .build();
-        this.handlers = Map.of("joiner", new JoinerHandler(runtime), "mover", new MoverHandler(runtime),
-                "leaver", new LeaverHandler(runtime));
+        this.handlers = Map.of("joiner", new JoinerHandler(functions), "mover", new MoverHandler(functions),
+                "leaver", new LeaverHandler(functions));
         server.resetStats();
     }
 
@@ -111,13 +109,9 @@ public final class StoryWorld {
 
     /** The production client configuration (adaptive retry, call recording) pointed at the emulator. */
     public static IdentitystoreClient clientFor(IdentityStoreLocal server) {
-        return CLIENTS.computeIfAbsent(server.endpoint(), endpoint -> IdentitystoreClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(AwsClients.overrides())
-                .build());
+        return CLIENTS.computeIfAbsent(server.endpoint(), endpoint -> LifecycleFunctions.identityStoreClient(
+                builder -> builder.endpointOverride(endpoint).region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))));
     }
 
     /** Delivers an envelope to a function's Lambda handler, as Lambda would; returns its audit record. */
@@ -156,12 +150,7 @@ public final class StoryWorld {
     }
 
     public Audit deliverRouted(byte[] envelope) {
-        String detailType = detailType(envelope);
-        String function = switch (detailType) {
-            case "Employee Joined" -> "joiner";
-            case "Employee Moved" -> "mover";
-            default -> "leaver";
-        };
+        String function = EventKind.fromDetailType(detailType(envelope)).orElse(EventKind.LEFT).functionName();
         return deliver(function, envelope);
     }
 

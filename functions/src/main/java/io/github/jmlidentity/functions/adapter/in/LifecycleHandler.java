@@ -2,8 +2,12 @@ package io.github.jmlidentity.functions.adapter.in;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.jmlidentity.functions.adapter.json.AuditJson;
+import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
+import io.github.jmlidentity.functions.application.port.in.HrEventResult;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.EventKind;
-import io.github.jmlidentity.functions.port.FailureQueue;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,55 +16,46 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * A thin Lambda handler: read the envelope, let the runtime parse, validate, handle and audit it, then:
+ * A thin Lambda handler: read the envelope, let the inbound port parse, validate, handle and audit it within the
+ * invocation's remaining time, write the audit record as the invocation's result, then:
  * <ul>
- * <li>a retryable failure (throttling, 5xx, concurrent delivery) is thrown, so that Lambda retries it and then
- * sends it to the on-failure destination;</li>
- * <li>a permanent one (REJECTED, or FAILED with a reason a retry cannot change, e.g. MASS_DELETION_GUARD) is sent
- * straight to the processing failure queue and the invocation ends normally: Lambda's retries would only write
- * the same audit record twice more, or re-run a guarded leaver without the operator's check. If that send
- * fails, it is thrown after all, so the on-failure destination still gets the event.</li>
+ * <li>a permanent failure (REJECTED, or FAILED with a reason a retry cannot change, e.g. MASS_DELETION_GUARD) has
+ * gone straight to the processing failure queue, and the invocation ends normally: Lambda's retries would only
+ * write the same audit record twice more, or re-run a guarded leaver without the operator's check;</li>
+ * <li>any other failure (retryable: throttling, 5xx, concurrent delivery; or permanent when the failure queue could
+ * not take it) is thrown, so that Lambda retries it and then sends it to the on-failure destination.</li>
  * </ul>
  */
 public abstract class LifecycleHandler implements RequestStreamHandler {
 
     private final EventKind kind;
-    private final FunctionRuntime runtime;
+    private final ProcessHrEvent functions;
 
-    protected LifecycleHandler(EventKind kind, FunctionRuntime runtime) {
+    protected LifecycleHandler(EventKind kind, ProcessHrEvent functions) {
         this.kind = kind;
-        this.runtime = runtime;
+        this.functions = functions;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] raw = input.readAllBytes();
+        byte[] envelope = input.readAllBytes();
         Instant deadline = context == null ? null
                 : Instant.now().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
-        AuditRecord record = runtime.process(raw, kind, deadline);
-        output.write(AuditJson.toLine(record).getBytes(StandardCharsets.UTF_8));
-        if (!record.isFailure()) {
-            return;
-        }
-        FailureQueue failureQueue = runtime.failureQueue();
-        if (record.retryable() || failureQueue == null) {
-            throw new EventFailedException(record, null);
-        }
-        try {
-            failureQueue.send(PermanentFailureMessage.toJson(raw, record));
-        } catch (RuntimeException sendFailed) {
-            throw new EventFailedException(record, sendFailed);
+        HrEventResult result = functions.process(HrEventRequest.envelope(envelope).expecting(kind).within(deadline));
+        output.write(AuditJson.toLine(result.audit()).getBytes(StandardCharsets.UTF_8));
+        if (result.isOpenFailure()) {
+            throw new EventFailedException(result.audit(), result.queueFailure());
         }
     }
 
     /**
-     * The container's runtime, built during Lambda's init phase (class loading), not on the first event: clients,
+     * The container's functions, wired during Lambda's init phase (class loading), not on the first event: clients,
      * schemas and rules are ready before the first invocation, and a SnapStart snapshot includes them.
      */
-    static final class ContainerRuntime {
-        static final FunctionRuntime INSTANCE = FunctionRuntime.fromEnvironment(System.getenv());
+    static final class Container {
+        static final ProcessHrEvent FUNCTIONS = LifecycleFunctions.fromEnvironment(System.getenv());
 
-        private ContainerRuntime() {
+        private Container() {
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.adapter.out;
 
+import io.github.jmlidentity.identitycenter.sdk.SdkClientSettings;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -7,9 +8,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Builds the SDK clients, once per container. Region, credentials and endpoints come from the standard AWS
@@ -28,30 +31,41 @@ public final class AwsClients {
     private AwsClients() {
     }
 
-    public static IdentitystoreClient identityStore() {
-        return identityStore(0);
-    }
-
     /**
      * @param maxRequestsPerSecond this container's share of the account's Identity Store quota; 0 = unpaced
      *                             (local runs, where Identity Store Local has no quota unless asked)
      */
     public static IdentitystoreClient identityStore(double maxRequestsPerSecond) {
-        ClientOverrideConfiguration.Builder overrides = overrides().toBuilder();
+        return identityStore(maxRequestsPerSecond, connection -> { });
+    }
+
+    /**
+     * The functions' Identity Store client (retry strategy, call recording for the audit record, HTTP client) with
+     * the caller's endpoint, region and credentials: what `jml`, the benchmarks and the tests run the functions with.
+     */
+    public static IdentitystoreClient identityStore(Consumer<? super IdentitystoreClientBuilder> connection) {
+        return identityStore(0, connection);
+    }
+
+    private static IdentitystoreClient identityStore(double maxRequestsPerSecond,
+                                                     Consumer<? super IdentitystoreClientBuilder> connection) {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
+                .retryStrategy(SdkClientSettings.adaptiveRetry(MAX_ATTEMPTS))
+                .addExecutionInterceptor(new ApiCallInterceptor());
         if (maxRequestsPerSecond > 0) {
             overrides.addExecutionInterceptor(new RequestPacer(maxRequestsPerSecond));
         }
-        return IdentitystoreClient.builder()
+        IdentitystoreClientBuilder builder = IdentitystoreClient.builder()
                 .httpClient(httpClient())
-                .overrideConfiguration(overrides.build())
-                .build();
+                .overrideConfiguration(overrides.build());
+        connection.accept(builder);
+        return builder.build();
     }
 
     public static DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder()
                 .httpClient(httpClient())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(MAX_ATTEMPTS).build()))
+                .overrideConfiguration(c -> c.retryStrategy(standardRetry()))
                 .build();
     }
 
@@ -59,24 +73,12 @@ public final class AwsClients {
     public static SqsClient sqs() {
         return SqsClient.builder()
                 .httpClient(httpClient())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(MAX_ATTEMPTS).build()))
+                .overrideConfiguration(c -> c.retryStrategy(standardRetry()))
                 .build();
     }
 
-    /** The client configuration the functions use, for callers that build their own client (tests, the CLI). */
-    public static ClientOverrideConfiguration overrides() {
-        return ClientOverrideConfiguration.builder()
-                .retryStrategy(retryStrategy())
-                .addExecutionInterceptor(new ApiCallInterceptor())
-                .build();
-    }
-
-    static RetryStrategy retryStrategy() {
-        return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                .maxAttempts(MAX_ATTEMPTS)
-                .retryOnException(ExceptionTranslator::isConcurrentModification)
-                .build();
+    private static RetryStrategy standardRetry() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
     }
 
     private static SdkHttpClient httpClient() {

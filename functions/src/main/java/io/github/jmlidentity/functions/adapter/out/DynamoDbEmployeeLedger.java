@@ -1,10 +1,10 @@
 package io.github.jmlidentity.functions.adapter.out;
 
-import io.github.jmlidentity.functions.domain.EmploymentStatus;
-import io.github.jmlidentity.functions.domain.EventKind;
+import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
-import io.github.jmlidentity.functions.port.DirectoryFailure;
-import io.github.jmlidentity.functions.port.EmployeeLedger;
+import io.github.jmlidentity.identitycenter.DirectoryFailure.Kind;
+import io.github.jmlidentity.identitycenter.DirectoryFailure;
+import io.github.jmlidentity.identitycenter.sdk.ExceptionTranslator;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,19 +24,11 @@ import java.util.Optional;
  * mass-deletion guard keeps its sliding window in the same table, under a reserved key that no HR employeeId
  * can take ('#' is not allowed in one).
  */
-public final class DynamoDbEmployeeLedger implements EmployeeLedger {
+public record DynamoDbEmployeeLedger(DynamoDbClient client, String table) implements EmployeeLedger {
 
-    static final String KEY = "employeeId";
+    static final String KEY = LedgerEntryFields.EMPLOYEE_ID;
     static final String GUARD_KEY = "#guard#leavers";
     private static final int GUARD_ATTEMPTS = 20;
-
-    private final DynamoDbClient client;
-    private final String table;
-
-    public DynamoDbEmployeeLedger(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-    }
 
     @Override
     public Optional<LedgerEntry> find(String employeeId) {
@@ -87,8 +79,8 @@ public final class DynamoDbEmployeeLedger implements EmployeeLedger {
                 return true;
             }
         }
-        throw new DirectoryFailure("LedgerContention", "the mass-deletion guard counter stayed contended after "
-                + GUARD_ATTEMPTS + " attempts", true, null);
+        throw new DirectoryFailure(Kind.CONCURRENT_MODIFICATION, "LedgerContention",
+                "the mass-deletion guard counter stayed contended after " + GUARD_ATTEMPTS + " attempts", true);
     }
 
     private Map<String, AttributeValue> get(String key) {
@@ -121,54 +113,32 @@ public final class DynamoDbEmployeeLedger implements EmployeeLedger {
         }
     }
 
+    /** The stored fields as DynamoDB attributes: absent values and empty lists are left out. */
     static Map<String, AttributeValue> toItem(LedgerEntry e) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(KEY, AttributeValue.fromS(e.employeeId()));
-        item.put("version", AttributeValue.fromN(Long.toString(e.version())));
-        putS(item, "userId", e.userId());
-        putS(item, "status", e.status() == null ? null : e.status().name());
-        putS(item, "lastEventId", e.lastEventId());
-        putS(item, "lastEffectiveAt", e.lastEffectiveAt() == null ? null : e.lastEffectiveAt().toString());
-        putS(item, "leftAt", e.leftAt() == null ? null : e.leftAt().toString());
-        putS(item, "lockOwner", e.lockOwner());
-        putS(item, "lockExpiresAt", e.lockExpiresAt() == null ? null : e.lockExpiresAt().toString());
-        putS(item, "lastEventKind", e.lastEventKind() == null ? null : e.lastEventKind().name());
-        putS(item, "leaveEventId", e.leaveEventId());
-        if (!e.membershipsBefore().isEmpty()) {
-            item.put("membershipsBefore", AttributeValue.fromL(e.membershipsBefore().stream().map(AttributeValue::fromS).toList()));
-        }
-        if (!e.recentEventIds().isEmpty()) {
-            item.put("recentEventIds", AttributeValue.fromL(e.recentEventIds().stream().map(AttributeValue::fromS).toList()));
-        }
+        LedgerEntryFields.of(e).forEach((name, value) -> {
+            if (value instanceof String text) {
+                item.put(name, AttributeValue.fromS(text));
+            } else if (value instanceof Long number) {
+                item.put(name, AttributeValue.fromN(Long.toString(number)));
+            } else if (value instanceof List<?> list && !list.isEmpty()) {
+                item.put(name, AttributeValue.fromL(list.stream().map(v -> AttributeValue.fromS((String) v)).toList()));
+            }
+        });
         return item;
     }
 
     static LedgerEntry fromItem(Map<String, AttributeValue> item) {
-        List<String> recent = item.containsKey("recentEventIds")
-                ? item.get("recentEventIds").l().stream().map(AttributeValue::s).toList() : List.of();
-        List<String> before = item.containsKey("membershipsBefore")
-                ? item.get("membershipsBefore").l().stream().map(AttributeValue::s).toList() : List.of();
-        String status = s(item, "status");
-        String kind = s(item, "lastEventKind");
-        return new LedgerEntry(s(item, KEY), s(item, "userId"),
-                status == null ? null : EmploymentStatus.valueOf(status),
-                s(item, "lastEventId"), instant(s(item, "lastEffectiveAt")), instant(s(item, "leftAt")), recent,
-                Long.parseLong(item.get("version").n()), s(item, "lockOwner"), instant(s(item, "lockExpiresAt")),
-                kind == null ? null : EventKind.valueOf(kind), s(item, "leaveEventId"), before);
-    }
-
-    private static void putS(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, AttributeValue.fromS(value));
-        }
-    }
-
-    private static String s(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static Instant instant(String value) {
-        return value == null ? null : Instant.parse(value);
+        Map<String, Object> fields = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (value.s() != null) {
+                fields.put(name, value.s());
+            } else if (value.n() != null) {
+                fields.put(name, Long.parseLong(value.n()));
+            } else if (value.hasL()) {
+                fields.put(name, value.l().stream().map(AttributeValue::s).toList());
+            }
+        });
+        return LedgerEntryFields.entry(fields);
     }
 }

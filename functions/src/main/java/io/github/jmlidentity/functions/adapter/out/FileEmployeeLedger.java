@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.jmlidentity.functions.domain.EmploymentStatus;
-import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
 
 import java.io.IOException;
@@ -16,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,10 +34,6 @@ public final class FileEmployeeLedger extends InMemoryEmployeeLedger {
         if (Files.exists(file)) {
             load();
         }
-    }
-
-    public Path file() {
-        return file;
     }
 
     private void load() {
@@ -79,46 +74,41 @@ public final class FileEmployeeLedger extends InMemoryEmployeeLedger {
         }
     }
 
+    /** The stored fields as JSON, nulls and empty lists included. */
     private static ObjectNode toJson(LedgerEntry e) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("employeeId", e.employeeId());
-        node.put("userId", e.userId());
-        node.put("status", e.status() == null ? null : e.status().name());
-        node.put("lastEventId", e.lastEventId());
-        node.put("lastEffectiveAt", e.lastEffectiveAt() == null ? null : e.lastEffectiveAt().toString());
-        node.put("leftAt", e.leftAt() == null ? null : e.leftAt().toString());
-        ArrayNode recent = node.putArray("recentEventIds");
-        e.recentEventIds().forEach(recent::add);
-        node.put("version", e.version());
-        node.put("lockOwner", e.lockOwner());
-        node.put("lockExpiresAt", e.lockExpiresAt() == null ? null : e.lockExpiresAt().toString());
-        node.put("lastEventKind", e.lastEventKind() == null ? null : e.lastEventKind().name());
-        node.put("leaveEventId", e.leaveEventId());
-        ArrayNode before = node.putArray("membershipsBefore");
-        e.membershipsBefore().forEach(before::add);
+        LedgerEntryFields.of(e).forEach((name, value) -> {
+            if (value instanceof Long number) {
+                node.put(name, number);
+            } else if (value instanceof List<?> list) {
+                ArrayNode array = node.putArray(name);
+                list.forEach(v -> array.add((String) v));
+            } else {
+                node.put(name, (String) value);
+            }
+        });
         return node;
     }
 
     private static LedgerEntry fromJson(JsonNode n) {
-        List<String> recent = new ArrayList<>();
-        n.path("recentEventIds").forEach(r -> recent.add(r.asText()));
-        List<String> before = new ArrayList<>();
-        n.path("membershipsBefore").forEach(g -> before.add(g.asText()));
-        String status = text(n, "status");
-        String kind = text(n, "lastEventKind");
-        return new LedgerEntry(text(n, "employeeId"), text(n, "userId"),
-                status == null ? null : EmploymentStatus.valueOf(status), text(n, "lastEventId"),
-                instant(text(n, "lastEffectiveAt")), instant(text(n, "leftAt")), recent, n.path("version").asLong(),
-                text(n, "lockOwner"), instant(text(n, "lockExpiresAt")),
-                kind == null ? null : EventKind.valueOf(kind), text(n, "leaveEventId"), before);
+        Map<String, Object> fields = new HashMap<>();
+        n.properties().forEach(field -> {
+            JsonNode value = field.getValue();
+            if (value.isArray()) {
+                List<String> texts = new ArrayList<>();
+                value.forEach(v -> texts.add(v.asText()));
+                fields.put(field.getKey(), texts);
+            } else if (value.isIntegralNumber()) {
+                fields.put(field.getKey(), value.asLong());
+            } else if (!value.isNull()) {
+                fields.put(field.getKey(), value.asText());
+            }
+        });
+        return LedgerEntryFields.entry(fields);
     }
 
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static Instant instant(String value) {
-        return value == null ? null : Instant.parse(value);
     }
 }

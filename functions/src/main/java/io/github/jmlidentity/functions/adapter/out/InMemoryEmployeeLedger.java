@@ -1,7 +1,7 @@
 package io.github.jmlidentity.functions.adapter.out;
 
+import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
-import io.github.jmlidentity.functions.port.EmployeeLedger;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.adapter.out;
 
+import io.github.jmlidentity.functions.application.port.out.ApiCallLog;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * so SDK retries stop before Lambda kills the function) and the record of calls for the audit line.
  * The SDK's synchronous clients run requests on the calling thread, so a thread-local is enough.
  */
-public final class InvocationScope implements AutoCloseable {
+public final class InvocationScope implements ApiCallLog.Recording {
 
     private static final ThreadLocal<InvocationScope> CURRENT = new ThreadLocal<>();
     /** Left for writing the audit record and releasing the ledger lease after the last call gives up. */
@@ -68,10 +69,12 @@ public final class InvocationScope implements AutoCloseable {
     }
 
     /** HTTP requests per operation, retries included (what the Identity Store counts against the quota). */
+    @Override
     public synchronized Map<String, Long> calls() {
         return new TreeMap<>(calls);
     }
 
+    @Override
     public synchronized List<String> requestIds() {
         return List.copyOf(requestIds);
     }

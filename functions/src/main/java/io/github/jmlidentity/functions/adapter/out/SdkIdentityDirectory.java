@@ -1,14 +1,15 @@
 package io.github.jmlidentity.functions.adapter.out;
 
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AttributeChange;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.Membership;
-import io.github.jmlidentity.functions.domain.UserAttribute;
 import io.github.jmlidentity.functions.domain.UserProfile;
-import io.github.jmlidentity.functions.port.DirectoryFailure;
-import io.github.jmlidentity.functions.port.IdentityDirectory;
-import io.github.jmlidentity.functions.port.ResourceMissingException;
-import io.github.jmlidentity.functions.port.UniquenessConflictException;
+import io.github.jmlidentity.identitycenter.DirectoryFailure.Kind;
+import io.github.jmlidentity.identitycenter.DirectoryFailure;
+import io.github.jmlidentity.identitycenter.ResourceMissingException;
+import io.github.jmlidentity.identitycenter.UniquenessConflictException;
+import io.github.jmlidentity.identitycenter.sdk.ExceptionTranslator;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,15 +18,12 @@ import software.amazon.awssdk.services.identitystore.model.AlternateIdentifier;
 import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 import software.amazon.awssdk.services.identitystore.model.CreateUserRequest;
 import software.amazon.awssdk.services.identitystore.model.DescribeUserResponse;
-import software.amazon.awssdk.services.identitystore.model.Email;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
 import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsForMemberResponse;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.UniqueAttribute;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +36,6 @@ import java.util.function.Supplier;
  * rarely and GetGroupId per membership would double the API calls of every event.
  */
 public final class SdkIdentityDirectory implements IdentityDirectory {
-
-    private static final List<String> ENTERPRISE = List.of(UserAttribute.Enterprise.NAME);
 
     private final IdentitystoreClient client;
     private final String identityStoreId;
@@ -60,9 +56,9 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
     public Optional<DirectoryUser> findUser(String userId) {
         try {
             DescribeUserResponse user = call("DescribeUser " + userId, () -> client.describeUser(r -> r
-                    .identityStoreId(identityStoreId).userId(userId).extensions(ENTERPRISE)
+                    .identityStoreId(identityStoreId).userId(userId).extensions(IdentityStoreTranslator.EXTENSIONS)
                     .overrideConfiguration(deadline())));
-            return Optional.of(new DirectoryUser(userId, profileOf(user)));
+            return Optional.of(new DirectoryUser(userId, IdentityStoreTranslator.profileOf(user)));
         } catch (ResourceMissingException e) {
             return Optional.empty();
         }
@@ -70,27 +66,22 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
 
     @Override
     public Optional<DirectoryUser> findUserByUserName(String userName) {
-        String userId;
-        try {
-            userId = call("GetUserId userName=" + userName, () -> client.getUserId(r -> r
-                    .identityStoreId(identityStoreId)
-                    .alternateIdentifier(AlternateIdentifier.fromUniqueAttribute(UniqueAttribute.builder()
-                            .attributePath("userName").attributeValue(Document.fromString(userName)).build()))
-                    .overrideConfiguration(deadline()))).userId();
-        } catch (ResourceMissingException e) {
-            return Optional.empty();
-        }
-        return findUser(userId);
+        return findUserBy("userName", userName, "GetUserId userName=" + userName);
     }
 
     @Override
     public Optional<DirectoryUser> findUserByEmail(String email) {
+        return findUserBy("emails.value", email, "GetUserId emails.value");
+    }
+
+    /** GetUserId by a unique attribute, then DescribeUser (the profile is needed to plan). */
+    private Optional<DirectoryUser> findUserBy(String attributePath, String value, String action) {
         String userId;
         try {
-            userId = call("GetUserId emails.value", () -> client.getUserId(r -> r
+            userId = call(action, () -> client.getUserId(r -> r
                     .identityStoreId(identityStoreId)
                     .alternateIdentifier(AlternateIdentifier.fromUniqueAttribute(UniqueAttribute.builder()
-                            .attributePath("emails.value").attributeValue(Document.fromString(email)).build()))
+                            .attributePath(attributePath).attributeValue(Document.fromString(value)).build()))
                     .overrideConfiguration(deadline()))).userId();
         } catch (ResourceMissingException e) {
             return Optional.empty();
@@ -100,42 +91,14 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
 
     @Override
     public String createUser(UserProfile profile) {
-        CreateUserRequest.Builder request = CreateUserRequest.builder()
-                .identityStoreId(identityStoreId)
-                .userName(profile.userName())
-                .displayName(profile.get(UserAttribute.DISPLAY_NAME))
-                .name(n -> n.givenName(profile.get(UserAttribute.GIVEN_NAME))
-                        .familyName(profile.get(UserAttribute.FAMILY_NAME)))
-                .title(profile.get(UserAttribute.TITLE))
-                .locale(profile.get(UserAttribute.LOCALE))
-                .timezone(profile.get(UserAttribute.TIMEZONE))
-                .preferredLanguage(profile.get(UserAttribute.PREFERRED_LANGUAGE))
-                .userType(profile.get(UserAttribute.USER_TYPE))
-                .overrideConfiguration(deadline());
-        if (profile.get(UserAttribute.EMAIL) != null) {
-            request.emails(workEmail(profile.get(UserAttribute.EMAIL)));
-        }
-        Map<String, Document> enterprise = new LinkedHashMap<>();
-        for (UserAttribute attribute : UserAttribute.values()) {
-            if (attribute.isEnterprise() && profile.get(attribute) != null) {
-                enterprise.put(attribute.enterpriseField(), enterpriseValue(attribute, profile.get(attribute)));
-            }
-        }
-        if (!enterprise.isEmpty()) {
-            request.extensions(Map.of(UserAttribute.Enterprise.NAME, Document.fromMap(enterprise)));
-        }
-        return call("CreateUser " + profile.userName(), () -> client.createUser(request.build())).userId();
+        CreateUserRequest request = IdentityStoreTranslator.createUser(profile).identityStoreId(identityStoreId)
+                .overrideConfiguration(deadline()).build();
+        return call("CreateUser " + profile.userName(), () -> client.createUser(request)).userId();
     }
 
     @Override
     public void updateUser(String userId, List<AttributeChange> changes) {
-        List<AttributeOperation> operations = new ArrayList<>();
-        for (AttributeChange change : changes) {
-            operations.add(AttributeOperation.builder()
-                    .attributePath(change.attribute().path())
-                    .attributeValue(documentOf(change))
-                    .build());
-        }
+        List<AttributeOperation> operations = IdentityStoreTranslator.operations(changes);
         call("UpdateUser " + userId, () -> client.updateUser(r -> r.identityStoreId(identityStoreId).userId(userId)
                 .operations(operations).overrideConfiguration(deadline())));
     }
@@ -214,10 +177,10 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
         } catch (UniquenessConflictException alreadyMember) {
             // ConflictException on a membership: the user is already in the group (a retried or duplicate event).
         } catch (ResourceMissingException e) {
-            if ("GROUP".equals(e.resourceType())) {
+            if ("GROUP".equals(e.resource().type())) {
                 // The cached id is stale (group deleted and re-created): forget it; the retry resolves it again.
                 forgetGroup(groupId);
-                throw new DirectoryFailure("ResourceNotFoundException", e.getMessage(), true, e);
+                throw new DirectoryFailure(Kind.NOT_FOUND, e.errorType(), e.getMessage(), e.serviceMessage(), true, e);
             }
             throw e;
         }
@@ -259,73 +222,6 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
         if (name != null) {
             groupIdsByName.remove(name.toLowerCase(Locale.ROOT));
         }
-    }
-
-    private static UserProfile profileOf(DescribeUserResponse user) {
-        Map<UserAttribute, String> values = new EnumMap<>(UserAttribute.class);
-        values.put(UserAttribute.USER_NAME, user.userName());
-        values.put(UserAttribute.DISPLAY_NAME, user.displayName());
-        if (user.name() != null) {
-            values.put(UserAttribute.GIVEN_NAME, user.name().givenName());
-            values.put(UserAttribute.FAMILY_NAME, user.name().familyName());
-        }
-        if (user.hasEmails() && !user.emails().isEmpty()) {
-            values.put(UserAttribute.EMAIL, user.emails().get(0).value());
-        }
-        values.put(UserAttribute.TITLE, user.title());
-        values.put(UserAttribute.LOCALE, user.locale());
-        values.put(UserAttribute.TIMEZONE, user.timezone());
-        values.put(UserAttribute.PREFERRED_LANGUAGE, user.preferredLanguage());
-        values.put(UserAttribute.USER_TYPE, user.userType());
-        Document enterprise = user.hasExtensions() ? user.extensions().get(UserAttribute.Enterprise.NAME) : null;
-        if (enterprise != null && enterprise.isMap()) {
-            Map<String, Document> fields = enterprise.asMap();
-            for (UserAttribute attribute : UserAttribute.values()) {
-                if (attribute.isEnterprise()) {
-                    values.put(attribute, enterpriseText(fields.get(attribute.enterpriseField())));
-                }
-            }
-        }
-        return new UserProfile(values);
-    }
-
-    private static String enterpriseText(Document value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isMap()) {
-            Document inner = value.asMap().get("value");
-            return inner == null || inner.isNull() ? null : inner.asString();
-        }
-        return value.isString() ? value.asString() : value.toString();
-    }
-
-    /** The manager is a complex attribute {"value": ...}; the other enterprise fields are strings. */
-    private static Document enterpriseValue(UserAttribute attribute, String value) {
-        if (attribute == UserAttribute.MANAGER) {
-            return Document.fromMap(Map.of("value", Document.fromString(value)));
-        }
-        return Document.fromString(value);
-    }
-
-    private static Document documentOf(AttributeChange change) {
-        if (change.value() == null) {
-            return Document.fromNull();
-        }
-        if (change.attribute() == UserAttribute.EMAIL) {
-            return Document.fromList(List.of(Document.fromMap(Map.of(
-                    "value", Document.fromString(change.value()),
-                    "type", Document.fromString("work"),
-                    "primary", Document.fromBoolean(true)))));
-        }
-        if (change.attribute().isEnterprise()) {
-            return enterpriseValue(change.attribute(), change.value());
-        }
-        return Document.fromString(change.value());
-    }
-
-    private static Email workEmail(String address) {
-        return Email.builder().value(address).type("work").primary(true).build();
     }
 
     private static AwsRequestOverrideConfiguration deadline() {

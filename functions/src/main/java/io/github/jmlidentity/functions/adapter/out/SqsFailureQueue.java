@@ -1,22 +1,20 @@
 package io.github.jmlidentity.functions.adapter.out;
 
-import io.github.jmlidentity.functions.port.FailureQueue;
+import io.github.jmlidentity.functions.adapter.json.PermanentFailureMessage;
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.port.out.FailureQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The processing failure queue in SQS (FAILURE_QUEUE_URL); the SDK's exceptions reach the handler as they are. */
-public final class SqsFailureQueue implements FailureQueue {
-
-    private final SqsClient client;
-    private final String queueUrl;
-
-    public SqsFailureQueue(SqsClient client, String queueUrl) {
-        this.client = client;
-        this.queueUrl = queueUrl;
-    }
+/**
+ * The processing failure queue in SQS (FAILURE_QUEUE_URL): one {@link PermanentFailureMessage} per event. The SDK's
+ * exceptions reach the caller as they are.
+ */
+public record SqsFailureQueue(SqsClient client, String queueUrl) implements FailureQueue {
 
     @Override
-    public void send(String messageBody) {
-        client.sendMessage(r -> r.queueUrl(queueUrl).messageBody(messageBody)
+    public void send(AuditRecord failure, byte[] envelope) {
+        String body = PermanentFailureMessage.toJson(envelope, failure);
+        client.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)
                 .overrideConfiguration(InvocationScope.requestOverrides()));
     }
 }

@@ -29,7 +29,7 @@ class EndpointConfigurationTest {
 
     private static void assertReachesEmulator(String property) {
         System.setProperty(property, IDENTITY_STORE.server().endpoint().toString());
-        try (IdentitystoreClient client = AwsClients.identityStore()) {
+        try (IdentitystoreClient client = AwsClients.identityStore(0)) {
             SdkIdentityDirectory directory = new SdkIdentityDirectory(client, IDENTITY_STORE.server().identityStoreId());
 
             assertThat(directory.findGroupId("no-such-group")).isEmpty();

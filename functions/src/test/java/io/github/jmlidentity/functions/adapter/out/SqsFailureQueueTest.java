@@ -3,6 +3,8 @@ package io.github.jmlidentity.functions.adapter.out;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.github.jmlidentity.functions.adapter.json.PermanentFailureMessage;
+import io.github.jmlidentity.functions.support.SampleAudit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,13 +78,16 @@ class SqsFailureQueueTest {
     void a_failure_message_is_sent_to_the_configured_queue() {
         String queueUrl = "https://sqs.us-east-1.amazonaws.com/123456789012/jml-processing-failures";
 
-        new SqsFailureQueue(client, queueUrl).send("{\"source\":\"jml-identity\",\"errorType\":\"INVALID_EVENT\"}");
+        byte[] envelope = "{\"detail\":{}}".getBytes(StandardCharsets.UTF_8);
+
+        new SqsFailureQueue(client, queueUrl).send(SampleAudit.rejected(), envelope);
 
         assertThat(requests).singleElement().satisfies(r -> {
             assertThat(r.path("target").asText()).isEqualTo("AmazonSQS.SendMessage");
             assertThat(r.path("body").path("QueueUrl").asText()).isEqualTo(queueUrl);
             assertThat(r.path("body").path("MessageBody").asText())
-                    .isEqualTo("{\"source\":\"jml-identity\",\"errorType\":\"INVALID_EVENT\"}");
+                    .isEqualTo(PermanentFailureMessage.toJson(envelope, SampleAudit.rejected()))
+                    .contains("\"source\":\"jml-identity\"", "\"errorType\":\"INVALID_EVENT\"");
         });
     }
 
@@ -90,7 +95,8 @@ class SqsFailureQueueTest {
     void a_refused_send_throws() {
         status = 400;
 
-        assertThatThrownBy(() -> new SqsFailureQueue(client, "https://sqs.us-east-1.amazonaws.com/1/q").send("{}"))
+        assertThatThrownBy(() -> new SqsFailureQueue(client, "https://sqs.us-east-1.amazonaws.com/1/q")
+                .send(SampleAudit.rejected(), new byte[0]))
                 .isInstanceOf(RuntimeException.class);
     }
 

@@ -80,14 +80,6 @@ public final class ApiError extends RuntimeException {
         return new ApiError(500, "InternalServerException", message, Map.of());
     }
 
-    public static ApiError accessDenied(String message) {
-        return new ApiError(400, "AccessDeniedException", message, Map.of());
-    }
-
-    public static ApiError quotaExceeded(String message) {
-        return new ApiError(400, "ServiceQuotaExceededException", message, Map.of());
-    }
-
     public static ApiError unknownOperation(String target) {
         return new ApiError(400, "UnknownOperationException", "Unknown operation " + target, Map.of());
     }

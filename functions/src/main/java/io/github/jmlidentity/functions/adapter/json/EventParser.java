@@ -1,0 +1,262 @@
+package io.github.jmlidentity.functions.adapter.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.github.jmlidentity.contract.FunctionEnvironment;
+import io.github.jmlidentity.functions.application.audit.EventIdentity;
+import io.github.jmlidentity.functions.application.port.out.EnvelopeParser;
+import io.github.jmlidentity.functions.domain.Employee;
+import io.github.jmlidentity.functions.domain.EventKind;
+import io.github.jmlidentity.functions.domain.HrEvent;
+import io.github.jmlidentity.functions.domain.InvalidEventException;
+import io.github.jmlidentity.functions.domain.Violation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place that parses HR event envelopes: size limit, JSON, the JSON Schemas of events/schemas (2020-12),
+ * then the checks a schema cannot express (configured source, the function's detail-type, reserved user names).
+ * Every violation found is reported, each naming its field.
+ */
+public final class EventParser implements EnvelopeParser {
+
+    /** Far above a real HR event (about 1 KiB) and below EventBridge's 256 KiB entry limit. */
+    public static final int MAX_EVENT_BYTES = 64 * 1024;
+    public static final String DEFAULT_SOURCE = FunctionEnvironment.DEFAULT_HR_EVENT_SOURCE;
+    private static final Set<String> RESERVED_USER_NAMES = Set.of("administrator", "awsadministrators");
+    private static final String SCHEMA_BASE = "https://jmlidentity.github.io/schemas/";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final String source;
+    private final Schema envelopeSchema;
+    private final Map<EventKind, Schema> eventSchemas = new EnumMap<>(EventKind.class);
+
+    public EventParser(String source) {
+        this.source = source;
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:schemas/"))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        .formatAssertionsEnabled(true)
+                        .errorMessageKeyword("errorMessage")
+                        .locale(Locale.ROOT)
+                        .build()));
+        // Loaded and resolved at init, so that the first invocation does not pay for it (and SnapStart keeps it).
+        this.envelopeSchema = load(registry, "envelope.schema.json");
+        eventSchemas.put(EventKind.JOINED, load(registry, "employee-joined.schema.json"));
+        eventSchemas.put(EventKind.MOVED, load(registry, "employee-moved.schema.json"));
+        eventSchemas.put(EventKind.LEFT, load(registry, "employee-left.schema.json"));
+    }
+
+    public EventParser() {
+        this(DEFAULT_SOURCE);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Parses an envelope meant for the function that handles {@code expected}, or for any function when
+     * {@code expected} is null (`jml invoke auto`).
+     *
+     * @throws InvalidEventException naming every bad field
+     */
+    @Override
+    public HrEvent parse(byte[] raw, EventKind expected) {
+        if (raw.length > MAX_EVENT_BYTES) {
+            throw invalid("event", "is " + raw.length + " bytes, more than the " + MAX_EVENT_BYTES + "-byte limit");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw invalid("event", "is not valid JSON: " + syntaxError(e));
+        } catch (java.io.IOException e) {
+            throw invalid("event", "could not be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("event", "must be a JSON object (an EventBridge envelope), was "
+                    + (root == null || root.isMissingNode() ? "empty" : root.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        EventKind kind = EventKind.fromDetailType(root.path("detail-type").asText(null)).orElse(null);
+        List<Violation> violations = new ArrayList<>();
+        Schema schema = kind == null ? envelopeSchema : eventSchemas.get(kind);
+        for (Error error : schema.validate(root)) {
+            violations.add(toViolation(error));
+        }
+        String actualSource = root.path("source").asText(null);
+        if (actualSource != null && !actualSource.isEmpty() && !actualSource.equals(source)) {
+            violations.add(new Violation("source", "'" + actualSource
+                    + "' is not the configured HR event source '" + source + "' (HR_EVENT_SOURCE)"));
+        }
+        if (kind != null) {
+            violations.addAll(kind.refusedBy(expected));
+        }
+        JsonNode detail = root.path("detail");
+        String userName = text(detail, "userName");
+        if (userName != null && RESERVED_USER_NAMES.contains(userName.toLowerCase(Locale.ROOT))) {
+            violations.add(new Violation("detail.userName", "'" + userName
+                    + "' is reserved by the Identity Store (Administrator, AWSAdministrators)"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(dedupe(violations));
+        }
+        return toEvent(root, kind, detail);
+    }
+
+    /** An event that could not be parsed: names what can safely be read from it, nothing else. */
+    @Override
+    public EventIdentity identify(byte[] raw) {
+        JsonNode root = JSON.missingNode();
+        if (raw.length <= MAX_EVENT_BYTES) {
+            try {
+                JsonNode parsed = JSON.readTree(raw);
+                root = parsed == null ? root : parsed;
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // The parse failure's reason already says the JSON is invalid.
+            }
+        }
+        JsonNode detail = root.path("detail");
+        return new EventIdentity(safe(root.path("id")), safe(detail.path("eventId")), safe(root.path("detail-type")),
+                safe(detail.path("employeeId")), safe(detail.path("userName")), null);
+    }
+
+    /** Short strings only: a malformed event's oversized or non-text values do not reach the log. */
+    private static String safe(JsonNode node) {
+        return node.isTextual() && node.asText().length() <= 128 ? node.asText() : null;
+    }
+
+    /** A field name safe to quote back: the schema's names are of this form. */
+    private static final java.util.regex.Pattern FIELD_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+    /**
+     * What is wrong and where, without the offending text: Jackson quotes the token it choked on (e.g. an unquoted
+     * e-mail address), which must not reach the audit record. Only a duplicate field's name is kept, when it looks
+     * like a field name.
+     */
+    static String syntaxError(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        String what;
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'").matcher(original);
+        if (duplicate.find() && FIELD_NAME.matcher(duplicate.group(1)).matches()) {
+            what = "Duplicate field '" + duplicate.group(1) + "'";
+        } else {
+            int cut = original.length();
+            for (char c : new char[] {'(', '\'', '"', ':', '\n'}) {
+                int at = original.indexOf(c);
+                if (at >= 0 && at < cut) {
+                    cut = at;
+                }
+            }
+            what = original.substring(0, cut).trim();
+            if (what.isEmpty()) {
+                what = "syntax error";
+            }
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what
+                : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static HrEvent toEvent(JsonNode root, EventKind kind, JsonNode detail) {
+        String employeeId = text(detail, "employeeId");
+        Employee employee = kind == EventKind.LEFT ? null : new Employee(
+                employeeId,
+                text(detail, "userName"),
+                text(detail, "givenName"),
+                text(detail, "familyName"),
+                text(detail, "displayName"),
+                text(detail, "email"),
+                text(detail, "title"),
+                text(detail, "department"),
+                text(detail, "division"),
+                text(detail, "organization"),
+                text(detail, "costCenter"),
+                text(detail, "managerEmployeeId"),
+                text(detail, "location"),
+                text(detail, "employmentType"),
+                text(detail, "locale"),
+                text(detail, "timezone"),
+                text(detail, "preferredLanguage"));
+        return new HrEvent(text(root, "id"), text(detail, "eventId"), kind, employeeId,
+                instant(text(detail, "effectiveAt")), employee, text(detail, "userName"), text(detail, "reason"));
+    }
+
+    /** The schema has checked the format; this only converts (RFC 3339 allows offsets and fractions). */
+    private static Instant instant(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid("detail.effectiveAt", "'" + value + "' is not an RFC 3339 timestamp");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Violation toViolation(Error error) {
+        String at = error.getInstanceLocation().toString();
+        String field = fieldName(at);
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            return new Violation(field.isEmpty() ? error.getProperty() : field + "." + error.getProperty(),
+                    "is required");
+        }
+        String message = error.getMessage();
+        String prefix = at + ": ";
+        if (message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        return new Violation(field.isEmpty() ? "event" : field, message);
+    }
+
+    /** JSON pointer (/detail/userName) to the dotted name used in every reason (detail.userName). */
+    private static String fieldName(String pointer) {
+        String path = pointer.startsWith("$") ? pointer.substring(1) : pointer;
+        path = path.startsWith("/") || path.startsWith(".") ? path.substring(1) : path;
+        return path.replace('/', '.').replace("~1", "/").replace("~0", "~");
+    }
+
+    private static List<Violation> dedupe(List<Violation> violations) {
+        return violations.stream().distinct().toList();
+    }
+
+    private static InvalidEventException invalid(String field, String problem) {
+        return new InvalidEventException(List.of(new Violation(field, problem)));
+    }
+
+    private static Schema load(SchemaRegistry registry, String file) {
+        Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + file));
+        schema.initializeValidators();
+        return schema;
+    }
+
+    static {
+        // Deeply nested or huge documents are refused by the size limit; keep Jackson's own limits tight too.
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.jmlidentity.functions.application;
+
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.audit.Cost;
+import io.github.jmlidentity.functions.application.audit.EventIdentity;
+import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
+import io.github.jmlidentity.functions.application.port.in.HrEventResult;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.out.ApiCallLog;
+import io.github.jmlidentity.functions.application.port.out.AuditLog;
+import io.github.jmlidentity.functions.application.port.out.EnvelopeParser;
+import io.github.jmlidentity.functions.application.port.out.FailureQueue;
+import io.github.jmlidentity.functions.domain.EventKind;
+import io.github.jmlidentity.functions.domain.HrEvent;
+import io.github.jmlidentity.functions.domain.InvalidEventException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The inbound port's implementation: parse (unless the event comes parsed), route to the service of its kind,
+ * audit, and hand a permanent failure to the failure queue. One audit record per event, whatever happens.
+ */
+public final class EventPipeline implements ProcessHrEvent {
+
+    /** Extra lease time beyond the caller's deadline, for clock skew between containers. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
+    private final EnvelopeParser parser;
+    private final Map<EventKind, LifecycleService> services = new EnumMap<>(EventKind.class);
+    private final AuditRecords audit;
+    private final AuditLog auditLog;
+    private final ApiCallLog apiCalls;
+    private final FailureQueue failureQueue;
+    private final Clock clock;
+
+    /**
+     * @param failureQueue where permanent failures go at once, or null to leave them to the caller
+     */
+    public EventPipeline(LifecycleSettings settings, EnvelopeParser parser, AuditLog auditLog, ApiCallLog apiCalls,
+                         FailureQueue failureQueue) {
+        this.parser = parser;
+        this.auditLog = auditLog;
+        this.apiCalls = apiCalls;
+        this.failureQueue = failureQueue;
+        this.clock = settings.clock();
+        this.audit = new AuditRecords(settings.clock(), settings.directory().identityStoreId(), settings.dryRun());
+        services.put(EventKind.JOINED, new JoinerService(settings));
+        services.put(EventKind.MOVED, new MoverService(settings));
+        services.put(EventKind.LEFT, new LeaverService(settings));
+    }
+
+    @Override
+    public HrEventResult process(HrEventRequest request) {
+        long started = System.nanoTime();
+        AuditRecord record;
+        try (ApiCallLog.Recording calls = apiCalls.start(request.deadline())) {
+            HrEvent event = request.event();
+            ProcessingResult result;
+            try {
+                if (event == null) {
+                    event = parser.parse(request.envelope(), request.expected());
+                } else if (!event.kind().refusedBy(request.expected()).isEmpty()) {
+                    throw new InvalidEventException(event.kind().refusedBy(request.expected()));
+                }
+                result = services.get(event.kind()).handle(event, lease(request.deadline()));
+            } catch (InvalidEventException e) {
+                result = ProcessingResult.rejected("INVALID_EVENT", e.reason());
+            } catch (RuntimeException unexpected) {
+                result = ProcessingResult.unexpected(unexpected);
+            }
+            EventIdentity identity = event != null ? EventIdentity.of(event) : parser.identify(request.envelope());
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            record = audit.record(identity, result, new Cost(calls.calls(), calls.requestIds(), durationMs));
+        }
+        auditLog.write(record);
+        return handOff(record, request);
+    }
+
+    /** A delivery holds the employee until the caller's deadline, plus a margin; null for the configured default. */
+    private Duration lease(Instant deadline) {
+        return deadline == null ? null : Duration.between(clock.instant(), deadline).plus(LEASE_MARGIN);
+    }
+
+    /**
+     * A permanent failure goes to the failure queue at once, when there is one: retries would only write the same
+     * verdict again, or re-run a guarded leaver without the operator's check.
+     */
+    private HrEventResult handOff(AuditRecord record, HrEventRequest request) {
+        if (!record.isFailure() || record.verdict().retryable() || failureQueue == null) {
+            return new HrEventResult(record, false, null);
+        }
+        try {
+            failureQueue.send(record, request.envelope());
+            return new HrEventResult(record, true, null);
+        } catch (RuntimeException sendFailed) {
+            return new HrEventResult(record, false, sendFailed);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.jmlidentity.functions.application.audit;
+
+import io.github.jmlidentity.functions.domain.Outcome;
+
+import java.time.Instant;
+
+/**
+ * The one audit record written per event (one JSON line; field names are stable, auditors query them).
+ * Only audit fields: never the HR profile (no phone, address, names or email).
+ *
+ * @param event    what the event says about itself
+ * @param user     the directory user it concerns (named as in the directory, else as the event names it)
+ * @param changes  what was done to the directory (for PLANNED: what would be done)
+ * @param cost     Identity Store calls and time
+ * @param verdict  why the event was not applied, if it was not, and whether a retry may change that
+ */
+public record AuditRecord(
+        Instant time,
+        EventIdentity event,
+        UserRef user,
+        String identityStoreId,
+        Outcome outcome,
+        boolean dryRun,
+        Changes changes,
+        Cost cost,
+        Verdict verdict) {
+
+    public static final String RECORD_TYPE = "jml.audit";
+
+    public boolean isFailure() {
+        return outcome == Outcome.FAILED || outcome == Outcome.REJECTED;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.jmlidentity.functions.application.port.in;
+
+import io.github.jmlidentity.functions.domain.EventKind;
+import io.github.jmlidentity.functions.domain.HrEvent;
+
+import java.time.Instant;
+
+/**
+ * One HR event to process: the EventBridge envelope as received, or an event already parsed (e.g. one a scheduler
+ * kept until its effective date).
+ *
+ * @param envelope the envelope's bytes; null when {@code event} is given
+ * @param event    the parsed event; null when {@code envelope} is given
+ * @param expected the kind the calling function handles (an event of another kind is REJECTED); null routes by
+ *                 detail-type
+ * @param deadline when the caller's time runs out (Lambda's remaining time): calls and leases stay within it;
+ *                 null for none
+ */
+public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline) {
+
+    public HrEventRequest {
+        if ((envelope == null) == (event == null)) {
+            throw new IllegalArgumentException("give the envelope or the parsed event, not both or neither");
+        }
+    }
+
+    public static HrEventRequest envelope(byte[] raw) {
+        return new HrEventRequest(raw, null, null, null);
+    }
+
+    public static HrEventRequest event(HrEvent parsed) {
+        return new HrEventRequest(null, parsed, null, null);
+    }
+
+    /** For a function that handles {@code kind} only (null: any). */
+    public HrEventRequest expecting(EventKind kind) {
+        return new HrEventRequest(envelope, event, kind, deadline);
+    }
+
+    public HrEventRequest within(Instant until) {
+        return new HrEventRequest(envelope, event, expected, until);
+    }
+}

@@ -1,0 +1,234 @@
+package io.github.jmlidentity.functions.wiring;
+
+import io.github.jmlidentity.contract.FunctionEnvironment;
+import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
+import io.github.jmlidentity.functions.adapter.json.AuditJson;
+import io.github.jmlidentity.functions.adapter.json.EventParser;
+import io.github.jmlidentity.functions.adapter.out.AwsClients;
+import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
+import io.github.jmlidentity.functions.adapter.out.FileEmployeeLedger;
+import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
+import io.github.jmlidentity.functions.adapter.out.InvocationScope;
+import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
+import io.github.jmlidentity.functions.adapter.out.SqsFailureQueue;
+import io.github.jmlidentity.functions.application.EventPipeline;
+import io.github.jmlidentity.functions.application.LifecycleSettings;
+import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
+import io.github.jmlidentity.functions.application.port.out.FailureQueue;
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
+import io.github.jmlidentity.functions.domain.AccessRules;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: the one place that builds the functions from configuration (SDK clients, ledger, access
+ * rules, event parser, services) and hands out the inbound port, {@link ProcessHrEvent}. The Lambda handlers get
+ * theirs from the environment ({@link #fromEnvironment}); `jml invoke`, `jml demo`, the benchmarks and the tests
+ * wire theirs with the {@link Builder}, with any directory and ledger (SDK, in memory, file-backed, or their own
+ * implementation of the port), so that every driver runs the real code path.
+ */
+public final class LifecycleFunctions {
+
+    private LifecycleFunctions() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The deployed wiring: Identity Store through the SDK (paced to the container's share of the quota), the
+     * DynamoDB ledger, the failure queue in SQS, settings from the environment (names in the contract's
+     * FunctionEnvironment). When Lambda initialises a SnapStart snapshot, the real code path is primed first.
+     */
+    public static ProcessHrEvent fromEnvironment(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        Builder wiring = builder()
+                .directory(new SdkIdentityDirectory(AwsClients.identityStore(config.identityStoreMaxRps()),
+                        config.identityStoreId()))
+                .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
+                .rules(config.rules())
+                .dryRun(config.dryRun())
+                .source(config.hrEventSource())
+                .failureQueue(config.failureQueueUrl() == null ? null
+                        : new SqsFailureQueue(AwsClients.sqs(), config.failureQueueUrl()));
+        if (SnapStartPriming.applies(env)) {
+            SnapStartPriming.prime(wiring);
+        }
+        return wiring.build();
+    }
+
+    /**
+     * An Identity Store client with the functions' settings (adaptive retry, call recording for the audit record,
+     * HTTP client) and the caller's endpoint, region and credentials. The caller closes it.
+     */
+    public static IdentitystoreClient identityStoreClient(Consumer<? super IdentitystoreClientBuilder> connection) {
+        return AwsClients.identityStore(connection);
+    }
+
+    /** The Identity Store as the functions see it, through {@code client}; group ids are cached for its lifetime. */
+    public static IdentityDirectory identityStore(IdentitystoreClient client, String identityStoreId) {
+        return new SdkIdentityDirectory(client, identityStoreId);
+    }
+
+    /** A ledger in memory, to share between several wirings (containers) of one process, e.g. a benchmark's. */
+    public static EmployeeLedger inMemoryLedger() {
+        return new InMemoryEmployeeLedger();
+    }
+
+    /** Reads and validates an access rules file; every error names the rule or field. */
+    public static AccessRules accessRules(Path file) {
+        return AccessRulesLoader.load(file);
+    }
+
+    /** What the functions are made of; directory, ledger and rules are required. */
+    public static final class Builder {
+        private IdentityDirectory directory;
+        private EmployeeLedger ledger;
+        private AccessRules rules;
+        private boolean dryRun;
+        private String source = EventParser.DEFAULT_SOURCE;
+        private Consumer<String> auditLines = System.out::println;
+        private Clock clock = Clock.systemUTC();
+        private Duration lease = Duration.ofMinutes(2);
+        private Duration maxLeaseWait = Duration.ofSeconds(20);
+        private FailureQueue failureQueue;
+
+        private Builder() {
+        }
+
+        /** Any implementation of the directory port (e.g. one with no I/O, for benchmarks). */
+        public Builder directory(IdentityDirectory value) {
+            this.directory = value;
+            return this;
+        }
+
+        /** The Identity Store through {@code client} (see {@link #identityStoreClient}). */
+        public Builder identityStore(IdentitystoreClient client, String identityStoreId) {
+            return directory(LifecycleFunctions.identityStore(client, identityStoreId));
+        }
+
+        /** Any implementation of the ledger port. */
+        public Builder ledger(EmployeeLedger value) {
+            this.ledger = value;
+            return this;
+        }
+
+        /** A ledger that lives as long as the functions do (one run of the demo, a benchmark). */
+        public Builder ledgerInMemory() {
+            return ledger(inMemoryLedger());
+        }
+
+        /** A ledger in a local JSON file, kept between runs (`jml invoke`). */
+        public Builder ledgerFile(Path file) {
+            return ledger(new FileEmployeeLedger(file));
+        }
+
+        /** The deployed ledger: a DynamoDB table, through a client with the functions' settings. */
+        public Builder ledgerTable(String table) {
+            return ledgerTable(AwsClients.dynamoDb(), table);
+        }
+
+        public Builder ledgerTable(DynamoDbClient client, String table) {
+            return ledger(new DynamoDbEmployeeLedger(client, table));
+        }
+
+        public Builder rules(AccessRules value) {
+            this.rules = value;
+            return this;
+        }
+
+        /** @throws io.github.jmlidentity.functions.domain.InvalidAccessRulesException naming every error */
+        public Builder rulesFile(Path file) {
+            return rules(AccessRulesLoader.load(file));
+        }
+
+        /**
+         * @param origin what to name the rules by in errors, e.g. ACCESS_RULES
+         * @throws io.github.jmlidentity.functions.domain.InvalidAccessRulesException naming every error
+         */
+        public Builder rulesJson(String json, String origin) {
+            return rules(AccessRulesLoader.parse(json, origin));
+        }
+
+        /** Compute and audit the plan (outcome PLANNED), write nothing. */
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        /** The EventBridge source HR events must carry. */
+        public Builder source(String value) {
+            this.source = value;
+            return this;
+        }
+
+        /** Where audit lines (one JSON line per event) go; stdout by default (CloudWatch Logs in Lambda). */
+        public Builder auditLines(Consumer<String> value) {
+            this.auditLines = value;
+            return this;
+        }
+
+        /** What time it is: ordering, leases and audit times follow it (a fixed clock processes "as of" an instant). */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** How long a delivery may hold an employee when the caller gives no deadline. */
+        public Builder lease(Duration value) {
+            this.lease = value;
+            return this;
+        }
+
+        /** How long a concurrent delivery waits for the lease before failing for a later retry. */
+        public Builder maxLeaseWait(Duration value) {
+            this.maxLeaseWait = value;
+            return this;
+        }
+
+        /** Where permanent failures go at once (null: they are left to the caller, e.g. thrown to Lambda). */
+        public Builder failureQueue(FailureQueue value) {
+            this.failureQueue = value;
+            return this;
+        }
+
+        /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
+        Builder dryRunTwin() {
+            return new Builder().directory(directory).ledger(ledger).rules(rules).source(source).clock(clock)
+                    .lease(lease).maxLeaseWait(maxLeaseWait).dryRun(true).auditLines(line -> { });
+        }
+
+        IdentityDirectory directory() {
+            return directory;
+        }
+
+        AccessRules rules() {
+            return rules;
+        }
+
+        String source() {
+            return source;
+        }
+
+        public ProcessHrEvent build() {
+            Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(ledger, "ledger");
+            Objects.requireNonNull(rules, "rules");
+            LifecycleSettings settings = new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease,
+                    maxLeaseWait);
+            Consumer<String> lines = auditLines;
+            return new EventPipeline(settings, new EventParser(source), record -> lines.accept(AuditJson.toLine(record)),
+                    InvocationScope::open, failureQueue);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.jmlidentity.functions.adapter.json;
+
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.support.SampleAudit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit line auditors query, to the byte: field names, their order, nulls and empty lists written out. */
+class AuditJsonTest {
+
+    static Stream<Arguments> records() {
+        return Stream.of(
+                Arguments.of("an applied mover", SampleAudit.applied(), "{\"recordType\":\"jml.audit\","
+                        + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-1\",\"hrEventId\":\"hr-evt-0002\","
+                        + "\"detailType\":\"Employee Moved\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
+                        + "\"userId\":\"u-1\",\"identityStoreId\":\"d-1234567890\",\"outcome\":\"APPLIED\",\"dryRun\":false,"
+                        + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"attributesChanged\":[\"title\"],"
+                        + "\"groupsAdded\":[\"jml-platform\",\"jml-on-call\"],\"groupsRemoved\":[\"jml-engineering\"],"
+                        + "\"membershipsBefore\":[],\"userDeleted\":false,\"apiCalls\":{\"DescribeUser\":1,\"UpdateUser\":1},"
+                        + "\"requestIds\":[\"r-1\",\"r-2\"],\"durationMs\":12,\"errorType\":null,\"reason\":null,"
+                        + "\"note\":\"employee E1001 was not in the directory: provisioned by the mover\",\"retryable\":false}"),
+                Arguments.of("a rejected joiner", SampleAudit.rejected(), "{\"recordType\":\"jml.audit\","
+                        + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-2\",\"hrEventId\":\"hr-evt-0009\","
+                        + "\"detailType\":\"Employee Joined\",\"employeeId\":\"E1002\",\"userName\":null,\"userId\":null,"
+                        + "\"identityStoreId\":\"d-1234567890\",\"outcome\":\"REJECTED\",\"dryRun\":false,"
+                        + "\"effectiveAt\":null,\"attributesChanged\":[],\"groupsAdded\":[],\"groupsRemoved\":[],"
+                        + "\"membershipsBefore\":[],\"userDeleted\":false,\"apiCalls\":{},\"requestIds\":[],\"durationMs\":3,"
+                        + "\"errorType\":\"INVALID_EVENT\",\"reason\":\"detail.userName: is required\",\"note\":null,"
+                        + "\"retryable\":false}"));
+    }
+
+    @ParameterizedTest(name = "GIVEN {0} WHEN logged THEN the line is exactly the stable format")
+    @MethodSource("records")
+    void GIVEN_an_audit_record_WHEN_logged_THEN_the_line_is_exactly_the_stable_format(
+            String given, AuditRecord record, String line) {
+        assertThat(AuditJson.toLine(record)).isEqualTo(line);
+    }
+}

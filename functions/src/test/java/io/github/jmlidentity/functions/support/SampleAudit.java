@@ -1,0 +1,39 @@
+package io.github.jmlidentity.functions.support;
+
+import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.audit.Changes;
+import io.github.jmlidentity.functions.application.audit.Cost;
+import io.github.jmlidentity.functions.application.audit.EventIdentity;
+import io.github.jmlidentity.functions.application.audit.UserRef;
+import io.github.jmlidentity.functions.application.audit.Verdict;
+import io.github.jmlidentity.functions.domain.Outcome;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Audit records with every field set, for the adapters that write them. */
+public final class SampleAudit {
+
+    public static final Instant TIME = Instant.parse("2026-03-01T10:00:00.123Z");
+
+    private SampleAudit() {
+    }
+
+    /** A mover that changed attributes and groups, with a note. */
+    public static AuditRecord applied() {
+        return new AuditRecord(TIME, new EventIdentity("evt-1", "hr-evt-0002", "Employee Moved", "E1001", "jane.doe",
+                Instant.parse("2026-03-01T09:00:00Z")), new UserRef("jane.doe", "u-1"), "d-1234567890", Outcome.APPLIED, false,
+                new Changes(List.of("title"), List.of("jml-platform", "jml-on-call"), List.of("jml-engineering"), false,
+                        List.of()),
+                new Cost(Map.of("UpdateUser", 1L, "DescribeUser", 1L), List.of("r-1", "r-2"), 12),
+                Verdict.NONE.withNote("employee E1001 was not in the directory: provisioned by the mover"));
+    }
+
+    /** An invalid joiner: only what could safely be read from it. */
+    public static AuditRecord rejected() {
+        return new AuditRecord(TIME, new EventIdentity("evt-2", "hr-evt-0009", "Employee Joined", "E1002", null, null),
+                UserRef.UNKNOWN, "d-1234567890", Outcome.REJECTED, false, Changes.none(), new Cost(Map.of(), List.of(), 3),
+                Verdict.failed("INVALID_EVENT", "detail.userName: is required", false));
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.jmlidentity.functions.support;
+
+import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What every story runs against: Identity Store Local (one per test class, reset before each test) and dynalite
+ * (one per run, a fresh ledger table per world).
+ */
+public abstract class StoryTest {
+
+    @RegisterExtension
+    protected static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+    @RegisterExtension
+    protected static final Dynalite DYNALITE = new Dynalite();
+
+    /** The shipped rules' groups, an unmanaged group and a protected user, with the functions as deployed. */
+    protected static StoryWorld newWorld() {
+        return new StoryWorld(IDENTITY_STORE.server(), DYNALITE);
+    }
+}
