@@ -6,17 +6,31 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A seed file for Identity Store Local at report scale: every user in "all-staff" plus {@code perUser - 1} of the
- * other groups, spread evenly; a few permission sets and accounts, assigned to all-staff and to the first groups.
- * Written with a streaming generator (tens of MB).
+ * other groups, spread evenly; a few permission sets and accounts, assigned to all-staff and to the first groups,
+ * and to {@code directUsers} users directly (spread over the users). Written with a streaming generator (tens of MB).
  */
-record ScaleSeed(int users, int groups, int perUser, int accounts, int permissionSets, int assignedGroups) {
+record ScaleSeed(int users, int groups, int perUser, int accounts, int permissionSets, int assignedGroups,
+                 int directUsers) {
 
     static final String ALL_STAFF = "group-0000-all-staff";
+
+    /** One account assignment of the seed; {@code group} false: to a user directly. */
+    record Assignment(int account, int permissionSet, boolean group, int principal) {
+        String accountId() {
+            return String.format("2%011d", account);
+        }
+    }
+
+    String userName(int index) {
+        return String.format("user%05d", index);
+    }
 
     String groupName(int index) {
         return index == 0 ? ALL_STAFF : String.format("group-%04d", index);
@@ -51,12 +65,19 @@ record ScaleSeed(int users, int groups, int perUser, int accounts, int permissio
         return counts;
     }
 
-    /** Assignments per group index. */
-    int assignmentsOf(int g) {
-        if (g == 0) {
-            return accounts;
+    /** Every account assignment: all-staff on every account, one per assigned group, one per direct user. */
+    List<Assignment> assignments() {
+        List<Assignment> all = new ArrayList<>();
+        for (int a = 0; a < accounts; a++) {
+            all.add(new Assignment(a, 0, true, 0));
         }
-        return g <= assignedGroups ? 1 : 0;
+        for (int g = 1; g <= assignedGroups; g++) {
+            all.add(new Assignment(g % accounts, g % permissionSets, true, g));
+        }
+        for (int k = 0; k < directUsers; k++) {
+            all.add(new Assignment(k % accounts, k % permissionSets, false, k * (users / directUsers)));
+        }
+        return all;
     }
 
     void write(Path file) throws IOException {
@@ -71,7 +92,7 @@ record ScaleSeed(int users, int groups, int perUser, int accounts, int permissio
             json.writeEndArray();
             json.writeArrayFieldStart("users");
             for (int u = 0; u < users; u++) {
-                String name = String.format("user%05d", u);
+                String name = userName(u);
                 json.writeStartObject();
                 json.writeStringField("userName", name);
                 json.writeStringField("givenName", "Given" + u);
@@ -101,22 +122,19 @@ record ScaleSeed(int users, int groups, int perUser, int accounts, int permissio
             }
             json.writeEndArray();
             json.writeArrayFieldStart("assignments");
-            for (int a = 0; a < accounts; a++) {
-                assignment(json, a, 0, ALL_STAFF);
-            }
-            for (int g = 1; g <= assignedGroups; g++) {
-                assignment(json, g % accounts, g % permissionSets, groupName(g));
+            for (Assignment assignment : assignments()) {
+                json.writeStartObject();
+                json.writeStringField("accountId", assignment.accountId());
+                json.writeStringField("permissionSet", "PermissionSet" + assignment.permissionSet());
+                if (assignment.group()) {
+                    json.writeStringField("group", groupName(assignment.principal()));
+                } else {
+                    json.writeStringField("user", userName(assignment.principal()));
+                }
+                json.writeEndObject();
             }
             json.writeEndArray();
             json.writeEndObject();
         }
-    }
-
-    private static void assignment(JsonGenerator json, int account, int permissionSet, String group) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("accountId", String.format("2%011d", account));
-        json.writeStringField("permissionSet", "PermissionSet" + permissionSet);
-        json.writeStringField("group", group);
-        json.writeEndObject();
     }
 }

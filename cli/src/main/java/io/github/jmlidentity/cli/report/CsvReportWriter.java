@@ -7,12 +7,18 @@ import java.util.List;
 
 /**
  * One CSV table for spreadsheets: a {@code record} column says what each row is: {@code group} rows first (with
- * member counts and account assignments), then {@code user} rows (groups, the access they give, drift), then
- * {@code missing-user} rows for roster employees with no user.
+ * member counts and account assignments, in {@code groupAccess}), then {@code user} rows (groups, the access they give
+ * in {@code groupAccess} naming the group, the access assigned directly in {@code directAccess}, findings in
+ * {@code drift}), then {@code missing-user} rows for roster employees with no user.
+ *
+ * <p>Names come from the directory, which anyone who can edit a user or group writes: a cell a spreadsheet would
+ * read as a formula (starting with {@code = + - @}, tab or carriage return) is prefixed with a single quote and
+ * quoted, as OWASP advises against CSV injection.
  */
 final class CsvReportWriter extends LineReportWriter {
     static final List<String> HEADER = List.of("record", "name", "id", "displayName", "email", "members", "groups",
-            "access", "drift");
+            "groupAccess", "directAccess", "drift");
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     CsvReportWriter(Writer out) {
         super(out);
@@ -26,24 +32,36 @@ final class CsvReportWriter extends LineReportWriter {
     @Override
     public void group(GroupAccess group) throws IOException {
         row(List.of("group", group.name(), group.groupId(), "", "", Long.toString(group.members()), "",
-                String.join("; ", group.assignments()), ""));
+                String.join("; ", group.labels()), "", ""));
     }
 
     @Override
     public void user(UserAccess user) throws IOException {
         row(List.of("user", user.userName(), user.userId(), nonNull(user.displayName()), nonNull(user.email()), "",
-                String.join("; ", user.groups()), String.join("; ", user.access()),
+                String.join("; ", user.groups()), describe(user.groupAccess()), describe(user.directAccess()),
                 user.drift() == null ? "" : user.drift().describe()));
     }
 
     @Override
     public void missingFromDirectory(Roster.Entry entry) throws IOException {
         row(List.of("missing-user", entry.userName(), entry.employeeId(), "", "", "",
-                String.join("; ", entry.expectedGroups()), "", "in HR roster but not in the directory"));
+                String.join("; ", entry.expectedGroups()), "", "", "in HR roster but not in the directory"));
+    }
+
+    /** One cell, safe to open in a spreadsheet. */
+    static String cell(String value) {
+        if (value != null && !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+            return "\"'" + value.replace("\"", "\"\"") + '"';
+        }
+        return Csv.field(value);
     }
 
     private void row(List<String> fields) throws IOException {
-        writeLine(Csv.line(fields));
+        writeLine(String.join(",", fields.stream().map(CsvReportWriter::cell).toList()));
+    }
+
+    private static String describe(List<Access> accesses) {
+        return String.join("; ", accesses.stream().map(Access::describe).toList());
     }
 
     private static String nonNull(String value) {

@@ -40,7 +40,7 @@ final class JsonReportWriter implements ReportWriter {
         json.writeStringField("name", group.name());
         json.writeStringField("groupId", group.groupId());
         json.writeNumberField("members", group.members());
-        strings("assignments", group.assignments());
+        strings("assignments", group.labels());
         json.writeEndObject();
     }
 
@@ -53,12 +53,14 @@ final class JsonReportWriter implements ReportWriter {
         json.writeStringField("displayName", user.displayName());
         json.writeStringField("email", user.email());
         strings("groups", user.groups());
-        strings("access", user.access());
+        accesses("groupAccess", user.groupAccess(), null);
+        accesses("directAccess", user.directAccess(), null);
         if (user.drift() != null && user.drift().any()) {
             json.writeObjectFieldStart("drift");
             json.writeBooleanField("notInHr", user.drift().notInHr());
             strings("extraGroups", user.drift().extraGroups());
             strings("missingGroups", user.drift().missingGroups());
+            accesses("directAssignments", user.drift().directAssignments(), UserAccess.BYPASSES_RULES);
             json.writeEndObject();
         }
         json.writeEndObject();
@@ -84,6 +86,18 @@ final class JsonReportWriter implements ReportWriter {
         json.writeNumberField("usersWithDrift", summary.usersWithDrift());
         json.writeNumberField("notInHr", summary.notInHr());
         json.writeNumberField("missingFromDirectory", summary.missingFromDirectory());
+        json.writeNumberField("usersWithDirectAccess", summary.usersWithDirectAccess());
+        json.writeNumberField("directAssignments", summary.directAssignments());
+        json.writeObjectFieldStart("assignmentReads");
+        json.writeStringField("strategy", summary.assignmentPlan().strategy().label());
+        json.writeBooleanField("forced", summary.assignmentPlan().forced());
+        json.writeObjectFieldStart("expectedCalls");
+        for (Map.Entry<String, Long> expected : summary.assignmentPlan().expectedCallsByStrategy().entrySet()) {
+            json.writeNumberField(expected.getKey(), expected.getValue());
+        }
+        json.writeEndObject();
+        json.writeNumberField("countingCalls", summary.assignmentPlan().countingCalls());
+        json.writeEndObject();
         json.writeObjectFieldStart("apiCalls");
         for (Map.Entry<String, Long> calls : summary.apiCalls().entrySet()) {
             json.writeNumberField(calls.getKey(), calls.getValue());
@@ -117,6 +131,24 @@ final class JsonReportWriter implements ReportWriter {
         } else {
             section = Integer.MAX_VALUE;
         }
+    }
+
+    /** Each access as {accountId, permissionSet[, group][, finding]}. */
+    private void accesses(String field, List<Access> values, String finding) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Access access : values) {
+            json.writeStartObject();
+            json.writeStringField("accountId", access.accountId());
+            json.writeStringField("permissionSet", access.permissionSet());
+            if (access.group() != null) {
+                json.writeStringField("group", access.group());
+            }
+            if (finding != null) {
+                json.writeStringField("finding", finding);
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private void strings(String field, List<String> values) throws IOException {

@@ -19,13 +19,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"The quarterly access review in one command: every user with its groups and the account access "
-                + "they give (account/permission set, via sso-admin), every group with its account assignments.",
-                "With --roster, also the drift from HR: users not in HR, HR employees missing from the directory, "
-                        + "groups extra or missing per user.",
-                "Streams: 50,000 users run in a 256 MB heap; API calls grow with pages (100 items), not with users."},
+        description = {"The quarterly access review in one command: every user with its groups, the account access "
+                + "they give (account/permission set, naming the group) and the access assigned to the user directly, "
+                + "every group with its account assignments (via sso-admin).",
+                "Findings (drift): every direct assignment (it bypasses the access rules); with --roster, also users not "
+                        + "in HR, HR employees missing from the directory, groups extra or missing per user.",
+                "Streams: 50,000 users run in a 256 MB heap; API calls grow with pages (100 items), not with users. "
+                        + "Account assignments are read per principal or per account × permission set, whichever "
+                        + "needs fewer calls (the choice and both counts go to stderr)."},
         footer = {"", "CSV columns: record (group | user | missing-user), name, id, displayName, email, members, groups, "
-                + "access, drift.", "Roster CSV: header employeeId,userName,expectedGroups; groups separated by ';'.",
+                + "groupAccess (\"account/permission set via group\"; on group rows, the group's assignments), directAccess, "
+                + "drift. Cells a spreadsheet would run as a formula (= + - @ tab CR first) are prefixed with ' and quoted.",
+                "Roster CSV: a header naming employeeId,userName,expectedGroups (any order; other columns ignored; UTF-8, "
+                        + "BOM allowed); groups separated by ';'. A bad roster exits 2 naming the line and column.",
                 "", "Examples:", "  jml report --format csv --out access-2026-Q4.csv",
                 "  jml report --roster hr-roster.csv --format json --out review.json"})
 public final class ReportCommand implements Callable<Integer> {
@@ -47,22 +53,38 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--roster", paramLabel = "FILE", description = "HR roster CSV to compare with.")
     Path roster;
 
+    @Option(names = "--assignment-strategy", paramLabel = "STRATEGY", defaultValue = "auto",
+            converter = AssignmentStrategy.Option.class,
+            description = "How to read account assignments: auto (the one needing fewer calls), per-principal or "
+                    + "per-account-permission-set (default: ${DEFAULT-VALUE}).")
+    AssignmentStrategy assignmentStrategy;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         ReportFormat chosen = ReportFormat.parse(format);
-        Roster hrRoster = roster == null ? null : Roster.read(roster);
         PrintWriter progress = spec.commandLine().getErr();
+        Roster hrRoster;
+        try {
+            hrRoster = roster == null ? null : Roster.read(roster);
+        } catch (InvalidCsvException badRoster) {
+            progress.println("jml report: roster " + badRoster.getMessage());
+            progress.flush();
+            return 2;
+        }
         try (IdentityCenterClients clients = new IdentityCenterClients(endpoint.aws(), endpoint.region());
              Writer target = open()) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
             ReportWriter writer = chosen.writer(target);
-            ReportSummary summary = new AccessReport(directory, progress).write(writer, hrRoster, instanceArn);
-            progress.printf("report: %d users, %d groups, %d memberships; drift: %d users (%d not in HR), %d missing from the directory; API calls: %s%n",
-                    summary.users(), summary.groups(), summary.memberships(), summary.usersWithDrift(), summary.notInHr(),
-                    summary.missingFromDirectory(), summary.apiCalls());
+            ReportSummary summary = new AccessReport(directory, progress).write(writer, hrRoster, instanceArn, assignmentStrategy);
+            progress.printf("report: %d users, %d groups, %d memberships; direct assignments: %d (%d users); "
+                            + "drift: %d users (%d not in HR), %d missing from the directory; "
+                            + "account assignments read %s; API calls: %s%n",
+                    summary.users(), summary.groups(), summary.memberships(), summary.directAssignments(),
+                    summary.usersWithDirectAccess(), summary.usersWithDrift(), summary.notInHr(),
+                    summary.missingFromDirectory(), summary.assignmentPlan().strategy().label(), summary.apiCalls());
             if (out != null) {
                 progress.println("report: written to " + out);
             }

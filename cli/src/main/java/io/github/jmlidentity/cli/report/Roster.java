@@ -1,14 +1,9 @@
 package io.github.jmlidentity.cli.report;
 
-import io.github.jmlidentity.cli.CliException;
-import io.github.jmlidentity.cli.output.Csv;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +12,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The HR roster an access review compares against: CSV with a header {@code employeeId,userName,expectedGroups},
- * expected groups separated by semicolons. User names match ignoring case, as the Identity Store does.
+ * The HR roster an access review compares against: CSV ({@link CsvRows}) whose header names at least
+ * {@code employeeId,userName,expectedGroups}, in any order (other columns are ignored); expected groups separated by
+ * semicolons (or line breaks inside the quoted field). User names match ignoring case, as the Identity Store does.
  */
 public final class Roster {
+    static final List<String> COLUMNS = List.of("employeeId", "userName", "expectedGroups");
+
     /** One employee HR says should exist, with the groups HR expects. */
     public record Entry(String employeeId, String userName, Set<String> expectedGroups) {
     }
@@ -31,35 +29,28 @@ public final class Roster {
         this.byUserName = byUserName;
     }
 
+    /** @throws InvalidCsvException naming the file, line and column of the first problem */
     public static Roster read(Path file) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = lines.readLine();
-            if (header == null || !Csv.parse(header.strip()).equals(List.of("employeeId", "userName", "expectedGroups"))) {
-                throw new CliException("Roster " + file + ": the first line must be the header employeeId,userName,expectedGroups");
+        Map<String, Long> lines = new HashMap<>();
+        CsvRows.read(file, COLUMNS, row -> {
+            String employeeId = row.get("employeeId");
+            if (employeeId.isEmpty()) {
+                throw row.invalid("employeeId", "empty; every employee needs one");
             }
-            String line;
-            int number = 1;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> fields = Csv.parse(line);
-                if (fields.size() != 3 || fields.get(0).isBlank() || fields.get(1).isBlank()) {
-                    throw new CliException("Roster " + file + " line " + number
-                            + ": expected employeeId,userName,expectedGroups with an employeeId and a userName, got: " + line);
-                }
-                Set<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-                Arrays.stream(fields.get(2).split(";")).map(String::strip).filter(g -> !g.isEmpty()).forEach(groups::add);
-                Entry entry = new Entry(fields.get(0).strip(), fields.get(1).strip(), groups);
-                if (entries.putIfAbsent(key(entry.userName()), entry) != null) {
-                    throw new CliException("Roster " + file + " line " + number + ": user name '" + entry.userName() + "' appears twice");
-                }
+            String userName = row.get("userName");
+            if (userName.isEmpty()) {
+                throw row.invalid("userName", "empty; employee " + employeeId + " needs the user name to compare");
             }
-        } catch (IOException unreadable) {
-            throw new CliException("Cannot read roster " + file + ": " + unreadable.getMessage(), unreadable);
-        }
+            Set<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            Arrays.stream(row.get("expectedGroups").split("[;\\r\\n]+")).map(String::strip).filter(g -> !g.isEmpty())
+                    .forEach(groups::add);
+            Long earlier = lines.putIfAbsent(key(userName), row.line());
+            if (earlier != null) {
+                throw row.invalid("userName", "'" + userName + "' appears twice (also line " + earlier + ")");
+            }
+            entries.put(key(userName), new Entry(employeeId, userName, groups));
+        });
         return new Roster(entries);
     }
 

@@ -3,7 +3,10 @@ package io.github.jmlidentity.cli.report;
 import java.io.IOException;
 import java.io.Writer;
 
-/** The report for a terminal: groups with their access, then each user's groups and the access they give. */
+/**
+ * The report for a terminal: groups with their access, then each user's groups, the access they give (naming the
+ * group), the access assigned directly, and the findings.
+ */
 final class TableReportWriter extends LineReportWriter {
     private static final int NAME_WIDTH = 24;
 
@@ -24,7 +27,7 @@ final class TableReportWriter extends LineReportWriter {
     @Override
     public void group(GroupAccess group) throws IOException {
         line(pad(group.name()) + String.format("%7d  ", group.members())
-                + (group.assignments().isEmpty() ? "-" : String.join(", ", group.assignments())));
+                + (group.assignments().isEmpty() ? "-" : String.join(", ", group.labels())));
     }
 
     @Override
@@ -35,8 +38,11 @@ final class TableReportWriter extends LineReportWriter {
             line(pad("USER") + "GROUPS / ACCESS");
         }
         line(pad(user.userName()) + (user.groups().isEmpty() ? "(no groups)" : String.join(", ", user.groups())));
-        if (!user.access().isEmpty()) {
-            line(pad("") + "-> " + String.join(", ", user.access()));
+        if (!user.groupAccess().isEmpty()) {
+            line(pad("") + "-> " + String.join(", ", user.groupAccess().stream().map(Access::describe).toList()));
+        }
+        if (!user.directAccess().isEmpty()) {
+            line(pad("") + "-> direct: " + String.join(", ", user.directAccess().stream().map(Access::label).toList()));
         }
         if (user.drift() != null && user.drift().any()) {
             line(pad("") + "drift: " + user.drift().describe());

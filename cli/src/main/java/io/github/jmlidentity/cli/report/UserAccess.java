@@ -1,29 +1,43 @@
 package io.github.jmlidentity.cli.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** One user's line of the review: groups, the account access they give, and how it differs from HR. */
+/**
+ * One user's line of the review: groups, the account access they give (each naming its group), the access assigned
+ * to the user directly, and the findings (drift).
+ */
 public record UserAccess(String userName, String userId, String displayName, String email, List<String> groups,
-                         List<String> access, Drift drift) {
+                         List<Access> groupAccess, List<Access> directAccess, Drift drift) {
 
-    /** What the roster expected and the directory does not match; null fields when no roster was given. */
-    public record Drift(boolean notInHr, String employeeId, List<String> extraGroups, List<String> missingGroups) {
+    /** What the auditor should look at. */
+    public static final String BYPASSES_RULES = "bypasses the access rules";
+
+    /**
+     * The findings: every direct assignment (it bypasses the access rules, with or without a roster), and, given a
+     * roster, how the user's groups differ from HR's.
+     */
+    public record Drift(boolean notInHr, String employeeId, List<String> extraGroups, List<String> missingGroups,
+                        List<Access> directAssignments) {
         public boolean any() {
-            return notInHr || !extraGroups.isEmpty() || !missingGroups.isEmpty();
+            return notInHr || !extraGroups.isEmpty() || !missingGroups.isEmpty() || !directAssignments.isEmpty();
         }
 
         public String describe() {
+            List<String> parts = new ArrayList<>();
             if (notInHr) {
-                return "not in HR roster";
+                parts.add("not in HR roster");
             }
-            StringBuilder text = new StringBuilder();
             if (!extraGroups.isEmpty()) {
-                text.append("extra groups: ").append(String.join("; ", extraGroups));
+                parts.add("extra groups: " + String.join("; ", extraGroups));
             }
             if (!missingGroups.isEmpty()) {
-                text.append(text.length() > 0 ? " | " : "").append("missing groups: ").append(String.join("; ", missingGroups));
+                parts.add("missing groups: " + String.join("; ", missingGroups));
             }
-            return text.toString();
+            for (Access direct : directAssignments) {
+                parts.add("direct assignment " + direct.label() + " " + BYPASSES_RULES);
+            }
+            return String.join(" | ", parts);
         }
     }
 }

@@ -38,17 +38,22 @@ class ReportHeapBoundTest {
             String output = new String(jml.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(jml.waitFor(5, TimeUnit.MINUTES)).isTrue();
             assertThat(jml.exitValue()).as(output).isZero();
-            assertThat(output).contains("report: 50000 users, 200 groups, 100000 memberships");
+            assertThat(output).contains("report: 50000 users, 200 groups, 100000 memberships; direct assignments: 50 (50 users)");
             assertThat(server.stats().calls("ListUsers")).as("500 pages of 100").isEqualTo(USERS / 100);
             assertThat(server.stats().calls("ListGroupMemberships")).as("200 groups x 5 pages of 100").isEqualTo(GROUPS * 5);
             assertThat(server.stats().calls("DescribeUser")).isZero();
+            assertThat(server.stats().calls("ListAccountAssignments")).as("one pair, not 200 groups + 50,000 users").isEqualTo(1);
+            assertThat(server.stats().calls("ListAccountAssignmentsForPrincipal")).isZero();
         }
         try (var lines = Files.lines(report)) {
             assertThat(lines.filter(line -> line.startsWith("user,")).count()).isEqualTo(USERS);
         }
     }
 
-    /** User i is in groups i mod 200 and (i + 100) mod 200: 500 members per group. */
+    /**
+     * User i is in groups i mod 200 and (i + 100) mod 200: 500 members per group. ReadOnly on one account for every
+     * tenth group and, directly, for every thousandth user.
+     */
     private static void writeSeed(Path seed) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
@@ -67,6 +72,9 @@ class ReportHeapBoundTest {
         for (int g = 0; g < GROUPS; g += 10) {
             assignments.addObject().put("accountId", "222222222222").put("permissionSet", "ReadOnly")
                     .put("group", String.format("team-%03d", g));
+        }
+        for (int i = 0; i < USERS; i += 1_000) {
+            assignments.addObject().put("accountId", "222222222222").put("permissionSet", "ReadOnly").put("user", "employee" + i);
         }
         Files.write(seed, json.writeValueAsBytes(root));
     }
