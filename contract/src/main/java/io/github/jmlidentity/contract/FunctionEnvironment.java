@@ -22,7 +22,9 @@ public enum FunctionEnvironment {
     /** The processing failure queue, where permanent failures are sent at once. */
     FAILURE_QUEUE_URL,
     /** One container's share of the account's Identity Store quota, in requests per second. */
-    IDENTITY_STORE_MAX_RPS;
+    IDENTITY_STORE_MAX_RPS,
+    /** The CloudWatch namespace of the scheduler's metrics (Embedded Metric Format lines); unset: none logged. */
+    METRICS_NAMESPACE;
 
     /** The access rules file's name in config/, which the CDK app ships as a layer. */
     public static final String ACCESS_RULES_FILE_NAME = "access-rules.json";

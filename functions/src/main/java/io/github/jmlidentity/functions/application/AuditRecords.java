@@ -4,9 +4,15 @@ import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.audit.Changes;
 import io.github.jmlidentity.functions.application.audit.Cost;
 import io.github.jmlidentity.functions.application.audit.EventIdentity;
+import io.github.jmlidentity.functions.application.audit.Scheduling;
+import io.github.jmlidentity.functions.application.audit.UserRef;
+import io.github.jmlidentity.functions.application.audit.Verdict;
+import io.github.jmlidentity.functions.domain.ScheduledChange;
 import io.github.jmlidentity.functions.domain.Outcome;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /** Turns what handling an event did into its audit record. */
 final class AuditRecords {
@@ -30,6 +36,21 @@ final class AuditRecords {
         Changes changes = result.outcome() == Outcome.PLANNED && result.plan() != null
                 ? Changes.planned(result.plan()) : result.changes();
         return new AuditRecord(clock.instant(), event, result.user().orNamed(event.userName()), identityStoreId,
-                result.outcome(), dryRun, changes, cost, result.verdict());
+                result.outcome(), dryRun, changes, cost, result.verdict(), result.scheduling());
+    }
+
+    /**
+     * The record of a pending change another event closed or opened: the change's own HR event, its outcome
+     * (CANCELLED, or SCHEDULED for the delete after a suspension), why, and when it is or was due. No calls.
+     */
+    AuditRecord notice(SchedulingGate.Notice notice) {
+        ScheduledChange change = notice.change();
+        EventIdentity event = new EventIdentity(change.eventId(), change.hrEventId(), change.kind().detailType(),
+                notice.employeeId(), change.userName(), change.effectiveAt());
+        Verdict verdict = notice.outcome() == Outcome.CANCELLED ? Verdict.skipped(notice.reason())
+                : Verdict.NONE.withNote(notice.reason());
+        return new AuditRecord(clock.instant(), event, new UserRef(change.userName(), null), identityStoreId,
+                notice.outcome(), dryRun, Changes.none(), new Cost(Map.of(), List.of(), 0), verdict,
+                Scheduling.due(change.dueAt()));
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  * Employee Left: list the memberships (recorded in the ledger, and then in the audit record, before anything
  * changes), then delete the user or suspend it per the leaver policy, within the mass-deletion cap. An unknown
  * employee is NO_CHANGE, and the leave is still recorded so that a late joiner or mover cannot re-provision them.
+ * Under suspend-then-delete the leave suspends, and the delete that follows it (scheduled by the SchedulingGate,
+ * an event marked as a follow-up) deletes; that delete was counted against the cap with its leave, so it is not
+ * counted again.
  */
 public final class LeaverService extends LifecycleService {
 
@@ -27,6 +30,7 @@ public final class LeaverService extends LifecycleService {
 
     @Override
     protected Execution execute(HrEvent event, LedgerEntry entry, Progress progress) {
+        boolean deletes = event.isFollowUp() || rules.leaverPolicy() == LeaverPolicy.DELETE;
         DirectoryUser user = null;
         if (entry.userId() != null) {
             user = directory.findUser(entry.userId()).orElse(null);
@@ -44,7 +48,7 @@ public final class LeaverService extends LifecycleService {
                 // its audit line: this record reports what that attempt found and did.
                 progress.userId = entry.userId();
                 progress.membershipsBefore = recorded;
-                if (rules.leaverPolicy() == LeaverPolicy.DELETE) {
+                if (deletes) {
                     progress.userDeleted = true;
                     progress.groupsRemoved.addAll(recorded);
                 }
@@ -58,8 +62,13 @@ public final class LeaverService extends LifecycleService {
         refuseIfProtected(user.userName());
         progress.userId = user.userId();
         progress.userName = user.userName();
+        if (event.isFollowUp()) {
+            progress.note = "the user suspended by HR event " + event.followUpOf() + " is deleted ("
+                    + LeaverPolicy.KEY + " " + LeaverPolicy.SUSPEND_THEN_DELETE.configName() + ", "
+                    + rules.effectiveDating().deleteAfterDays() + " days after the leave)";
+        }
         List<Membership> memberships = directory.memberships(user.userId());
-        Plan plan = planner.leave(user, memberships);
+        Plan plan = planner.leave(user, memberships, deletes);
         progress.plan = plan;
         progress.membershipsBefore = memberships.stream().map(Membership::label).toList();
         if (dryRun) {
@@ -68,7 +77,7 @@ public final class LeaverService extends LifecycleService {
         if (plan.isEmpty()) {
             return new Execution(Outcome.NO_CHANGE, user.userId(), EmploymentStatus.LEFT);
         }
-        if (!gate.reserveLeaverSlot(event, maxLeaversPerHour)) {
+        if (!event.isFollowUp() && !gate.reserveLeaverSlot(event, maxLeaversPerHour)) {
             throw new ProvisioningRefusedException(ProvisioningRefusedException.MASS_DELETION_GUARD, Outcome.FAILED,
                     "more than " + maxLeaversPerHour + " leavers in the last hour (massDeletionGuard."
                             + "maxLeaversPerHour): nothing was changed for employee " + event.employeeId()

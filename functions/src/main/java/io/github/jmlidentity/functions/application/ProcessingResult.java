@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.functions.application.audit.Changes;
+import io.github.jmlidentity.functions.application.audit.Scheduling;
 import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
 import io.github.jmlidentity.functions.domain.Outcome;
@@ -10,9 +11,35 @@ import io.github.jmlidentity.functions.domain.Plan;
  * What handling one event did: the outcome, the user it concerns, the plan (applied, or only computed on a dry run
  * or failure; null when nothing was planned), what was done, and the verdict (why it was not applied, notes).
  *
- * @param changes what was done to the directory, whatever the outcome (for PLANNED: nothing; see the plan)
+ * @param changes    what was done to the directory, whatever the outcome (for PLANNED: nothing; see the plan)
+ * @param scheduling when the event is due (SCHEDULED), and the pending changes it cancelled or replaced
  */
-public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict) {
+public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict,
+                               Scheduling scheduling) {
+
+    public ProcessingResult {
+        scheduling = scheduling == null ? Scheduling.NONE : scheduling;
+    }
+
+    public ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict) {
+        this(outcome, user, plan, changes, verdict, Scheduling.NONE);
+    }
+
+    /** This result, also saying what it did to the scheduled changes. */
+    public ProcessingResult with(Scheduling value) {
+        return new ProcessingResult(outcome, user, plan, changes, verdict, value);
+    }
+
+    /** Kept, not applied: a change effective later (nothing was done to the directory). */
+    static ProcessingResult scheduled(UserRef user, java.time.Instant dueAt, String note) {
+        return new ProcessingResult(Outcome.SCHEDULED, user, null, Changes.none(), Verdict.NONE.withNote(note),
+                Scheduling.due(dueAt));
+    }
+
+    /** A verdict on an event that changed nothing in the directory: NO_CHANGE, DUPLICATE, APPLIED to the schedule. */
+    static ProcessingResult decided(Outcome outcome, UserRef user, Verdict verdict) {
+        return new ProcessingResult(outcome, user, null, Changes.none(), verdict);
+    }
 
     /** A duplicate or stale event, skipped before anything was planned. */
     static ProcessingResult skipped(Outcome outcome, UserRef user, String reason) {

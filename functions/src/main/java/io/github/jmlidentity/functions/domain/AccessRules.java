@@ -10,7 +10,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The declarative mapping from HR attributes to Identity Store groups, and the policies around it. */
+/**
+ * The declarative mapping from HR attributes to Identity Store groups, and the policies around it.
+ *
+ * @param effectiveDating when changes take effect: horizon, pre-hire lead, delete after a suspension
+ */
 public record AccessRules(
         List<String> defaultGroups,
         ManagedGroups managedGroups,
@@ -18,17 +22,40 @@ public record AccessRules(
         Set<String> protectedUsers,
         MissingGroupPolicy missingGroupPolicy,
         LeaverPolicy leaverPolicy,
-        int maxLeaversPerHour) {
+        int maxLeaversPerHour,
+        EffectiveDating effectiveDating) {
 
     public AccessRules {
         defaultGroups = List.copyOf(defaultGroups);
         rules = List.copyOf(rules);
         protectedUsers = protectedUsers.stream().map(u -> u.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        effectiveDating = effectiveDating == null ? EffectiveDating.defaults() : effectiveDating;
         List<String> errors = validate(defaultGroups, managedGroups, rules, maxLeaversPerHour);
+        errors.addAll(effectiveDating.errors());
         if (!errors.isEmpty()) {
             throw new InvalidAccessRulesException(errors);
         }
+    }
+
+    /** Rules with the default effective-dating options. */
+    public AccessRules(List<String> defaultGroups, ManagedGroups managedGroups, List<AccessRule> rules,
+                       Set<String> protectedUsers, MissingGroupPolicy missingGroupPolicy, LeaverPolicy leaverPolicy,
+                       int maxLeaversPerHour) {
+        this(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy, maxLeaversPerHour,
+                EffectiveDating.defaults());
+    }
+
+    /** The same rules with other effective-dating options. */
+    public AccessRules withEffectiveDating(EffectiveDating value) {
+        return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy,
+                maxLeaversPerHour, value);
+    }
+
+    /** The same rules with another leaver policy. */
+    public AccessRules withLeaverPolicy(LeaverPolicy value) {
+        return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, value,
+                maxLeaversPerHour, effectiveDating);
     }
 
     /** The groups this employee is granted, in a stable order: default groups first, then rules in file order. */

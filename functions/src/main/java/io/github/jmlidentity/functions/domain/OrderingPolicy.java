@@ -11,7 +11,9 @@ package io.github.jmlidentity.functions.domain;
  * arrival order ends in the same state;</li>
  * <li>once the employee has left, a mover is STALE whatever its date (a post-termination correction must not
  * re-provision a departed employee), and a joiner at or before the leave is STALE; only a joiner after the
- * leave applies: a rehire.</li>
+ * leave applies: a rehire;</li>
+ * <li>the delete that follows a suspension (leaverPolicy suspend-then-delete) applies only while the leave it follows
+ * is still the last applied event: after a rehire (or any later event) it is STALE.</li>
  * </ul>
  */
 public final class OrderingPolicy {
@@ -35,6 +37,9 @@ public final class OrderingPolicy {
         }
         if (entry.recentEventIds().contains(event.hrEventId())) {
             return new Decision(Outcome.DUPLICATE, "HR event " + event.hrEventId() + " was already applied");
+        }
+        if (event.isFollowUp() && event.followUpOf().equals(entry.lastEventId())) {
+            return Decision.apply();
         }
         if (entry.lastEffectiveAt() != null && event.effectiveAt().isBefore(entry.lastEffectiveAt())) {
             return new Decision(Outcome.STALE, "effectiveAt " + event.effectiveAt()

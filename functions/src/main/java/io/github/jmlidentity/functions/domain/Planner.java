@@ -43,7 +43,15 @@ public final class Planner {
      * memberships are reported removed. Suspend: remove the managed memberships and keep the user.
      */
     public Plan leave(DirectoryUser user, List<Membership> memberships) {
-        if (rules.leaverPolicy() == LeaverPolicy.DELETE) {
+        return leave(user, memberships, rules.leaverPolicy() == LeaverPolicy.DELETE);
+    }
+
+    /**
+     * Leaver, deleting or not whatever the policy: under suspend-then-delete the leave suspends and the delete that
+     * follows it deletes.
+     */
+    public Plan leave(DirectoryUser user, List<Membership> memberships, boolean delete) {
+        if (delete) {
             return new Plan(user.userId(), null, List.of(), List.of(), memberships, memberships, true);
         }
         List<Membership> managed = new ArrayList<>();

@@ -6,17 +6,23 @@ import io.github.jmlidentity.functions.adapter.json.AuditJson;
 import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
+import io.github.jmlidentity.functions.adapter.out.DynamoDbPendingChanges;
+import io.github.jmlidentity.functions.adapter.out.FilePendingChanges;
+import io.github.jmlidentity.functions.adapter.out.InMemoryPendingChanges;
 import io.github.jmlidentity.functions.adapter.out.FileEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.InvocationScope;
 import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
 import io.github.jmlidentity.functions.adapter.out.SqsFailureQueue;
+import io.github.jmlidentity.functions.application.DueChangeRunner;
 import io.github.jmlidentity.functions.application.EventPipeline;
 import io.github.jmlidentity.functions.application.LifecycleSettings;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
 import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.application.port.out.FailureQueue;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
+import io.github.jmlidentity.functions.application.port.out.PendingChanges;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
@@ -51,11 +57,25 @@ public final class LifecycleFunctions {
      * FunctionEnvironment). When Lambda initialises a SnapStart snapshot, the real code path is primed first.
      */
     public static ProcessHrEvent fromEnvironment(Map<String, String> env) {
+        return wiringFromEnvironment(env).build();
+    }
+
+    /**
+     * The scheduler's wiring: the same as {@link #fromEnvironment}, and the scheduled changes in the ledger table,
+     * applied through that inbound port.
+     */
+    public static ScheduledChanges scheduledChangesFromEnvironment(Map<String, String> env) {
+        return wiringFromEnvironment(env).buildFunctions().scheduled();
+    }
+
+    private static Builder wiringFromEnvironment(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb();
         Builder wiring = builder()
                 .directory(new SdkIdentityDirectory(AwsClients.identityStore(config.identityStoreMaxRps()),
                         config.identityStoreId()))
-                .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
+                .ledger(new DynamoDbEmployeeLedger(dynamoDb, config.ledgerTable()))
+                .pendingChanges(new DynamoDbPendingChanges(dynamoDb, config.ledgerTable()))
                 .rules(config.rules())
                 .dryRun(config.dryRun())
                 .source(config.hrEventSource())
@@ -64,7 +84,7 @@ public final class LifecycleFunctions {
         if (SnapStartPriming.applies(env)) {
             SnapStartPriming.prime(wiring);
         }
-        return wiring.build();
+        return wiring;
     }
 
     /**
@@ -85,6 +105,15 @@ public final class LifecycleFunctions {
         return new InMemoryEmployeeLedger();
     }
 
+    /** Scheduled changes in memory, to share between several wirings of one process, with their ledger. */
+    public static PendingChanges inMemoryPendingChanges() {
+        return new InMemoryPendingChanges();
+    }
+
+    /** What {@link Builder#buildFunctions()} builds: the inbound port, and the scheduled changes applied through it. */
+    public record Functions(ProcessHrEvent events, ScheduledChanges scheduled) {
+    }
+
     /** Reads and validates an access rules file; every error names the rule or field. */
     public static AccessRules accessRules(Path file) {
         return AccessRulesLoader.load(file);
@@ -94,6 +123,7 @@ public final class LifecycleFunctions {
     public static final class Builder {
         private IdentityDirectory directory;
         private EmployeeLedger ledger;
+        private PendingChanges pendingChanges;
         private AccessRules rules;
         private boolean dryRun;
         private String source = EventParser.DEFAULT_SOURCE;
@@ -123,14 +153,24 @@ public final class LifecycleFunctions {
             return this;
         }
 
-        /** A ledger that lives as long as the functions do (one run of the demo, a benchmark). */
-        public Builder ledgerInMemory() {
-            return ledger(inMemoryLedger());
+        /**
+         * Any implementation of the scheduled-changes port; by default they are kept with the ledger: in memory, in a
+         * file beside the ledger file, or in the ledger table.
+         */
+        public Builder pendingChanges(PendingChanges value) {
+            this.pendingChanges = value;
+            return this;
         }
 
-        /** A ledger in a local JSON file, kept between runs (`jml invoke`). */
+        /** A ledger (and scheduled changes) that live as long as the functions do (one run of the demo, a benchmark). */
+        public Builder ledgerInMemory() {
+            return ledger(inMemoryLedger()).pendingChanges(inMemoryPendingChanges());
+        }
+
+        /** A ledger in a local JSON file, kept between runs (`jml invoke`); scheduled changes in FILE.pending.json. */
         public Builder ledgerFile(Path file) {
-            return ledger(new FileEmployeeLedger(file));
+            return ledger(new FileEmployeeLedger(file))
+                    .pendingChanges(new FilePendingChanges(FilePendingChanges.besideLedger(file)));
         }
 
         /** The deployed ledger: a DynamoDB table, through a client with the functions' settings. */
@@ -138,8 +178,10 @@ public final class LifecycleFunctions {
             return ledgerTable(AwsClients.dynamoDb(), table);
         }
 
+        /** The ledger table, which also holds the scheduled changes (and their due index). */
         public Builder ledgerTable(DynamoDbClient client, String table) {
-            return ledger(new DynamoDbEmployeeLedger(client, table));
+            return ledger(new DynamoDbEmployeeLedger(client, table))
+                    .pendingChanges(new DynamoDbPendingChanges(client, table));
         }
 
         public Builder rules(AccessRules value) {
@@ -204,7 +246,8 @@ public final class LifecycleFunctions {
 
         /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
         Builder dryRunTwin() {
-            return new Builder().directory(directory).ledger(ledger).rules(rules).source(source).clock(clock)
+            return new Builder().directory(directory).ledger(ledger).pendingChanges(pendingChanges).rules(rules)
+                    .source(source).clock(clock)
                     .lease(lease).maxLeaseWait(maxLeaseWait).dryRun(true).auditLines(line -> { });
         }
 
@@ -221,14 +264,24 @@ public final class LifecycleFunctions {
         }
 
         public ProcessHrEvent build() {
+            return buildFunctions().events();
+        }
+
+        /** The inbound port, and the scheduled changes applied through it (same directory, ledger, clock, audit). */
+        public Functions buildFunctions() {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(ledger, "ledger");
             Objects.requireNonNull(rules, "rules");
+            if (pendingChanges == null) {
+                pendingChanges = inMemoryPendingChanges();
+            }
             LifecycleSettings settings = new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease,
                     maxLeaseWait);
             Consumer<String> lines = auditLines;
-            return new EventPipeline(settings, new EventParser(source), record -> lines.accept(AuditJson.toLine(record)),
-                    InvocationScope::open, failureQueue);
+            ProcessHrEvent events = new EventPipeline(settings, new EventParser(source),
+                    record -> lines.accept(AuditJson.toLine(record)), InvocationScope::open, failureQueue,
+                    pendingChanges);
+            return new Functions(events, new DueChangeRunner(pendingChanges, events, clock));
         }
     }
 }

@@ -10,6 +10,7 @@ import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRule;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.Condition;
+import io.github.jmlidentity.functions.domain.EffectiveDating;
 import io.github.jmlidentity.functions.domain.HrAttribute;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.ManagedGroups;
@@ -36,7 +37,8 @@ public final class AccessRulesLoader {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP_LEVEL = Set.of("description", "$comment", "defaultGroups", "managedGroups",
-            "rules", "protectedUsers", MissingGroupPolicy.KEY, LeaverPolicy.KEY, "massDeletionGuard");
+            "rules", "protectedUsers", MissingGroupPolicy.KEY, LeaverPolicy.KEY, "massDeletionGuard",
+            EffectiveDating.HORIZON_DAYS, EffectiveDating.PRE_HIRE_LEAD_DAYS, EffectiveDating.DELETE_AFTER_DAYS);
     private static final int DEFAULT_MAX_LEAVERS_PER_HOUR = 25;
 
     private AccessRulesLoader() {
@@ -74,14 +76,14 @@ public final class AccessRulesLoader {
         Set<String> protectedUsers = new LinkedHashSet<>(strings(root.path("protectedUsers"), "protectedUsers", errors));
         MissingGroupPolicy missing = choice(root.path(MissingGroupPolicy.KEY), MissingGroupPolicy.KEY,
                 MissingGroupPolicy.class, MissingGroupPolicy.FAIL, errors);
-        LeaverPolicy leaver = choice(root.path(LeaverPolicy.KEY), LeaverPolicy.KEY, LeaverPolicy.class,
-                LeaverPolicy.DELETE, errors);
+        LeaverPolicy leaver = leaverPolicy(root.path(LeaverPolicy.KEY), errors);
         int maxLeavers = maxLeaversPerHour(root.path("massDeletionGuard"), errors);
+        EffectiveDating dating = effectiveDating(root, leaver, errors);
         if (!errors.isEmpty()) {
             throw new InvalidAccessRulesException(errors);
         }
         // The domain checks the cross-field rules (managed groups, unique rule names) and names the rule at fault.
-        return new AccessRules(defaultGroups, managed, rules, protectedUsers, missing, leaver, maxLeavers);
+        return new AccessRules(defaultGroups, managed, rules, protectedUsers, missing, leaver, maxLeavers, dating);
     }
 
     private static ManagedGroups managedGroups(JsonNode node, List<String> errors) {
@@ -211,6 +213,54 @@ public final class AccessRulesLoader {
         }
         errors.add(where + " must be " + String.join(" or ", allowed) + ", was " + node);
         return fallback;
+    }
+
+    private static LeaverPolicy leaverPolicy(JsonNode node, List<String> errors) {
+        if (node.isMissingNode()) {
+            return LeaverPolicy.DELETE;
+        }
+        LeaverPolicy policy = node.isTextual() ? LeaverPolicy.fromConfigName(node.asText())
+                .filter(p -> p.configName().equals(node.asText())).orElse(null) : null;
+        if (policy == null) {
+            List<String> allowed = new ArrayList<>();
+            for (LeaverPolicy value : LeaverPolicy.values()) {
+                allowed.add("\"" + value.configName() + "\"");
+            }
+            errors.add(LeaverPolicy.KEY + " must be " + String.join(" or ", allowed) + ", was " + node);
+            return LeaverPolicy.DELETE;
+        }
+        return policy;
+    }
+
+    /** horizonDays, preHireLeadDays and (only with leaverPolicy suspend-then-delete) deleteAfterDays. */
+    private static EffectiveDating effectiveDating(JsonNode root, LeaverPolicy leaver, List<String> errors) {
+        int horizon = days(root.path(EffectiveDating.HORIZON_DAYS), EffectiveDating.HORIZON_DAYS,
+                EffectiveDating.DEFAULT_HORIZON_DAYS, errors);
+        int lead = days(root.path(EffectiveDating.PRE_HIRE_LEAD_DAYS), EffectiveDating.PRE_HIRE_LEAD_DAYS,
+                EffectiveDating.DEFAULT_PRE_HIRE_LEAD_DAYS, errors);
+        JsonNode deleteAfter = root.path(EffectiveDating.DELETE_AFTER_DAYS);
+        if (!deleteAfter.isMissingNode() && leaver != LeaverPolicy.SUSPEND_THEN_DELETE) {
+            errors.add(EffectiveDating.DELETE_AFTER_DAYS + " applies only to " + LeaverPolicy.KEY + " \""
+                    + LeaverPolicy.SUSPEND_THEN_DELETE.configName() + "\", but " + LeaverPolicy.KEY + " is \""
+                    + leaver.configName() + "\"");
+        }
+        int delete = days(deleteAfter, EffectiveDating.DELETE_AFTER_DAYS, EffectiveDating.DEFAULT_DELETE_AFTER_DAYS,
+                errors);
+        EffectiveDating dating = new EffectiveDating(horizon, lead, delete);
+        errors.addAll(dating.errors());
+        // The domain validates again; report each error once.
+        return errors.isEmpty() ? dating : EffectiveDating.defaults();
+    }
+
+    private static int days(JsonNode node, String key, int fallback, List<String> errors) {
+        if (node.isMissingNode()) {
+            return fallback;
+        }
+        if (!node.isInt()) {
+            errors.add(key + " must be a whole number of days, was " + node);
+            return fallback;
+        }
+        return node.asInt();
     }
 
     private static int maxLeaversPerHour(JsonNode node, List<String> errors) {

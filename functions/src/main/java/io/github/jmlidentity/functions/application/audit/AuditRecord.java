@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param changes  what was done to the directory (for PLANNED: what would be done)
  * @param cost     Identity Store calls and time
  * @param verdict  why the event was not applied, if it was not, and whether a retry may change that
+ * @param scheduling when a scheduled change is due, and the pending changes the event cancelled or replaced
  */
 public record AuditRecord(
         Instant time,
@@ -23,9 +24,20 @@ public record AuditRecord(
         boolean dryRun,
         Changes changes,
         Cost cost,
-        Verdict verdict) {
+        Verdict verdict,
+        Scheduling scheduling) {
 
     public static final String RECORD_TYPE = "jml.audit";
+
+    public AuditRecord {
+        scheduling = scheduling == null ? Scheduling.NONE : scheduling;
+    }
+
+    /** A record that touched no scheduled change. */
+    public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
+                       boolean dryRun, Changes changes, Cost cost, Verdict verdict) {
+        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, Scheduling.NONE);
+    }
 
     public boolean isFailure() {
         return outcome == Outcome.FAILED || outcome == Outcome.REJECTED;
