@@ -2,6 +2,7 @@ package io.github.jmlidentity.functions.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.functions.adapter.in.ChangeCancelledHandler;
 import io.github.jmlidentity.functions.adapter.in.EventFailedException;
 import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
 import io.github.jmlidentity.functions.adapter.in.LeaverHandler;
@@ -9,6 +10,7 @@ import io.github.jmlidentity.functions.adapter.in.LifecycleHandler;
 import io.github.jmlidentity.functions.adapter.in.MoverHandler;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
@@ -50,6 +52,10 @@ public final class StoryWorld {
     public final String table;
     /** The functions as the handlers get them (the inbound port). */
     public final ProcessHrEvent functions;
+    /** The scheduled changes, applied through {@link #functions} (the scheduler's port). */
+    public final ScheduledChanges scheduled;
+    /** What time it is for the functions: the real time until a story sets it. */
+    public final StoryClock clock = new StoryClock();
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
     /** Where the handlers send permanent failures. */
     public final InMemoryFailureQueue failureQueue = new InMemoryFailureQueue();
@@ -89,17 +95,20 @@ public final class StoryWorld {
         this.protectedUserBefore = state().user(PROTECTED_USER);
         this.table = dynalite.newLedgerTable();
         this.faults = new FaultyDirectory(LifecycleFunctions.identityStore(functionsClient, storeId));
-        this.functions = LifecycleFunctions.builder()
+        LifecycleFunctions.Functions built = LifecycleFunctions.builder()
                 .directory(faults)
                 .failureQueue(failureQueue)
                 .lease(lease)
                 .ledgerTable(dynalite.client(), table)
                 .rules(rules)
                 .dryRun(dryRun)
+                .clock(clock)
                 .auditLines(auditLines::add)
-                .build();
+                .buildFunctions();
+        this.functions = built.events();
+        this.scheduled = built.scheduled();
         this.handlers = Map.of("joiner", new JoinerHandler(functions), "mover", new MoverHandler(functions),
-                "leaver", new LeaverHandler(functions));
+                "leaver", new LeaverHandler(functions), "canceller", new ChangeCancelledHandler(functions));
         server.resetStats();
     }
 
@@ -142,6 +151,14 @@ public final class StoryWorld {
             attempts.add(deliver(function, envelope));
         } while (attempts.get(attempts.size() - 1).threw() && attempts.size() <= LAMBDA_ASYNC_RETRIES);
         return attempts;
+    }
+
+    /** Runs the scheduler once, at the clock's time: the audit record of each change it applied. */
+    public List<Audit> runDue() {
+        List<Audit> applied = new ArrayList<>();
+        scheduled.runDue(null, result -> applied.add(new Audit(json(AuditJson.toLine(result.audit())),
+                result.isOpenFailure())));
+        return applied;
     }
 
     /** Delivers a sample from events/ to the function its detail-type names. */

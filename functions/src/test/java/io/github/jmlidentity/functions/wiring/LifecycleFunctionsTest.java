@@ -119,6 +119,6 @@ class LifecycleFunctionsTest {
         assertThatThrownBy(() -> LifecycleFunctions.builder().rulesJson("{\"leaverPolicy\": \"disable\"}", "ACCESS_RULES"))
                 .isInstanceOf(InvalidAccessRulesException.class)
                 .hasMessageContaining("managedGroups is required")
-                .hasMessageContaining("leaverPolicy must be \"delete\" or \"suspend\", was \"disable\"");
+                .hasMessageContaining("leaverPolicy must be \"delete\" or \"suspend\" or \"suspend-then-delete\", was \"disable\"");
     }
 }

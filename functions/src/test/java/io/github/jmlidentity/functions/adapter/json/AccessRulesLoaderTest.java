@@ -61,7 +61,7 @@ class AccessRulesLoaderTest {
                 .contains("rule 'by-badge' (rules[2]): cannot match on 'badge'")
                 .contains("rule 'fuzzy' (rules[3]): match.title uses unknown operator 'like'")
                 .contains("rules[5]: needs a non-empty 'name'")
-                .contains("leaverPolicy must be \"delete\" or \"suspend\", was \"disable\"")
+                .contains("leaverPolicy must be \"delete\" or \"suspend\" or \"suspend-then-delete\", was \"disable\"")
                 .contains("massDeletionGuard.maxLeaversPerHour must be a whole number of at least 1");
     }
 

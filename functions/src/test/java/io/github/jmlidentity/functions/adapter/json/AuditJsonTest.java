@@ -19,19 +19,28 @@ class AuditJsonTest {
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-1\",\"hrEventId\":\"hr-evt-0002\","
                         + "\"detailType\":\"Employee Moved\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
                         + "\"userId\":\"u-1\",\"identityStoreId\":\"d-1234567890\",\"outcome\":\"APPLIED\",\"dryRun\":false,"
-                        + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"attributesChanged\":[\"title\"],"
+                        + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"dueAt\":null,\"attributesChanged\":[\"title\"],"
                         + "\"groupsAdded\":[\"jml-platform\",\"jml-on-call\"],\"groupsRemoved\":[\"jml-engineering\"],"
-                        + "\"membershipsBefore\":[],\"userDeleted\":false,\"apiCalls\":{\"DescribeUser\":1,\"UpdateUser\":1},"
+                        + "\"membershipsBefore\":[],\"pendingCancelled\":[],\"userDeleted\":false,\"apiCalls\":{\"DescribeUser\":1,\"UpdateUser\":1},"
                         + "\"requestIds\":[\"r-1\",\"r-2\"],\"durationMs\":12,\"errorType\":null,\"reason\":null,"
                         + "\"note\":\"employee E1001 was not in the directory: provisioned by the mover\",\"retryable\":false}"),
                 Arguments.of("a rejected joiner", SampleAudit.rejected(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-2\",\"hrEventId\":\"hr-evt-0009\","
                         + "\"detailType\":\"Employee Joined\",\"employeeId\":\"E1002\",\"userName\":null,\"userId\":null,"
                         + "\"identityStoreId\":\"d-1234567890\",\"outcome\":\"REJECTED\",\"dryRun\":false,"
-                        + "\"effectiveAt\":null,\"attributesChanged\":[],\"groupsAdded\":[],\"groupsRemoved\":[],"
-                        + "\"membershipsBefore\":[],\"userDeleted\":false,\"apiCalls\":{},\"requestIds\":[],\"durationMs\":3,"
+                        + "\"effectiveAt\":null,\"dueAt\":null,\"attributesChanged\":[],\"groupsAdded\":[],\"groupsRemoved\":[],"
+                        + "\"membershipsBefore\":[],\"pendingCancelled\":[],\"userDeleted\":false,\"apiCalls\":{},\"requestIds\":[],\"durationMs\":3,"
                         + "\"errorType\":\"INVALID_EVENT\",\"reason\":\"detail.userName: is required\",\"note\":null,"
-                        + "\"retryable\":false}"));
+                        + "\"retryable\":false}"),
+                Arguments.of("a scheduled leaver that replaced a pending one", SampleAudit.scheduled(),
+                        "{\"recordType\":\"jml.audit\",\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-3\","
+                        + "\"hrEventId\":\"hr-evt-0010\",\"detailType\":\"Employee Left\",\"employeeId\":\"E1001\","
+                        + "\"userName\":\"jane.doe\",\"userId\":null,\"identityStoreId\":\"d-1234567890\","
+                        + "\"outcome\":\"SCHEDULED\",\"dryRun\":false,\"effectiveAt\":\"2026-03-31T17:00:00Z\","
+                        + "\"dueAt\":\"2026-03-31T17:00:00Z\",\"attributesChanged\":[],\"groupsAdded\":[],"
+                        + "\"groupsRemoved\":[],\"membershipsBefore\":[],\"pendingCancelled\":[\"hr-evt-0008\"],"
+                        + "\"userDeleted\":false,\"apiCalls\":{},\"requestIds\":[],\"durationMs\":4,\"errorType\":null,"
+                        + "\"reason\":null,\"note\":\"kept until due\",\"retryable\":false}"));
     }
 
     @ParameterizedTest(name = "GIVEN {0} WHEN logged THEN the line is exactly the stable format")
