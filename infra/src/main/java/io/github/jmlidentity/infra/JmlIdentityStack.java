@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jmlidentity.contract.EffectiveDatingFunction;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.contract.LifecycleStage;
 
@@ -24,7 +25,8 @@ import software.constructs.Construct;
 
 /**
  * Everything jml-identity deploys, in one stack: HR event routing → three lifecycle functions →
- * Identity Store, with the ledger, failure queues, alarms and auditor queries around them.
+ * Identity Store, with the ledger, failure queues, alarms and auditor queries around them; and effective dating:
+ * the canceller (HR's cancellations of pending changes) and the scheduler (on a schedule, applies what came due).
  */
 public final class JmlIdentityStack extends Stack {
 
@@ -35,7 +37,10 @@ public final class JmlIdentityStack extends Stack {
     private final EmployeeLedgerTable ledger;
     private final FailureQueues failureQueues;
     private final Map<LifecycleStage, LifecycleFunction> functions = new EnumMap<>(LifecycleStage.class);
+    private final LifecycleFunction canceller;
+    private final LifecycleFunction scheduler;
     private final HrEventRouting routing;
+    private final DueChangeSchedule schedule;
     private final OperationsAlarms alarms;
 
     public JmlIdentityStack(Construct scope, String id, StackProps props, StackSettings settings) {
@@ -60,19 +65,23 @@ public final class JmlIdentityStack extends Stack {
                     IdentityStoreAccess.statementFor(stage, settings.identityStoreId(),
                             settings.leaverPolicy(), settings.missingGroupPolicy()),
                     ledger.dataAccessStatement());
-            LifecycleFunction fn = new LifecycleFunction(this, LifecycleFunction.title(stage) + "Function", new LifecycleFunction.Props(
-                    stage,
-                    functionsCode,
-                    accessRules,
-                    environment(),
-                    "/jml-identity/" + getStackName() + "/" + stage.functionName(),
-                    settings.logRetention(),
-                    settings.reservedConcurrency(),
-                    failureQueues.processingFailureQueue(),
-                    permissions));
+            LifecycleFunction fn = function(FunctionSpec.of(stage), accessRules, functionsCode, environment(),
+                    settings.reservedConcurrency(), permissions);
             functions.put(stage, fn);
             targets.put(stage, fn.alias());
         }
+        // The canceller only reads and writes the ledger table (the schedules live there): no Identity Store access.
+        this.canceller = function(FunctionSpec.of(EffectiveDatingFunction.CANCELLER), accessRules, functionsCode,
+                environment(), StackSettings.CANCELLER_RESERVED_CONCURRENCY, List.of(ledger.dataAccessStatement()));
+        // The scheduler applies due joiners, movers and leavers through the same code: their actions, and the index.
+        Map<String, String> schedulerEnvironment = new LinkedHashMap<>(environment());
+        schedulerEnvironment.put(FunctionEnvironment.METRICS_NAMESPACE.name(), OperationsAlarms.namespace(getStackName()));
+        this.scheduler = function(FunctionSpec.of(EffectiveDatingFunction.SCHEDULER), accessRules, functionsCode,
+                schedulerEnvironment, StackSettings.SCHEDULER_RESERVED_CONCURRENCY, List.of(
+                        IdentityStoreAccess.schedulerStatement(settings.identityStoreId(), settings.leaverPolicy(),
+                                settings.missingGroupPolicy()),
+                        ledger.dataAccessStatement(),
+                        ledger.dueIndexQueryStatement()));
 
         this.routing = new HrEventRouting(this, "HrEventRouting", new HrEventRouting.Props(
                 settings.busName(),
@@ -80,19 +89,40 @@ public final class JmlIdentityStack extends Stack {
                 settings.hrPrincipal(),
                 Duration.days(settings.archiveRetentionDays()),
                 targets,
+                canceller.alias(),
                 failureQueues.deliveryDeadLetterQueue()));
+        this.schedule = new DueChangeSchedule(this, "DueChangeSchedule", new DueChangeSchedule.Props(
+                scheduler.alias(), failureQueues.deliveryDeadLetterQueue()));
 
+        List<LifecycleFunction> all = new ArrayList<>(functions.values());
+        all.add(canceller);
+        all.add(scheduler);
         Map<String, IQueue> queues = new LinkedHashMap<>();
         queues.put("delivery-dlq", failureQueues.deliveryDeadLetterQueue());
         queues.put("processing-failures", failureQueues.processingFailureQueue());
         this.alarms = new OperationsAlarms(this, "OperationsAlarms", new OperationsAlarms.Props(
-                getStackName(), settings.alarmEmail(), queues, List.copyOf(functions.values())));
+                getStackName(), settings.alarmEmail(), queues, List.copyOf(all)));
 
         List<ILogGroup> logGroups = new ArrayList<>();
-        functions.values().forEach(fn -> logGroups.add(fn.logGroup()));
+        all.forEach(fn -> logGroups.add(fn.logGroup()));
         new AuditQueries(this, "AuditQueries", new AuditQueries.Props("jml-identity/" + getStackName(), logGroups));
 
         outputs();
+    }
+
+    private LifecycleFunction function(FunctionSpec spec, LayerVersion accessRules, Code code,
+                                       Map<String, String> environment, int reservedConcurrency,
+                                       List<PolicyStatement> permissions) {
+        return new LifecycleFunction(this, spec.title() + "Function", new LifecycleFunction.Props(
+                spec,
+                code,
+                accessRules,
+                environment,
+                "/jml-identity/" + getStackName() + "/" + spec.functionName(),
+                settings.logRetention(),
+                reservedConcurrency,
+                failureQueues.processingFailureQueue(),
+                permissions));
     }
 
     /** The functions' environment (names from the contract's FunctionEnvironment). */
@@ -121,10 +151,14 @@ public final class JmlIdentityStack extends Stack {
                 "Events a function failed on after retries");
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "Subscribe operators here");
         output("LedgerTableName", ledger.table().getTableName(), "Employee ledger (DynamoDB)");
-        functions.forEach((stage, fn) -> {
-            output(LifecycleFunction.title(stage) + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + stage.functionName() + " function");
-            output(LifecycleFunction.title(stage) + "FunctionName", fn.function().getFunctionName(), stage.functionName() + " function");
-        });
+        List<LifecycleFunction> all = new ArrayList<>(functions.values());
+        all.add(canceller);
+        all.add(scheduler);
+        for (LifecycleFunction fn : all) {
+            String name = fn.spec().functionName();
+            output(fn.spec().title() + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + name + " function");
+            output(fn.spec().title() + "FunctionName", fn.function().getFunctionName(), name + " function");
+        }
     }
 
     private void output(String id, String value, String description) {
@@ -141,5 +175,17 @@ public final class JmlIdentityStack extends Stack {
 
     public HrEventRouting routing() {
         return routing;
+    }
+
+    public LifecycleFunction canceller() {
+        return canceller;
+    }
+
+    public LifecycleFunction scheduler() {
+        return scheduler;
+    }
+
+    public DueChangeSchedule schedule() {
+        return schedule;
     }
 }

@@ -55,7 +55,8 @@ class StackSettingsTest {
         assertThat(s.archiveRetentionDays()).isEqualTo(90);
         assertThat(s.reservedConcurrency()).isEqualTo(2);
         assertThat(s.identityStoreQuota()).isEqualTo(20);
-        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 6);
+        // 3 lifecycle functions x 2 reserved executions, and the scheduler's one
+        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 7);
         assertThat(s.leaverPolicy()).isEqualTo(LeaverPolicy.DELETE);
         assertThat(s.missingGroupPolicy()).isEqualTo(MissingGroupPolicy.FAIL);
         assertThat(s.alarmEmail()).isEmpty();
@@ -134,7 +135,7 @@ class StackSettingsTest {
             "reservedConcurrency  | two                  | is not a whole number",
             "identityStoreQuota   | 0                    | is out of range",
             "identityStoreQuota   | twenty               | is not a whole number",
-            "leaverPolicy         | disable              | is not a valid choice: expected delete or suspend",
+            "leaverPolicy         | disable              | is not a valid choice: expected delete or suspend or suspend-then-delete",
             "missingGroupPolicy   | ignore               | is not a valid choice: expected fail or create",
             "alarmEmail           | ops-at-example.com   | is not an e-mail address",
             "dryRun               | yes                  | is not true or false",
@@ -182,6 +183,8 @@ class StackSettingsTest {
 
         Map<String, Object> contradicting = with(StackSettings.CONFIG_DIR, config.toString());
         contradicting.put(StackSettings.LEAVER_POLICY, "delete");
+        assertThat(settings(with(StackSettings.LEAVER_POLICY, "suspend-then-delete")).leaverPolicy())
+                .isEqualTo(LeaverPolicy.SUSPEND_THEN_DELETE);
         assertThatThrownBy(() -> settings(contradicting))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("leaverPolicy"))
                 .hasMessageContaining("'delete' contradicts \"leaverPolicy\": \"suspend\" in access-rules.json");
