@@ -7,7 +7,6 @@ import io.github.jmlidentity.cli.directory.IdentityCenterClients;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.report.AccessReport;
 import io.github.jmlidentity.cli.report.ReportFormat;
-import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
@@ -33,8 +32,10 @@ import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
                 + "EventBridge patterns (event-ruler) to the real joiner, mover or leaver code; each audit record is "
                 + "shown; then the quarterly access report.",
                 "The story: joiners, a duplicate delivery, a promotion, a late stale event, a department move, a "
-                        + "malformed event, a leaver and a rehire. Exit code 0 only if every step did what the story "
-                        + "expects and the protected users were not touched.",
+                        + "malformed event, a leaver and a rehire; then effective dating: a resignation entered a month "
+                        + "ahead and a transfer effective later are SCHEDULED, time moves on and the scheduler applies "
+                        + "each when it is due. Exit code 0 only if every step did what the story expects and the "
+                        + "protected users were not touched.",
                 "Run it from the repository root (the default paths are relative to it)."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--story", paramLabel = "FILE", defaultValue = "events/demo/story.json",
@@ -73,6 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         LifecycleFunctions.Builder wiring = wiring(rules, source);
         Story script = Story.load(story);
+        StoryTime time = new StoryTime(script.now());
         EventRouter router = EventRouter.load(patterns, source);
         try (IdentityStoreLocal store = IdentityStoreLocal.builder().port(0).seed(seed).build().start()) {
             DirectoryView view = new DirectoryView(store.data());
@@ -81,22 +83,26 @@ public final class DemoCommand implements Callable<Integer> {
                     store.endpoint(), store.identityStoreId(), seed, view.groups(), view.users());
             out.printf("  access rules          %s%n", rules);
             out.printf("  routing               %s (the CDK app's EventBridge rule patterns, matched by event-ruler)%n", patterns);
+            if (script.now() != null) {
+                out.printf("  time                  the story is told as of %s%n", script.now());
+            }
             out.flush();
 
             LocalAws aws = LocalAws.resolve(store.endpoint());
             int matched;
             List<String> untouched;
             try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(builder -> aws.configure(builder, null))) {
-                ProcessHrEvent functions = wiring
+                LifecycleFunctions.Functions functions = wiring
                         .identityStore(client, store.identityStoreId())
                         .ledgerInMemory()
+                        .clock(time)
                         .auditLines(line -> {
                             if (auditJson) {
                                 out.println("      " + line);
                             }
                         })
-                        .build();
-                StoryRunner runner = new StoryRunner(router, functions, view, out, Path.of("").toAbsolutePath());
+                        .buildFunctions();
+                StoryRunner runner = new StoryRunner(router, functions, time, view, out, Path.of("").toAbsolutePath());
                 matched = runner.run(script);
                 untouched = runner.untouchedMismatches(script.untouched());
             }

@@ -103,6 +103,11 @@ public final class DueChangeRunner implements ScheduledChanges {
 
     @Override
     public List<Pending> pending() {
+        return pending(store);
+    }
+
+    /** Every open change in {@code store}, the earliest due first (a listing needs no directory). */
+    public static List<Pending> pending(PendingChanges store) {
         List<Pending> pending = new ArrayList<>();
         PendingChanges.Due after = null;
         while (true) {

@@ -267,6 +267,11 @@ public final class LifecycleFunctions {
             return buildFunctions().events();
         }
 
+        /** The open scheduled changes in this wiring's store (no directory needed), the earliest due first. */
+        public java.util.List<ScheduledChanges.Pending> listPending() {
+            return DueChangeRunner.pending(pendingChanges != null ? pendingChanges : inMemoryPendingChanges());
+        }
+
         /** The inbound port, and the scheduled changes applied through it (same directory, ledger, clock, audit). */
         public Functions buildFunctions() {
             Objects.requireNonNull(directory, "directory");
