@@ -40,10 +40,11 @@ public record EffectiveDating(int horizonDays, int preHireLeadDays, int deleteAf
     /** Errors in the options, each naming its setting (empty when valid). */
     public List<String> errors() {
         List<String> errors = new ArrayList<>();
-        if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
+        boolean horizonValid = horizonDays >= 1 && horizonDays <= MAX_HORIZON_DAYS;
+        if (!horizonValid) {
             errors.add(HORIZON_DAYS + ": must be 1 to " + MAX_HORIZON_DAYS + " days, was " + horizonDays);
         }
-        if (preHireLeadDays < 0 || preHireLeadDays >= horizonDays) {
+        if (preHireLeadDays < 0 || (horizonValid && preHireLeadDays >= horizonDays)) {
             errors.add(PRE_HIRE_LEAD_DAYS + ": must be 0 or more and less than " + HORIZON_DAYS + " (" + horizonDays
                     + "), was " + preHireLeadDays);
         }
