@@ -87,7 +87,7 @@ public final class EventPipeline implements ProcessHrEvent {
                 } else {
                     result = services.get(event.kind()).handle(event, lease(request.deadline()));
                     try {
-                        SchedulingGate.Aftermath after = scheduling.afterHandled(event, result);
+                        SchedulingGate.Aftermath after = scheduling.afterHandled(event, admission, result);
                         notices = after.notices();
                         result = result.with(after.scheduling());
                     } catch (RuntimeException failed) {

@@ -48,10 +48,22 @@ final class SchedulingGate {
     record Notice(String employeeId, ScheduledChange change, Outcome outcome, String reason) {
     }
 
-    /** What the gate decided for an event: stop with {@code result}, or let it through (result null). */
-    record Admission(ProcessingResult result, List<Notice> notices) {
+    /**
+     * What the gate decided for an event: stop with {@code result}, or let it through (result null).
+     *
+     * @param scheduled through as a pending change now due (claimed by this delivery or another)
+     */
+    record Admission(ProcessingResult result, List<Notice> notices, boolean scheduled) {
+        Admission(ProcessingResult result, List<Notice> notices) {
+            this(result, notices, false);
+        }
+
         static Admission through() {
             return new Admission(null, List.of());
+        }
+
+        static Admission throughAsScheduled() {
+            return new Admission(null, List.of(), true);
         }
 
         boolean stops() {
@@ -130,12 +142,12 @@ final class SchedulingGate {
                 }
                 if (dryRun || store.put(schedule.with(change.withState(State.RUNNING)).nextVersion(),
                         schedule.version())) {
-                    yield Optional.of(Admission.through());
+                    yield Optional.of(Admission.throughAsScheduled());
                 }
                 yield Optional.empty();
             }
             // Being applied by another delivery, or one that died doing so: the ledger's lease lets only one apply.
-            case RUNNING -> Optional.of(Admission.through());
+            case RUNNING -> Optional.of(Admission.throughAsScheduled());
             case DONE -> Optional.of(stop(Outcome.DUPLICATE, event, "HR event " + event.hrEventId()
                     + " was scheduled and applied when due at " + change.dueAt() + " (" + change.outcome() + ")"));
             case REPLACED -> Optional.of(stop(Outcome.DUPLICATE, event, "HR event " + event.hrEventId()
@@ -192,8 +204,10 @@ final class SchedulingGate {
      * replaces pending changes a newer joiner or leaver supersedes, cancels the delete after a suspension on a
      * rehire, and schedules that delete when a leave has suspended.
      */
-    Aftermath afterHandled(HrEvent event, ProcessingResult result) {
-        if (dryRun || !event.kind().isLifecycle()) {
+    Aftermath afterHandled(HrEvent event, Admission admission, ProcessingResult result) {
+        // A mover applied at once touches no other pending change (only joiners and leavers replace, cancel or
+        // schedule one): no read.
+        if (dryRun || !event.kind().isLifecycle() || (event.kind() == EventKind.MOVED && !admission.scheduled())) {
             return Aftermath.NONE;
         }
         Instant now = clock.instant();
