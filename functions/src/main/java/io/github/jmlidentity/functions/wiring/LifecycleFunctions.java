@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The composition root: the one place that builds the functions from configuration (SDK clients, ledger, access
@@ -153,6 +154,14 @@ public final class LifecycleFunctions {
          */
         public Builder ssoAdmin(SsoAdminClient client, String instanceArn) {
             return accountAssignments(new SdkAccountAssignments(client, instanceArn));
+        }
+
+        /**
+         * Account assignments through {@code client} in the instance {@code instanceArn} gives on first use (e.g. one
+         * discovered with ListInstances by a command line, only when a leaver needs it).
+         */
+        public Builder ssoAdmin(SsoAdminClient client, Supplier<String> instanceArn) {
+            return accountAssignments(new SdkAccountAssignments(() -> client, instanceArn));
         }
 
         /** How a leaver waits between polls of an account-assignment deletion (tests move a clock instead). */

@@ -17,24 +17,30 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Account assignments through the sso-admin SDK client, in one IAM Identity Center instance. The client is built on
- * first use (once per container): only a leaver that removes direct assignments needs it, so the joiner's and the
- * mover's cold starts do not pay for it.
+ * Account assignments through the sso-admin SDK client, in one IAM Identity Center instance. The client (and the
+ * instance ARN, when it is discovered) is resolved on first use, once per container: only a leaver that removes
+ * direct assignments needs it, so the joiner's and the mover's cold starts do not pay for it.
  */
 public final class SdkAccountAssignments implements AccountAssignments {
 
-    private final Supplier<SsoAdminClient> client;
-    private final String instanceArn;
-    private volatile SsoAdminClient built;
+    private final Once<SsoAdminClient> client;
+    private final Once<String> instanceArn;
 
-    /** @param client builds the client on first use (called once) */
+    /**
+     * @param client      builds the client on first use (called once)
+     * @param instanceArn the instance, asked for on first use (called once; e.g. a discovery with ListInstances)
+     */
+    public SdkAccountAssignments(Supplier<SsoAdminClient> client, Supplier<String> instanceArn) {
+        this.client = new Once<>(client);
+        this.instanceArn = new Once<>(instanceArn);
+    }
+
     public SdkAccountAssignments(Supplier<SsoAdminClient> client, String instanceArn) {
-        this.client = client;
-        this.instanceArn = instanceArn;
+        this(client, () -> instanceArn);
     }
 
     public SdkAccountAssignments(SsoAdminClient client, String instanceArn) {
-        this(() -> client, instanceArn);
+        this(() -> client, () -> instanceArn);
     }
 
     @Override
@@ -45,7 +51,7 @@ public final class SdkAccountAssignments implements AccountAssignments {
             // Page by page, each page within the invocation's time left (as SdkIdentityDirectory.memberships).
             String token = nextToken;
             ListAccountAssignmentsForPrincipalResponse page = call("ListAccountAssignmentsForPrincipal USER " + userId,
-                    () -> client().listAccountAssignmentsForPrincipal(r -> r.instanceArn(instanceArn)
+                    () -> client().listAccountAssignmentsForPrincipal(r -> r.instanceArn(instanceArn())
                             .principalType(PrincipalType.USER).principalId(userId).maxResults(100).nextToken(token)
                             .overrideConfiguration(InvocationScope.requestOverrides())));
             for (AccountAssignmentForPrincipal a : page.accountAssignments()) {
@@ -64,7 +70,7 @@ public final class SdkAccountAssignments implements AccountAssignments {
     public String requestDeletion(String userId, DirectAssignment assignment) {
         try {
             AccountAssignmentOperationStatus status = call("DeleteAccountAssignment USER " + userId + " "
-                    + assignment.label(), () -> client().deleteAccountAssignment(r -> r.instanceArn(instanceArn)
+                    + assignment.label(), () -> client().deleteAccountAssignment(r -> r.instanceArn(instanceArn())
                     .targetType(TargetType.AWS_ACCOUNT).targetId(assignment.accountId())
                     .permissionSetArn(assignment.permissionSetArn())
                     .principalType(PrincipalType.USER).principalId(userId)
@@ -79,7 +85,7 @@ public final class SdkAccountAssignments implements AccountAssignments {
     @Override
     public DeletionStatus deletionStatus(String requestId) {
         AccountAssignmentOperationStatus status = call("DescribeAccountAssignmentDeletionStatus " + requestId,
-                () -> client().describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn)
+                () -> client().describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn())
                         .accountAssignmentDeletionRequestId(requestId)
                         .overrideConfiguration(InvocationScope.requestOverrides())))
                 .accountAssignmentDeletionStatus();
@@ -91,16 +97,34 @@ public final class SdkAccountAssignments implements AccountAssignments {
     }
 
     private SsoAdminClient client() {
-        SsoAdminClient current = built;
-        if (current == null) {
-            synchronized (this) {
-                if (built == null) {
-                    built = client.get();
-                }
-                current = built;
-            }
+        return client.get();
+    }
+
+    private String instanceArn() {
+        return instanceArn.get();
+    }
+
+    /** A value computed on first use, once (a failed computation is tried again next time). */
+    private static final class Once<T> {
+        private final Supplier<T> compute;
+        private volatile T value;
+
+        Once(Supplier<T> compute) {
+            this.compute = compute;
         }
-        return current;
+
+        T get() {
+            T current = value;
+            if (current == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = compute.get();
+                    }
+                    current = value;
+                }
+            }
+            return current;
+        }
     }
 
     private static <T> T call(String action, Supplier<T> request) {
