@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.wiring;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
@@ -12,7 +13,6 @@ import io.github.jmlidentity.functions.adapter.out.InvocationScope;
 import io.github.jmlidentity.functions.adapter.out.SdkAccountAssignments;
 import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
 import io.github.jmlidentity.functions.adapter.out.SqsFailureQueue;
-import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.functions.application.AssignmentRemoval;
 import io.github.jmlidentity.functions.application.EventPipeline;
 import io.github.jmlidentity.functions.application.LifecycleSettings;
