@@ -9,6 +9,7 @@ import io.github.jmlidentity.identitystore.local.FaultSettings;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.StatsSnapshot;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -59,9 +60,11 @@ public final class ScheduledChangesBenchmark implements Benchmark {
         IdentityStoreLocal server = context.freshServer();
         ShiftedClock clock = new ShiftedClock(DUE.minus(Duration.ofDays(7)));
         Envelopes joiners = new Envelopes(context.sample("joiner.json"));
-        try (IdentitystoreClient client = Directories.functionsClient(server)) {
+        try (IdentitystoreClient client = Directories.functionsClient(server);
+             SsoAdminClient ssoAdmin = Directories.functionsSsoAdminClient(server)) {
             LifecycleFunctions.Functions functions = LifecycleFunctions.builder()
                     .identityStore(client, server.identityStoreId())
+                    .ssoAdmin(ssoAdmin, server.instanceArn())
                     .ledgerInMemory()
                     .rules(context.rules())
                     .clock(clock)

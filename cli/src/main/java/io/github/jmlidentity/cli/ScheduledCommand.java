@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /** {@code jml scheduled}: the changes HR entered ahead of time, kept with the ledger until they are due. */
 @Command(name = "scheduled",
@@ -102,6 +103,12 @@ final class ScheduledCommand implements Runnable {
                 description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
         String identityStoreId;
 
+        @Option(names = "--instance-arn", paramLabel = "ARN",
+                description = "IAM Identity Center instance in which a due leaver removes the user's direct account "
+                        + "assignments (default: SSO_INSTANCE_ARN, else the identity store's instance, found with "
+                        + "sso-admin ListInstances when a leaver first needs it)")
+        String instanceArn;
+
         @Mixin
         FunctionOptions functionOptions;
 
@@ -126,13 +133,19 @@ final class ScheduledCommand implements Runnable {
             }
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             ScheduledChanges.DueRun run;
+            String store = storeId;
+            String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
             try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                    builder -> aws.configure(builder, endpoint.region()))) {
+                    builder -> aws.configure(builder, endpoint.region()));
+                 SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
+                         builder -> aws.configure(builder, endpoint.region()))) {
                 ScheduledChanges scheduled;
                 try {
                     scheduled = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(),
                                     env), env))
                             .identityStore(client, storeId)
+                            .ssoAdmin(ssoAdmin, instance != null ? () -> instance
+                                    : () -> InstanceDiscovery.of(ssoAdmin, store))
                             .dryRun(dryRun)
                             .auditLines(line -> {
                                 out.println(line);

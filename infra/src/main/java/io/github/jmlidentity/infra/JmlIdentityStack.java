@@ -61,12 +61,18 @@ public final class JmlIdentityStack extends Stack {
 
         Map<LifecycleStage, IFunction> targets = new EnumMap<>(LifecycleStage.class);
         for (LifecycleStage stage : LifecycleStage.values()) {
-            List<PolicyStatement> permissions = List.of(
+            List<PolicyStatement> permissions = new ArrayList<>(List.of(
                     IdentityStoreAccess.statementFor(stage, settings.identityStoreId(),
                             settings.leaverPolicy(), settings.missingGroupPolicy()),
-                    ledger.dataAccessStatement());
+                    ledger.dataAccessStatement()));
+            List<PolicyStatement> ssoAdmin = SsoAdminAccess.statementsFor(stage, settings.directAssignments(),
+                    settings.ssoInstanceArn());
+            permissions.addAll(ssoAdmin);
             LifecycleFunction fn = function(FunctionSpec.of(stage), accessRules, functionsCode, environment(),
                     settings.reservedConcurrency(), permissions);
+            if (!ssoAdmin.isEmpty()) {
+                SsoAdminAccess.suppressWildcards(fn.function().getRole(), settings.ssoInstanceArn().orElseThrow());
+            }
             functions.put(stage, fn);
             targets.put(stage, fn.alias());
         }
@@ -76,12 +82,23 @@ public final class JmlIdentityStack extends Stack {
         // The scheduler applies due joiners, movers and leavers through the same code: their actions, and the index.
         Map<String, String> schedulerEnvironment = new LinkedHashMap<>(environment());
         schedulerEnvironment.put(FunctionEnvironment.METRICS_NAMESPACE.name(), OperationsAlarms.namespace(getStackName()));
+        List<PolicyStatement> schedulerPermissions = new ArrayList<>(List.of(
+                IdentityStoreAccess.schedulerStatement(settings.identityStoreId(), settings.leaverPolicy(),
+                        settings.missingGroupPolicy()),
+                ledger.dataAccessStatement(),
+                ledger.dueIndexQueryStatement()));
+        // A due leaver removes the user's direct account assignments as a live one does: the leaver's sso grants.
+        List<PolicyStatement> schedulerSsoAdmin = new ArrayList<>();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            schedulerSsoAdmin.addAll(SsoAdminAccess.statementsFor(stage, settings.directAssignments(),
+                    settings.ssoInstanceArn()));
+        }
+        schedulerPermissions.addAll(schedulerSsoAdmin);
         this.scheduler = function(FunctionSpec.of(EffectiveDatingFunction.SCHEDULER), accessRules, functionsCode,
-                schedulerEnvironment, StackSettings.SCHEDULER_RESERVED_CONCURRENCY, List.of(
-                        IdentityStoreAccess.schedulerStatement(settings.identityStoreId(), settings.leaverPolicy(),
-                                settings.missingGroupPolicy()),
-                        ledger.dataAccessStatement(),
-                        ledger.dueIndexQueryStatement()));
+                schedulerEnvironment, StackSettings.SCHEDULER_RESERVED_CONCURRENCY, schedulerPermissions);
+        if (!schedulerSsoAdmin.isEmpty()) {
+            SsoAdminAccess.suppressWildcards(scheduler.function().getRole(), settings.ssoInstanceArn().orElseThrow());
+        }
 
         this.routing = new HrEventRouting(this, "HrEventRouting", new HrEventRouting.Props(
                 settings.busName(),
@@ -133,6 +150,8 @@ public final class JmlIdentityStack extends Stack {
         env.put(FunctionEnvironment.ACCESS_RULES_FILE.name(), ACCESS_RULES_FILE);
         env.put(FunctionEnvironment.DRY_RUN.name(), Boolean.toString(settings.dryRun()));
         env.put(FunctionEnvironment.HR_EVENT_SOURCE.name(), settings.hrSource());
+        // Every function validates its configuration at init; the leaver removes direct assignments in this instance.
+        settings.ssoInstanceArn().ifPresent(arn -> env.put(FunctionEnvironment.SSO_INSTANCE_ARN.name(), arn));
         // Each container paces its Identity Store calls to its share of the account quota.
         env.put(FunctionEnvironment.IDENTITY_STORE_MAX_RPS.name(),
                 String.format(java.util.Locale.ROOT, "%.3f", settings.identityStoreRequestsPerContainer()));

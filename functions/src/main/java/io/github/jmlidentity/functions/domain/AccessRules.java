@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.domain;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 
@@ -7,13 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The declarative mapping from HR attributes to Identity Store groups, and the policies around it.
  *
- * @param effectiveDating when changes take effect: horizon, pre-hire lead, delete after a suspension
+ * @param directAssignments what a leaver does with the account assignments made to the user directly
+ * @param effectiveDating   when changes take effect: horizon, pre-hire lead, delete after a suspension
  */
 public record AccessRules(
         List<String> defaultGroups,
@@ -23,9 +26,27 @@ public record AccessRules(
         MissingGroupPolicy missingGroupPolicy,
         LeaverPolicy leaverPolicy,
         int maxLeaversPerHour,
+        DirectAssignmentPolicy directAssignments,
         EffectiveDating effectiveDating) {
 
+    /** Rules that remove a leaver's direct account assignments (the default), with the default effective dating. */
+    public AccessRules(List<String> defaultGroups, ManagedGroups managedGroups, List<AccessRule> rules,
+                       Set<String> protectedUsers, MissingGroupPolicy missingGroupPolicy, LeaverPolicy leaverPolicy,
+                       int maxLeaversPerHour) {
+        this(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy, maxLeaversPerHour,
+                DirectAssignmentPolicy.REMOVE);
+    }
+
+    /** Rules with the default effective-dating options. */
+    public AccessRules(List<String> defaultGroups, ManagedGroups managedGroups, List<AccessRule> rules,
+                       Set<String> protectedUsers, MissingGroupPolicy missingGroupPolicy, LeaverPolicy leaverPolicy,
+                       int maxLeaversPerHour, DirectAssignmentPolicy directAssignments) {
+        this(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy, maxLeaversPerHour,
+                directAssignments, EffectiveDating.defaults());
+    }
+
     public AccessRules {
+        Objects.requireNonNull(directAssignments, "directAssignments");
         defaultGroups = List.copyOf(defaultGroups);
         rules = List.copyOf(rules);
         protectedUsers = protectedUsers.stream().map(u -> u.toLowerCase(Locale.ROOT))
@@ -38,24 +59,16 @@ public record AccessRules(
         }
     }
 
-    /** Rules with the default effective-dating options. */
-    public AccessRules(List<String> defaultGroups, ManagedGroups managedGroups, List<AccessRule> rules,
-                       Set<String> protectedUsers, MissingGroupPolicy missingGroupPolicy, LeaverPolicy leaverPolicy,
-                       int maxLeaversPerHour) {
-        this(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy, maxLeaversPerHour,
-                EffectiveDating.defaults());
-    }
-
     /** The same rules with other effective-dating options. */
     public AccessRules withEffectiveDating(EffectiveDating value) {
         return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy,
-                maxLeaversPerHour, value);
+                maxLeaversPerHour, directAssignments, value);
     }
 
     /** The same rules with another leaver policy. */
     public AccessRules withLeaverPolicy(LeaverPolicy value) {
         return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, value,
-                maxLeaversPerHour, effectiveDating);
+                maxLeaversPerHour, directAssignments, effectiveDating);
     }
 
     /** The groups this employee is granted, in a stable order: default groups first, then rules in file order. */
@@ -67,6 +80,17 @@ public record AccessRules(
             }
         }
         return groups;
+    }
+
+    /** The same rules with another direct-assignment policy. */
+    public AccessRules withDirectAssignments(DirectAssignmentPolicy policy) {
+        return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy,
+                maxLeaversPerHour, policy, effectiveDating);
+    }
+
+    /** Whether a leaver removes the user's direct account assignments. */
+    public boolean removesDirectAssignments() {
+        return directAssignments == DirectAssignmentPolicy.REMOVE;
     }
 
     public boolean isManaged(String groupDisplayName) {

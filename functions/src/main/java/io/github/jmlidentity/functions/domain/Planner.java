@@ -38,21 +38,30 @@ public final class Planner {
         return new Plan(current.userId(), null, current.profile().changesTo(desired), toAdd, toRemove, List.of(), false);
     }
 
+    /** Leaver of a user with no direct account assignment. */
+    public Plan leave(DirectoryUser user, List<Membership> memberships) {
+        return leave(user, memberships, List.of());
+    }
+
     /**
      * Leaver. Delete: DeleteUser removes every membership with the user, so no membership call is needed and all
-     * memberships are reported removed. Suspend: remove the managed memberships and keep the user.
+     * memberships are reported removed. Suspend: remove the managed memberships and keep the user. Under either, the
+     * user's direct account assignments are removed first when the rules say so (DeleteUser would leave them behind
+     * as orphans, and a suspended user would keep them); assignments through groups are the groups' and stay.
      */
-    public Plan leave(DirectoryUser user, List<Membership> memberships) {
-        return leave(user, memberships, rules.leaverPolicy() == LeaverPolicy.DELETE);
+    public Plan leave(DirectoryUser user, List<Membership> memberships, List<DirectAssignment> directAssignments) {
+        return leave(user, memberships, directAssignments, rules.leaverPolicy() == LeaverPolicy.DELETE);
     }
 
     /**
      * Leaver, deleting or not whatever the policy: under suspend-then-delete the leave suspends and the delete that
      * follows it deletes.
      */
-    public Plan leave(DirectoryUser user, List<Membership> memberships, boolean delete) {
+    public Plan leave(DirectoryUser user, List<Membership> memberships, List<DirectAssignment> directAssignments,
+                      boolean delete) {
+        List<DirectAssignment> toRemove = rules.removesDirectAssignments() ? directAssignments : List.of();
         if (delete) {
-            return new Plan(user.userId(), null, List.of(), List.of(), memberships, memberships, true);
+            return new Plan(user.userId(), null, List.of(), List.of(), memberships, memberships, true, toRemove);
         }
         List<Membership> managed = new ArrayList<>();
         for (Membership m : memberships) {
@@ -60,6 +69,6 @@ public final class Planner {
                 managed.add(m);
             }
         }
-        return new Plan(user.userId(), null, List.of(), List.of(), managed, memberships, false);
+        return new Plan(user.userId(), null, List.of(), List.of(), managed, memberships, false, toRemove);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRule;
@@ -38,7 +39,8 @@ public final class AccessRulesLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP_LEVEL = Set.of("description", "$comment", "defaultGroups", "managedGroups",
             "rules", "protectedUsers", MissingGroupPolicy.KEY, LeaverPolicy.KEY, "massDeletionGuard",
-            EffectiveDating.HORIZON_DAYS, EffectiveDating.PRE_HIRE_LEAD_DAYS, EffectiveDating.DELETE_AFTER_DAYS);
+            DirectAssignmentPolicy.KEY, EffectiveDating.HORIZON_DAYS, EffectiveDating.PRE_HIRE_LEAD_DAYS,
+            EffectiveDating.DELETE_AFTER_DAYS);
     private static final int DEFAULT_MAX_LEAVERS_PER_HOUR = 25;
 
     private AccessRulesLoader() {
@@ -78,12 +80,15 @@ public final class AccessRulesLoader {
                 MissingGroupPolicy.class, MissingGroupPolicy.FAIL, errors);
         LeaverPolicy leaver = leaverPolicy(root.path(LeaverPolicy.KEY), errors);
         int maxLeavers = maxLeaversPerHour(root.path("massDeletionGuard"), errors);
+        DirectAssignmentPolicy direct = choice(root.path(DirectAssignmentPolicy.KEY), DirectAssignmentPolicy.KEY,
+                DirectAssignmentPolicy.class, DirectAssignmentPolicy.REMOVE, errors);
         EffectiveDating dating = effectiveDating(root, leaver, errors);
         if (!errors.isEmpty()) {
             throw new InvalidAccessRulesException(errors);
         }
         // The domain checks the cross-field rules (managed groups, unique rule names) and names the rule at fault.
-        return new AccessRules(defaultGroups, managed, rules, protectedUsers, missing, leaver, maxLeavers, dating);
+        return new AccessRules(defaultGroups, managed, rules, protectedUsers, missing, leaver, maxLeavers, direct,
+                dating);
     }
 
     private static ManagedGroups managedGroups(JsonNode node, List<String> errors) {
