@@ -132,10 +132,14 @@ public abstract class LifecycleService {
     }
 
     protected final void refuseIfProtected(String userName) {
-        if (rules.isProtected(userName)) {
+        rules.protectedUserLike(userName).ifPresent(protectedName -> {
+            String what = protectedName.toLowerCase(java.util.Locale.ROOT).equals(userName.toLowerCase(java.util.Locale.ROOT))
+                    ? "user '" + protectedName + "' is a protected user in the access rules"
+                    : "the user name looks like protected user '" + protectedName + "' (compared on confusable-folded"
+                            + " names)";
             throw new ProvisioningRefusedException(ProvisioningRefusedException.PROTECTED_USER, Outcome.REJECTED,
-                    "user '" + userName + "' is a protected user in the access rules: no function modifies it");
-        }
+                    what + ": no function modifies it");
+        });
     }
 
     /** A user found by name is this employee only if its employeeNumber is the HR employeeId. */
