@@ -13,15 +13,22 @@ import java.util.Objects;
  *
  * @param lease        how long a delivery may hold an employee before another may take over; longer than the
  *                     function timeout, so a live invocation never loses it
- * @param maxLeaseWait how long a concurrent delivery waits for the lease before failing for a later retry
+ * @param maxLeaseWait how long a concurrent delivery waits for the lease before failing for a later retry, when the
+ *                     caller gives no deadline (with one, it waits up to half of its remaining time)
+ * @param sleeper      how that wait passes (the thread sleeps; tests move their clock)
  */
 public record LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
-                                boolean dryRun, Duration lease, Duration maxLeaseWait) {
+                                boolean dryRun, Duration lease, Duration maxLeaseWait, Sleeper sleeper) {
 
     public LifecycleSettings {
-        for (Object setting : new Object[] {directory, ledger, rules, clock, lease, maxLeaseWait}) {
+        for (Object setting : new Object[] {directory, ledger, rules, clock, lease, maxLeaseWait, sleeper}) {
             Objects.requireNonNull(setting, "every lifecycle setting is required");
         }
+    }
+
+    public LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
+                             boolean dryRun, Duration lease, Duration maxLeaseWait) {
+        this(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait, Sleeper.SYSTEM);
     }
 
     public static LifecycleSettings of(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules,

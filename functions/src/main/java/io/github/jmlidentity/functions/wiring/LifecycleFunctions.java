@@ -3,6 +3,7 @@ package io.github.jmlidentity.functions.wiring;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
+import io.github.jmlidentity.functions.adapter.json.ErrorJson;
 import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
@@ -13,6 +14,7 @@ import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
 import io.github.jmlidentity.functions.adapter.out.SqsFailureQueue;
 import io.github.jmlidentity.functions.application.EventPipeline;
 import io.github.jmlidentity.functions.application.LifecycleSettings;
+import io.github.jmlidentity.functions.application.Sleeper;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.application.port.out.FailureQueue;
@@ -102,6 +104,8 @@ public final class LifecycleFunctions {
         private Duration lease = Duration.ofMinutes(2);
         private Duration maxLeaseWait = Duration.ofSeconds(20);
         private FailureQueue failureQueue;
+        private Consumer<String> errorLines = System.err::println;
+        private Sleeper sleeper = Sleeper.SYSTEM;
 
         private Builder() {
         }
@@ -202,10 +206,31 @@ public final class LifecycleFunctions {
             return this;
         }
 
+        /**
+         * Where failures nobody classified go, one JSON line each with the stack trace ({@code "recordType":
+         * "jml.error"}); stderr by default (CloudWatch Logs in Lambda, next to the audit records).
+         */
+        public Builder errorLines(Consumer<String> value) {
+            this.errorLines = value;
+            return this;
+        }
+
+        /** How a delivery waits for another's lease (tests pass one that moves their clock instead of sleeping). */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = value;
+            return this;
+        }
+
         /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
         Builder dryRunTwin() {
             return new Builder().directory(directory).ledger(ledger).rules(rules).source(source).clock(clock)
-                    .lease(lease).maxLeaseWait(maxLeaseWait).dryRun(true).auditLines(line -> { });
+                    .lease(lease).maxLeaseWait(maxLeaseWait).dryRun(true).auditLines(line -> { })
+                    .errorLines(errorLines);
+        }
+
+        /** Writes a failure as a jml.error line where this wiring writes them. */
+        void logError(String context, Throwable failure) {
+            errorLines.accept(ErrorJson.toLine(clock.instant(), context, null, null, failure));
         }
 
         IdentityDirectory directory() {
@@ -225,10 +250,13 @@ public final class LifecycleFunctions {
             Objects.requireNonNull(ledger, "ledger");
             Objects.requireNonNull(rules, "rules");
             LifecycleSettings settings = new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease,
-                    maxLeaseWait);
+                    maxLeaseWait, sleeper);
             Consumer<String> lines = auditLines;
+            Consumer<String> errors = errorLines;
+            Clock time = clock;
             return new EventPipeline(settings, new EventParser(source), record -> lines.accept(AuditJson.toLine(record)),
-                    InvocationScope::open, failureQueue);
+                    InvocationScope::open, failureQueue, (context, event, requestId, failure) -> errors.accept(
+                            ErrorJson.toLine(time.instant(), context, event, requestId, failure)));
         }
     }
 }

@@ -35,7 +35,7 @@ class OrderingPolicyTest {
                 row("the same effectiveAt, earlier in the lifecycle", departed, event(MOVED, "hr-9", 48), Outcome.STALE,
                         "comes later in the lifecycle"),
                 row("the same effectiveAt and kind, a smaller HR event id", active, event(MOVED, "hr-1a", 24),
-                        Outcome.STALE, "ties are broken by HR event id"),
+                        Outcome.STALE, "its HR event id sorts after hr-1a"),
                 row("the same effectiveAt and kind, a greater HR event id", active, event(MOVED, "hr-3", 24), null, null),
                 row("a later mover for an employee who left", departed, event(MOVED, "hr-9", 72), Outcome.STALE,
                         "only an Employee Joined event (a rehire)"),

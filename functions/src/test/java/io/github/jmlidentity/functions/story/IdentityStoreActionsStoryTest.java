@@ -57,10 +57,13 @@ class IdentityStoreActionsStoryTest extends StoryTest {
                 Map.of("employeeId", "E3", "userName", "new.hire", "eventId", "m3")));
         IDENTITY_STORE.server().reset();
 
-        // leaver: a user the old script created, found by userName
+        // leaver: a user the old script created, found by userName; then one the event does not name and the ledger
+        // does not know (found by scanning for its employeeNumber)
         StoryWorld leaver = world(rules(LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
         givenUserByHand(leaver, "jane.doe", "E1001", "jml-all-staff");
         record(leaver, "leaver", Fixtures.event("leaver.json"));
+        givenUserByHand(leaver, "john.roe", "E2", "jml-all-staff");
+        record(leaver, "leaver", leaverNamingNoUser("E2", "l2"));
 
         for (String function : called.keySet()) {
             assertThat(called.get(function)).as(function)
@@ -72,8 +75,10 @@ class IdentityStoreActionsStoryTest extends StoryTest {
     void a_suspending_leaver_calls_exactly_its_listed_actions() {
         StoryWorld world = world(rules(LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL));
         givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
+        givenUserByHand(world, "john.roe", "E2", "jml-all-staff");
 
         record(world, "leaver", Fixtures.event("leaver.json"));
+        record(world, "leaver", leaverNamingNoUser("E2", "l2"));
 
         assertThat(called.get("leaver"))
                 .containsExactlyInAnyOrderElementsOf(listed("leaver", LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL));
@@ -92,6 +97,16 @@ class IdentityStoreActionsStoryTest extends StoryTest {
             assertThat(called.get(function)).as(function).contains("identitystore:CreateGroup")
                     .isSubsetOf(listed(function, LeaverPolicy.DELETE, MissingGroupPolicy.CREATE));
         }
+    }
+
+    /** An Employee Left without the optional userName. */
+    private static byte[] leaverNamingNoUser(String employeeId, String eventId) {
+        var leaver = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().valueToTree(
+                Fixtures.eventJson("leaver.json"));
+        var detail = (com.fasterxml.jackson.databind.node.ObjectNode) leaver.get("detail");
+        detail.remove("userName");
+        detail.put("employeeId", employeeId).put("eventId", eventId);
+        return Fixtures.bytes(leaver);
     }
 
     private StoryWorld world(AccessRules rules) {

@@ -95,6 +95,11 @@ public final class FaultyDirectory implements IdentityDirectory {
     }
 
     @Override
+    public io.github.jmlidentity.functions.application.port.out.UserScan usersWithEmployeeNumber(String employeeNumber) {
+        return call("usersWithEmployeeNumber", () -> delegate.usersWithEmployeeNumber(employeeNumber));
+    }
+
+    @Override
     public String createUser(UserProfile profile) {
         return call("createUser", () -> delegate.createUser(profile));
     }

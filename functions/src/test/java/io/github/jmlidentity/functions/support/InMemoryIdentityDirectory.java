@@ -73,6 +73,16 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
+    public synchronized io.github.jmlidentity.functions.application.port.out.UserScan usersWithEmployeeNumber(
+            String employeeNumber) {
+        List<DirectoryUser> matches = users.entrySet().stream()
+                .filter(e -> employeeNumber.equals(e.getValue().employeeNumber()))
+                .map(e -> new DirectoryUser(e.getKey(), e.getValue())).toList();
+        return new io.github.jmlidentity.functions.application.port.out.UserScan(matches, users.size(),
+                Math.max(1, (users.size() + 99) / 100));
+    }
+
+    @Override
     public synchronized String createUser(UserProfile profile) {
         writes.incrementAndGet();
         if (findUserByUserName(profile.userName()).isPresent()) {

@@ -28,6 +28,12 @@ import java.time.Instant;
  */
 public abstract class LifecycleHandler implements RequestStreamHandler {
 
+    /**
+     * True until this container handles its first event. A SnapStart snapshot is taken before any event (priming
+     * does not go through a handler), so a container restored from it starts cold too.
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean COLD = new java.util.concurrent.atomic.AtomicBoolean(true);
+
     private final EventKind kind;
     private final ProcessHrEvent functions;
 
@@ -41,7 +47,8 @@ public abstract class LifecycleHandler implements RequestStreamHandler {
         byte[] envelope = input.readAllBytes();
         Instant deadline = context == null ? null
                 : Instant.now().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
-        HrEventResult result = functions.process(HrEventRequest.envelope(envelope).expecting(kind).within(deadline));
+        HrEventResult result = functions.process(HrEventRequest.envelope(envelope).expecting(kind).within(deadline)
+                .invocation(context == null ? null : context.getAwsRequestId(), COLD.getAndSet(false)));
         output.write(AuditJson.toLine(result.audit()).getBytes(StandardCharsets.UTF_8));
         if (result.isOpenFailure()) {
             throw new EventFailedException(result.audit(), result.queueFailure());

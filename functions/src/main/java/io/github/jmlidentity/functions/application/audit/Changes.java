@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.application.audit;
 
+import io.github.jmlidentity.functions.domain.AppliedChanges;
 import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.Plan;
 
@@ -8,21 +9,28 @@ import java.util.List;
 /**
  * What an event's handling actually did to the directory, step by step as each call succeeded: written in the
  * audit record whatever the outcome, so that a FAILED attempt that created a user or added a group still says so.
+ * An event's final record says what all its attempts did; a record that is not final, what its own attempt did.
  *
  * @param attributesChanged attribute paths set by CreateUser or changed by UpdateUser
  * @param groupsAdded       groups the user was added to
  * @param groupsRemoved     groups the user was removed from (all of them when the user was deleted)
  * @param userDeleted       whether the user was deleted
  * @param membershipsBefore group names the user belonged to before a leaver changed anything
+ * @param userCreatedByAttempt which attempt of the event created the user (1 = the first), or null
  */
 public record Changes(List<String> attributesChanged, List<String> groupsAdded, List<String> groupsRemoved,
-                      boolean userDeleted, List<String> membershipsBefore) {
+                      boolean userDeleted, List<String> membershipsBefore, Integer userCreatedByAttempt) {
 
     public Changes {
         attributesChanged = List.copyOf(attributesChanged);
         groupsAdded = List.copyOf(groupsAdded);
         groupsRemoved = List.copyOf(groupsRemoved);
         membershipsBefore = List.copyOf(membershipsBefore);
+    }
+
+    public Changes(List<String> attributesChanged, List<String> groupsAdded, List<String> groupsRemoved,
+                   boolean userDeleted, List<String> membershipsBefore) {
+        this(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore, null);
     }
 
     public static Changes none() {
@@ -33,5 +41,15 @@ public record Changes(List<String> attributesChanged, List<String> groupsAdded, 
     public static Changes planned(Plan plan) {
         return new Changes(plan.attributesChanged(), plan.groupsToAdd(), plan.groupsRemoved(), false,
                 plan.membershipsBefore().stream().map(Membership::label).toList());
+    }
+
+    public static Changes of(AppliedChanges applied) {
+        return new Changes(applied.attributesChanged(), applied.groupsAdded(), applied.groupsRemoved(),
+                applied.userDeleted(), applied.membershipsBefore(), applied.userCreatedByAttempt());
+    }
+
+    public AppliedChanges applied() {
+        return new AppliedChanges(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore,
+                userCreatedByAttempt);
     }
 }
