@@ -93,7 +93,7 @@ final class LedgerGate {
             }
             LedgerEntry locked = entry.locked(event.hrEventId(), now.plus(leaseFor));
             if (ledger.put(locked, entry.version())) {
-                return new Admission(locked, decision, true, locked.attempts(), false);
+                return new Admission(locked, decision, true, locked.attemptsOf(event.hrEventId()), false);
             }
             // Lost the race for the lease: read again; the winner may have made this event a duplicate.
         }

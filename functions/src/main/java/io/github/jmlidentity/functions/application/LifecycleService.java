@@ -115,9 +115,7 @@ public abstract class LifecycleService {
             }
             LedgerGate.Admission admission = gate.admit(event, dryRun, lease);
             progress.attempt = admission.attempt();
-            if (admission.entry().attemptsOf(event.hrEventId()) > 0) {
-                progress.earlier = admission.entry().carried();
-            }
+            progress.earlier = admission.entry().carriedOf(event.hrEventId());
             if (!admission.decision().applies()) {
                 return notApplied(event, admission, progress);
             }

@@ -27,9 +27,7 @@ import java.util.Optional;
  * @param lastSequence    the HR sequence of that event (first tie-break), or null
  * @param joinedAt        effectiveAt of the latest applied joiner: only a joiner later than a leave supersedes it
  * @param recentEvents    {@link RecentEvent}s, encoded, newest last: the payload fingerprint of each recent event
- * @param attemptEventId  the HR event whose deliveries {@code attempts} counts: the last one that took the lease
- * @param attempts        how many deliveries of {@code attemptEventId} took the lease
- * @param carried         what the failed deliveries of {@code attemptEventId} did, for its final record
+ * @param attemptLog      per recent HR event, how many deliveries took the lease and what failed ones did
  * @param unpublished     the final record of an applied event, until its audit line is written
  */
 public record LedgerEntry(
@@ -50,9 +48,7 @@ public record LedgerEntry(
         Long lastSequence,
         Instant joinedAt,
         List<String> recentEvents,
-        String attemptEventId,
-        int attempts,
-        AppliedChanges carried,
+        AttemptLog attemptLog,
         FinalRecord unpublished) {
 
     /** How many recent event ids are kept: enough for redeliveries, small enough for one item. */
@@ -63,7 +59,7 @@ public record LedgerEntry(
         recentEventIds = List.copyOf(recentEventIds);
         membershipsBefore = membershipsBefore == null ? List.of() : List.copyOf(membershipsBefore);
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
-        carried = carried == null ? AppliedChanges.NONE : carried;
+        attemptLog = attemptLog == null ? AttemptLog.EMPTY : attemptLog;
     }
 
     /** An entry as stored before ordering ties, fingerprints, attempts and final records were kept. */
@@ -72,8 +68,8 @@ public record LedgerEntry(
                        String lockOwner, Instant lockExpiresAt, EventKind lastEventKind, String leaveEventId,
                        List<String> membershipsBefore) {
         this(employeeId, userId, status, lastEventId, lastEffectiveAt, leftAt, recentEventIds, version, lockOwner,
-                lockExpiresAt, lastEventKind, leaveEventId, membershipsBefore, null, null, null, List.of(), null, 0,
-                AppliedChanges.NONE, null);
+                lockExpiresAt, lastEventKind, leaveEventId, membershipsBefore, null, null, null, List.of(),
+                AttemptLog.EMPTY, null);
     }
 
     public static LedgerEntry empty(String employeeId) {
@@ -89,13 +85,7 @@ public record LedgerEntry(
         Next n = next();
         n.lockOwner = owner;
         n.lockExpiresAt = until;
-        if (owner.equals(attemptEventId)) {
-            n.attempts = attempts + 1;
-        } else {
-            n.attemptEventId = owner;
-            n.attempts = 1;
-            n.carried = AppliedChanges.NONE;
-        }
+        n.attemptLog = attemptLog.started(owner);
         return n.build();
     }
 
@@ -109,9 +99,9 @@ public record LedgerEntry(
     /** The lease released by a delivery that failed, keeping what it did for the event's final record. */
     public LedgerEntry releasedWith(AppliedChanges soFar) {
         Next n = next();
+        n.attemptLog = lockOwner == null ? attemptLog : attemptLog.carrying(lockOwner, soFar);
         n.lockOwner = null;
         n.lockExpiresAt = null;
-        n.carried = soFar;
         return n.build();
     }
 
@@ -125,7 +115,7 @@ public record LedgerEntry(
     /** What the deliveries of the leased event have done so far, lease kept. */
     public LedgerEntry withCarried(AppliedChanges soFar) {
         Next n = next();
-        n.carried = soFar;
+        n.attemptLog = lockOwner == null ? attemptLog : attemptLog.carrying(lockOwner, soFar);
         return n.build();
     }
 
@@ -166,7 +156,7 @@ public record LedgerEntry(
         n.lockExpiresAt = null;
         n.leaveEventId = null;
         n.membershipsBefore = List.of();
-        n.carried = AppliedChanges.NONE;
+        n.attemptLog = attemptLog.finished(event.hrEventId());
         return n.build();
     }
 
@@ -202,6 +192,7 @@ public record LedgerEntry(
     public LedgerEntry handled(HrEvent event, Outcome outcome) {
         Next n = next();
         n.remember(event, outcome);
+        n.attemptLog = attemptLog.finished(event.hrEventId());
         return n.build();
     }
 
@@ -218,7 +209,12 @@ public record LedgerEntry(
 
     /** How many deliveries of {@code hrEventId} took the lease so far. */
     public int attemptsOf(String hrEventId) {
-        return hrEventId.equals(attemptEventId) ? attempts : 0;
+        return attemptLog.attemptsOf(hrEventId);
+    }
+
+    /** What the failed deliveries of {@code hrEventId} did, for its final record. */
+    public AppliedChanges carriedOf(String hrEventId) {
+        return attemptLog.carriedOf(hrEventId);
     }
 
     /** The latest joiner's effectiveAt (entries written before it was kept: the last event's, if a joiner). */
@@ -252,9 +248,7 @@ public record LedgerEntry(
         private Long lastSequence;
         private Instant joinedAt;
         private List<String> recentEvents;
-        private String attemptEventId;
-        private int attempts;
-        private AppliedChanges carried;
+        private AttemptLog attemptLog;
         private FinalRecord unpublished;
 
         Next(LedgerEntry e) {
@@ -275,9 +269,7 @@ public record LedgerEntry(
             lastSequence = e.lastSequence;
             joinedAt = e.joinedAt;
             recentEvents = e.recentEvents;
-            attemptEventId = e.attemptEventId;
-            attempts = e.attempts;
-            carried = e.carried;
+            attemptLog = e.attemptLog;
             unpublished = e.unpublished;
         }
 
@@ -301,7 +293,7 @@ public record LedgerEntry(
         LedgerEntry build() {
             return new LedgerEntry(employeeId, userId, status, lastEventId, lastEffectiveAt, leftAt, recentEventIds,
                     version, lockOwner, lockExpiresAt, lastEventKind, leaveEventId, membershipsBefore, lastEventTime,
-                    lastSequence, joinedAt, recentEvents, attemptEventId, attempts, carried, unpublished);
+                    lastSequence, joinedAt, recentEvents, attemptLog, unpublished);
         }
     }
 }

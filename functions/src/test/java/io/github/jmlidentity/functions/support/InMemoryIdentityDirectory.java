@@ -82,8 +82,20 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
                 Math.max(1, (users.size() + 99) / 100));
     }
 
+    private RuntimeException nextCreateUserFailure;
+
+    /** The next CreateUser fails with {@code failure} (nothing is created). */
+    public synchronized void failNextCreateUser(RuntimeException failure) {
+        nextCreateUserFailure = failure;
+    }
+
     @Override
     public synchronized String createUser(UserProfile profile) {
+        if (nextCreateUserFailure != null) {
+            RuntimeException failure = nextCreateUserFailure;
+            nextCreateUserFailure = null;
+            throw failure;
+        }
         writes.incrementAndGet();
         if (findUserByUserName(profile.userName()).isPresent()) {
             throw new UniquenessConflictException("user name " + profile.userName() + " exists", "exists", null);

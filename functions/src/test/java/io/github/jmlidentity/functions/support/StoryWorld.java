@@ -51,6 +51,11 @@ public final class StoryWorld {
     /** The functions as the handlers get them (the inbound port). */
     public final ProcessHrEvent functions;
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
+    /** The functions' jml.error lines (failures nobody classified, with their stack trace). */
+    public final List<String> errorLines = Collections.synchronizedList(new ArrayList<>());
+    /** The functions' clock: the system's, which a story can move forward instead of sleeping. */
+    public final TestClock clock = new TestClock();
+    private final java.util.concurrent.atomic.AtomicInteger auditWritesToKill = new java.util.concurrent.atomic.AtomicInteger();
     /** Where the handlers send permanent failures. */
     public final InMemoryFailureQueue failureQueue = new InMemoryFailureQueue();
     /** The functions' directory: the SDK one against the emulator, with a chosen call made to fail. */
@@ -71,6 +76,13 @@ public final class StoryWorld {
     /** A world whose ledger leases last {@code lease} (short, for stories where an invocation dies holding one). */
     public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
                       IdentitystoreClient functionsClient, Duration lease) {
+        this(server, dynalite, rules, dryRun, functionsClient, lease, wiring -> { });
+    }
+
+    /** A world whose functions' wiring a story adjusts further (e.g. a sleeper that moves {@link #clock}). */
+    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
+                      IdentitystoreClient functionsClient, Duration lease,
+                      java.util.function.Consumer<LifecycleFunctions.Builder> customise) {
         this.server = server;
         this.client = clientFor(server);
         String storeId = server.identityStoreId();
@@ -89,15 +101,18 @@ public final class StoryWorld {
         this.protectedUserBefore = state().user(PROTECTED_USER);
         this.table = dynalite.newLedgerTable();
         this.faults = new FaultyDirectory(LifecycleFunctions.identityStore(functionsClient, storeId));
-        this.functions = LifecycleFunctions.builder()
+        LifecycleFunctions.Builder wiring = LifecycleFunctions.builder()
                 .directory(faults)
                 .failureQueue(failureQueue)
                 .lease(lease)
                 .ledgerTable(dynalite.client(), table)
                 .rules(rules)
                 .dryRun(dryRun)
-                .auditLines(auditLines::add)
-                .build();
+                .clock(clock)
+                .auditLines(this::writeAuditLine)
+                .errorLines(errorLines::add);
+        customise.accept(wiring);
+        this.functions = wiring.build();
         this.handlers = Map.of("joiner", new JoinerHandler(functions), "mover", new MoverHandler(functions),
                 "leaver", new LeaverHandler(functions));
         server.resetStats();
@@ -116,10 +131,15 @@ public final class StoryWorld {
 
     /** Delivers an envelope to a function's Lambda handler, as Lambda would; returns its audit record. */
     public Audit deliver(String function, byte[] envelope) {
+        return deliver(function, envelope, null);
+    }
+
+    /** Delivers an envelope with a Lambda invocation's context (request id, remaining time). */
+    public Audit deliver(String function, byte[] envelope, com.amazonaws.services.lambda.runtime.Context context) {
         LifecycleHandler handler = handlers.get(function);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(envelope), out, null);
+            handler.handleRequest(new ByteArrayInputStream(envelope), out, context);
             return new Audit(json(out.toString(StandardCharsets.UTF_8)), false);
         } catch (EventFailedException failed) {
             // Lambda gets the exception (retry, then the on-failure destination); the record was logged.
@@ -127,6 +147,21 @@ public final class StoryWorld {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The next audit line is never written: the invocation dies right before it (after the event's ledger commit),
+     * as a Lambda killed by its timeout would.
+     */
+    public void killBeforeNextAuditLine() {
+        auditWritesToKill.incrementAndGet();
+    }
+
+    private void writeAuditLine(String line) {
+        if (auditWritesToKill.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new FaultyDirectory.InvocationKilled("killed before writing its audit line");
+        }
+        auditLines.add(line);
     }
 
     /** Lambda's asynchronous retries after a failed invocation, before the on-failure destination. */

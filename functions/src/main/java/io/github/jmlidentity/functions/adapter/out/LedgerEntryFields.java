@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.adapter.out;
 
 import io.github.jmlidentity.functions.domain.AppliedChanges;
+import io.github.jmlidentity.functions.domain.AttemptLog;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.FinalRecord;
@@ -22,8 +23,7 @@ final class LedgerEntryFields {
 
     static final String EMPLOYEE_ID = "employeeId";
     static final String VERSION = "version";
-    /** Prefixes of the two groups of change fields: carried over from failed attempts, and of the final record. */
-    private static final String CARRIED = "carried";
+    /** Prefix of the fields of a final record not yet written. */
     private static final String UNPUBLISHED = "unpublished";
 
     private LedgerEntryFields() {
@@ -49,9 +49,7 @@ final class LedgerEntryFields {
         fields.put("lastSequence", e.lastSequence());
         fields.put("joinedAt", text(e.joinedAt()));
         fields.put("recentEvents", e.recentEvents());
-        fields.put("attemptEventId", e.attemptEventId());
-        fields.put("attempts", e.attempts() == 0 ? null : (long) e.attempts());
-        putChanges(fields, CARRIED, e.carried());
+        fields.put("attempts", e.attemptLog().lines());
         FinalRecord r = e.unpublished();
         fields.put(UNPUBLISHED + "EventId", r == null ? null : r.hrEventId());
         fields.put(UNPUBLISHED + "EnvelopeId", r == null ? null : r.envelopeId());
@@ -81,8 +79,7 @@ final class LedgerEntryFields {
                 instant(fields.get("lockExpiresAt")), kind == null ? null : EventKind.valueOf(kind),
                 (String) fields.get("leaveEventId"), list(fields.get("membershipsBefore")),
                 instant(fields.get("lastEventTime")), (Long) fields.get("lastSequence"), instant(fields.get("joinedAt")),
-                list(fields.get("recentEvents")), (String) fields.get("attemptEventId"),
-                (int) number(fields.get("attempts")), changes(fields, CARRIED), unpublished);
+                list(fields.get("recentEvents")), new AttemptLog(list(fields.get("attempts"))), unpublished);
     }
 
     private static void putChanges(Map<String, Object> fields, String prefix, AppliedChanges c) {
