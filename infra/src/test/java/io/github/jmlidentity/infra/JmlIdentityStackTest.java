@@ -367,7 +367,7 @@ class JmlIdentityStackTest {
 
         @Test
         void auditor_queries_read_audit_records_from_all_three_log_groups() {
-            template.resourceCountIs("AWS::Logs::QueryDefinition", 4);
+            template.resourceCountIs("AWS::Logs::QueryDefinition", 5);
             List<Object> logGroups = List.of(
                     Map.of("Ref", ref("JoinerFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("MoverFunctionLogGroup", "AWS::Logs::LogGroup")),
