@@ -113,19 +113,20 @@ final class LedgerGate {
             throw new ConcurrentDeliveryException("the lease on employee " + event.employeeId()
                     + " lapsed and was taken over before HR event " + event.hrEventId() + " was recorded");
         }
-        return new PublishReceipt(event.employeeId(), event.hrEventId(), next.version());
+        return new PublishReceipt(next, event.hrEventId());
     }
 
     /** The final record of a re-emitting delivery's event: marked written against the entry it read. */
     PublishReceipt receiptFor(Admission admission, HrEvent event) {
-        return new PublishReceipt(event.employeeId(), event.hrEventId(), admission.entry().version());
+        return new PublishReceipt(admission.entry(), event.hrEventId());
     }
 
-    /** The final record is written: forget its essentials and release the lease (a no-op if the entry moved on). */
+    /**
+     * The final record is written: forget its essentials and release the lease, with one conditional write (none
+     * happens if the entry moved on meanwhile).
+     */
     void published(PublishReceipt receipt) {
-        ledger.find(receipt.employeeId())
-                .filter(entry -> entry.version() == receipt.version())
-                .ifPresent(entry -> ledger.put(entry.published(receipt.hrEventId()), entry.version()));
+        ledger.put(receipt.entry().published(receipt.hrEventId()), receipt.entry().version());
     }
 
     /**
