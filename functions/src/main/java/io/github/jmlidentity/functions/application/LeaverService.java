@@ -2,6 +2,7 @@ package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.functions.application.port.out.UserScan;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.HrEvent;
@@ -15,18 +16,21 @@ import java.util.Locale;
 
 /**
  * Employee Left: find the employee's own user, list its memberships (recorded in the ledger, and then in the audit
- * record, before anything changes), then delete the user or suspend it per the leaver policy, within the
- * mass-deletion cap. The user is the one the ledger maps the employee to; else the one the event names, if it is
- * this employee's; else the one a scan of every user finds by employeeNumber. Only that scan proves that there is no
- * user (NO_CHANGE); the leave is still recorded so that a late joiner or mover cannot re-provision them.
+ * record, before anything changes) and the account assignments made to the user directly, remove those assignments
+ * (when the rules say so), then delete the user or suspend it per the leaver policy, within the mass-deletion cap.
+ * The user is the one the ledger maps the employee to; else the one the event names, if it is this employee's; else
+ * the one a scan of every user finds by employeeNumber. Only that scan proves that there is no user (NO_CHANGE); the
+ * leave is still recorded so that a late joiner or mover cannot re-provision them.
  */
 public final class LeaverService extends LifecycleService {
 
     private final int maxLeaversPerHour;
+    private final AssignmentRemoval assignmentRemoval;
 
     public LeaverService(LifecycleSettings settings) {
         super(settings);
         this.maxLeaversPerHour = settings.rules().maxLeaversPerHour();
+        this.assignmentRemoval = settings.assignmentRemoval();
     }
 
     @Override
@@ -72,7 +76,9 @@ public final class LeaverService extends LifecycleService {
         progress.userId = user.userId();
         progress.userName = user.userName();
         List<Membership> memberships = directory.memberships(user.userId());
-        Plan plan = planner.leave(user, memberships);
+        List<DirectAssignment> direct = rules.removesDirectAssignments()
+                ? assignmentRemoval.directAssignments(user.userId()) : List.of();
+        Plan plan = planner.leave(user, memberships, direct);
         progress.plan = plan;
         progress.membershipsBefore = memberships.stream().map(Membership::label).toList();
         if (dryRun) {
@@ -89,6 +95,7 @@ public final class LeaverService extends LifecycleService {
         }
         // Logged first: the memberships go to the ledger before any of them is removed.
         recordLeaveIntent(event, progress, user.userId(), progress.membershipsBefore);
+        removeDirectAssignments(user.userId(), plan, progress);
         if (plan.deleteUser()) {
             directory.deleteUser(user.userId());
             progress.userDeleted = true;
@@ -154,5 +161,16 @@ public final class LeaverService extends LifecycleService {
 
     private static String join(String first, String second) {
         return first == null ? second : first + "; " + second;
+    }
+
+    /**
+     * The one step that removes the user's direct account assignments, before DeleteUser (a deleted user's assignments
+     * stay behind as orphans) and when the user is suspended (a suspended user would keep them). A deletion that
+     * FAILED or did not complete in time throws a retryable failure before the user is deleted or changed further.
+     */
+    private void removeDirectAssignments(String userId, Plan plan, Progress progress) {
+        if (!plan.assignmentsToRemove().isEmpty()) {
+            assignmentRemoval.removeAll(userId, plan.assignmentsToRemove(), progress.assignmentsRemoved::add);
+        }
     }
 }

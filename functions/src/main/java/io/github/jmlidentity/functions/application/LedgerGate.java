@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
+import io.github.jmlidentity.functions.application.port.out.Sleeper;
 import io.github.jmlidentity.functions.domain.AppliedChanges;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.FinalRecord;

@@ -6,6 +6,7 @@ import io.github.jmlidentity.functions.application.audit.Verdict;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.AppliedChanges;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.EventKind;
@@ -39,7 +40,7 @@ public abstract class LifecycleService {
         this.planner = new Planner(settings.rules());
         this.dryRun = settings.dryRun();
         this.gate = new LedgerGate(settings.ledger(), settings.clock(), settings.lease(), settings.maxLeaseWait(),
-                settings.sleeper());
+                settings.leaseWait());
     }
 
     /** What an execution found and did; filled in as it goes so that a failure's audit record still says it. */
@@ -60,11 +61,12 @@ public abstract class LifecycleService {
         boolean userDeleted;
         boolean userCreated;
         List<String> membershipsBefore = List.of();
+        final List<DirectAssignment> assignmentsRemoved = new ArrayList<>();
 
         /** What this attempt did. */
         AppliedChanges mine() {
             return new AppliedChanges(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore,
-                    userCreated ? attempt : null);
+                    userCreated ? attempt : null, assignmentsRemoved);
         }
 
         /** What every attempt of the event did, this one included. */

@@ -82,7 +82,9 @@ public record AttemptLog(List<String> lines) {
             String changes = String.join(FIELD, String.join(ITEM, carried.attributesChanged()),
                     String.join(ITEM, carried.groupsAdded()), String.join(ITEM, carried.groupsRemoved()),
                     Boolean.toString(carried.userDeleted()), String.join(ITEM, carried.membershipsBefore()),
-                    carried.userCreatedByAttempt() == null ? "" : carried.userCreatedByAttempt().toString());
+                    carried.userCreatedByAttempt() == null ? "" : carried.userCreatedByAttempt().toString(),
+                    String.join(ITEM, carried.assignmentsRemoved().stream()
+                            .map(a -> a.accountId() + " " + a.permissionSetArn()).toList()));
             return hrEventId + " " + attempts + " " + Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(changes.getBytes(StandardCharsets.UTF_8));
         }
@@ -95,12 +97,25 @@ public record AttemptLog(List<String> lines) {
         }
         try {
             String[] f = new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8).split(FIELD, -1);
-            AppliedChanges carried = f.length != 6 ? AppliedChanges.NONE : new AppliedChanges(items(f[0]), items(f[1]),
-                    items(f[2]), Boolean.parseBoolean(f[3]), items(f[4]), f[5].isEmpty() ? null : Integer.valueOf(f[5]));
+            AppliedChanges carried = f.length < 6 ? AppliedChanges.NONE : new AppliedChanges(items(f[0]), items(f[1]),
+                    items(f[2]), Boolean.parseBoolean(f[3]), items(f[4]), f[5].isEmpty() ? null : Integer.valueOf(f[5]),
+                    f.length < 7 ? List.of() : assignments(items(f[6])));
             return Optional.of(new Entry(parts[0], Integer.parseInt(parts[1]), carried));
         } catch (IllegalArgumentException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** "accountId permissionSetArn" items (neither holds a space). */
+    static List<DirectAssignment> assignments(List<String> items) {
+        List<DirectAssignment> assignments = new ArrayList<>();
+        for (String item : items) {
+            String[] parts = item.split(" ", 2);
+            if (parts.length == 2) {
+                assignments.add(new DirectAssignment(parts[0], parts[1]));
+            }
+        }
+        return assignments;
     }
 
     private static List<String> items(String joined) {

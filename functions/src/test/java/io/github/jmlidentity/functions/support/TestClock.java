@@ -1,6 +1,6 @@
 package io.github.jmlidentity.functions.support;
 
-import io.github.jmlidentity.functions.application.Sleeper;
+import io.github.jmlidentity.functions.application.port.out.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.github.jmlidentity.functions.adapter.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jmlidentity.contract.AccessRulesSchema;
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRule;
@@ -66,7 +67,9 @@ public final class AccessRulesLoader {
                 rules(root.path("rules")), new LinkedHashSet<>(strings(root.path("protectedUsers"))),
                 choice(root.path(MissingGroupPolicy.KEY), MissingGroupPolicy.class, MissingGroupPolicy.FAIL),
                 choice(root.path(LeaverPolicy.KEY), LeaverPolicy.class, LeaverPolicy.DELETE),
-                root.path("massDeletionGuard").path("maxLeaversPerHour").asInt(DEFAULT_MAX_LEAVERS_PER_HOUR));
+                root.path("massDeletionGuard").path("maxLeaversPerHour").asInt(DEFAULT_MAX_LEAVERS_PER_HOUR),
+                choice(root.path(DirectAssignmentPolicy.KEY), DirectAssignmentPolicy.class,
+                        DirectAssignmentPolicy.REMOVE));
     }
 
     private static List<AccessRule> rules(JsonNode node) {

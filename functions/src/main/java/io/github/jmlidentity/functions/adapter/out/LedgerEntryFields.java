@@ -2,6 +2,7 @@ package io.github.jmlidentity.functions.adapter.out;
 
 import io.github.jmlidentity.functions.domain.AppliedChanges;
 import io.github.jmlidentity.functions.domain.AttemptLog;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.FinalRecord;
@@ -89,13 +90,19 @@ final class LedgerEntryFields {
         fields.put(prefix + "UserDeleted", c.userDeleted() ? "true" : null);
         fields.put(prefix + "MembershipsBefore", c.membershipsBefore());
         fields.put(prefix + "UserCreatedByAttempt", c.userCreatedByAttempt() == null ? null : (long) c.userCreatedByAttempt());
+        // "accountId permissionSetArn": neither holds a space
+        fields.put(prefix + "AssignmentsRemoved", c.assignmentsRemoved().stream()
+                .map(a -> a.accountId() + " " + a.permissionSetArn()).toList());
     }
 
     private static AppliedChanges changes(Map<String, Object> fields, String prefix) {
         Object createdBy = fields.get(prefix + "UserCreatedByAttempt");
+        List<DirectAssignment> assignments = list(fields.get(prefix + "AssignmentsRemoved")).stream()
+                .map(a -> a.split(" ", 2)).filter(a -> a.length == 2).map(a -> new DirectAssignment(a[0], a[1])).toList();
         return new AppliedChanges(list(fields.get(prefix + "Attributes")), list(fields.get(prefix + "GroupsAdded")),
                 list(fields.get(prefix + "GroupsRemoved")), "true".equals(fields.get(prefix + "UserDeleted")),
-                list(fields.get(prefix + "MembershipsBefore")), createdBy == null ? null : (int) number(createdBy));
+                list(fields.get(prefix + "MembershipsBefore")), createdBy == null ? null : (int) number(createdBy),
+                assignments);
     }
 
     private static long number(Object value) {

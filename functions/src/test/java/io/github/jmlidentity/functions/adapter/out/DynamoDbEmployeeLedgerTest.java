@@ -2,6 +2,7 @@ package io.github.jmlidentity.functions.adapter.out;
 
 import io.github.jmlidentity.functions.domain.AppliedChanges;
 import io.github.jmlidentity.functions.domain.AttemptLog;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.FinalRecord;
 import io.github.jmlidentity.functions.domain.Outcome;
@@ -52,7 +53,8 @@ class DynamoDbEmployeeLedgerTest {
                 List.of(), false, List.of(), 1);
         FinalRecord unpublished = new FinalRecord("hr-4", "env-4", Outcome.APPLIED, "u-1", "jane.doe",
                 new AppliedChanges(List.of("title"), List.of("jml-platform"), List.of("jml-engineering"), true,
-                        List.of("jml-all-staff"), 2), "a note", 3);
+                        List.of("jml-all-staff"), 2, List.of(new DirectAssignment("222222222222",
+                        "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef"))), "a note", 3);
         LedgerEntry entry = new LedgerEntry("E1", "u-1", EmploymentStatus.ACTIVE, "hr-4", T, null, List.of("hr-4"),
                 1, "hr-4", T.plusSeconds(60), EventKind.MOVED, null, List.of(), T.minusSeconds(5), 7L,
                 T.minusSeconds(3600), List.of("hr-4 0123456789abcdef0123456789abcdef env-4 APPLIED"),
