@@ -213,7 +213,8 @@ class StackSettingsTest {
                 .hasMessageContaining("-c ssoInstanceArn=arn:aws:sso:::instance/ssoins-")
                 .hasMessageContaining("\"directAssignments\": \"keep\"");
 
-        Files.writeString(config.resolve("access-rules.json"), "{\"directAssignments\":\"keep\"}");
+        Files.writeString(config.resolve("access-rules.json"),
+                "{\"managedGroups\":{\"prefix\":\"jml-\"},\"directAssignments\":\"keep\"}");
         noInstance.put(StackSettings.CONFIG_DIR, config.toString());
         StackSettings keep = settings(noInstance);
         assertThat(keep.directAssignments()).isEqualTo(DirectAssignmentPolicy.KEEP);

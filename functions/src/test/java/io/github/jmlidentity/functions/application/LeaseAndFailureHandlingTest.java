@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
 import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeaseAndFailureHandlingTest {
 
     private static final AccessRules SHIPPED = AccessRulesLoader.load(Fixtures.accessRulesFile());
+    /** The shipped rules, for a directory with no account assignments to remove. */
+    private static final AccessRules RULES = SHIPPED.withDirectAssignments(DirectAssignmentPolicy.KEEP);
 
     private InMemoryIdentityDirectory directory;
     private final TestClock clock = new TestClock();
@@ -46,7 +49,7 @@ class LeaseAndFailureHandlingTest {
         InMemoryEmployeeLedger ledger = new InMemoryEmployeeLedger();
         ledger.put(LedgerEntry.empty("E1001").locked("hr-evt-running", clock.instant().plusSeconds(90)), 0);
         List<Duration> waited = new ArrayList<>();
-        var functions = LifecycleFunctions.builder().directory(directory).ledger(ledger).rules(SHIPPED).clock(clock)
+        var functions = LifecycleFunctions.builder().directory(directory).ledger(ledger).rules(RULES).clock(clock)
                 .sleeper(d -> {
                     waited.add(d);
                     clock.advance(d);
@@ -69,7 +72,7 @@ class LeaseAndFailureHandlingTest {
         // GIVEN another delivery holds Jane for 10 more minutes
         InMemoryEmployeeLedger ledger = new InMemoryEmployeeLedger();
         ledger.put(LedgerEntry.empty("E1001").locked("hr-evt-running", clock.instant().plusSeconds(600)), 0);
-        var functions = LifecycleFunctions.builder().directory(directory).ledger(ledger).rules(SHIPPED).clock(clock)
+        var functions = LifecycleFunctions.builder().directory(directory).ledger(ledger).rules(RULES).clock(clock)
                 .sleeper(clock.sleeper()).auditLines(line -> { }).build();
 
         // WHEN Jane's joiner arrives with 5 minutes left

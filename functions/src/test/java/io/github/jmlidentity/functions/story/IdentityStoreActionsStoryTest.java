@@ -103,8 +103,10 @@ class IdentityStoreActionsStoryTest extends StoryTest {
                 false);
         String jane = givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
         givenDirectAssignment(world, jane);
+        givenUserByHand(world, "john.roe", "E2", "jml-all-staff");
 
         record(world, "leaver", Fixtures.event("leaver.json"));
+        record(world, "leaver", leaverNamingNoUser("E2", "l2"));
 
         assertThat(called.get("leaver")).containsExactlyInAnyOrderElementsOf(
                 listed("leaver", LeaverPolicy.DELETE, MissingGroupPolicy.FAIL, DirectAssignmentPolicy.KEEP))
