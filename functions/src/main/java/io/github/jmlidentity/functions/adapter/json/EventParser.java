@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one place that parses HR event envelopes: size limit, JSON, the JSON Schemas of events/schemas (2020-12),
@@ -114,7 +117,7 @@ public final class EventParser implements EnvelopeParser {
             violations.add(toViolation(error));
         }
         violations.addAll(DetailText.violations(detail,
-                violations.stream().map(Violation::field).collect(java.util.stream.Collectors.toSet())));
+                violations.stream().map(Violation::field).collect(Collectors.toSet())));
         String actualSource = root.path("source").asText(null);
         if (actualSource != null && !actualSource.isEmpty() && !actualSource.equals(source)) {
             // Quoted only when it looks like an event source: a reason never repeats arbitrary text.
@@ -161,16 +164,18 @@ public final class EventParser implements EnvelopeParser {
         if (userName != null && !DetailText.isPlainUserName(userName)) {
             userName = null;
         }
-        String dup = duplicated;
-        java.util.function.BiFunction<JsonNode, String, String> id = (node, name) -> name.equals(dup) ? null
-                : identifier(node.path(name), "employeeId".equals(name) ? EMPLOYEE_ID : TOKEN);
-        return new EventIdentity(id.apply(root, "id"), id.apply(detail, "eventId"), detailType,
-                id.apply(detail, "employeeId"), userName, null);
+        return new EventIdentity(identifier(root, "id", TOKEN, duplicated),
+                identifier(detail, "eventId", TOKEN, duplicated), detailType,
+                identifier(detail, "employeeId", EMPLOYEE_ID, duplicated), userName, null);
+    }
+
+    /** The field's value if it matches its identifier pattern and was not given twice, else null. */
+    private static String identifier(JsonNode parent, String field, Pattern pattern, String duplicated) {
+        return field.equals(duplicated) ? null : identifier(parent.path(field), pattern);
     }
 
     private static String duplicateField(JsonProcessingException e) {
-        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'")
-                .matcher(String.valueOf(e.getOriginalMessage()));
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         return duplicate.find() ? duplicate.group(1) : null;
     }
 
@@ -187,16 +192,17 @@ public final class EventParser implements EnvelopeParser {
      * Minimal personal data in the record of an event that was refused: only values that match their identifier's
      * pattern (envelope and HR event ids, employee id, a valid user name); anything else is left out.
      */
-    private static String identifier(JsonNode node, java.util.regex.Pattern pattern) {
+    private static String identifier(JsonNode node, Pattern pattern) {
         return node.isTextual() && node.asText().length() <= 128 && pattern.matcher(node.asText()).matches()
                 ? node.asText() : null;
     }
 
     /** The identifier patterns of envelope.schema.json ($defs token, employeeId, userName) and of an event source. */
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[^\\x00-\\x1F\\x7F\\s]+");
-    private static final java.util.regex.Pattern EMPLOYEE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
-    private static final java.util.regex.Pattern SOURCE_PATTERN = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,255}");
+    private static final Pattern TOKEN = Pattern.compile("[^\\x00-\\x1F\\x7F\\s]+");
+    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
+    private static final Pattern SOURCE_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,255}");
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']*)'");
 
     /** A field name safe to quote back: the schema's names are of this form. */
     private static final java.util.regex.Pattern FIELD_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
