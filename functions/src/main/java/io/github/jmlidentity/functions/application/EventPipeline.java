@@ -12,6 +12,7 @@ import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.application.port.out.ApiCallLog;
 import io.github.jmlidentity.functions.application.port.out.AuditLog;
 import io.github.jmlidentity.functions.application.port.out.EnvelopeParser;
+import io.github.jmlidentity.functions.application.port.out.ErrorLog;
 import io.github.jmlidentity.functions.application.port.out.FailureQueue;
 import io.github.jmlidentity.functions.application.port.out.PendingChanges;
 import io.github.jmlidentity.functions.domain.EventKind;
@@ -44,26 +45,32 @@ public final class EventPipeline implements ProcessHrEvent {
     private final AuditLog auditLog;
     private final ApiCallLog apiCalls;
     private final FailureQueue failureQueue;
+    private final ErrorLog errorLog;
     private final Clock clock;
     private final SchedulingGate scheduling;
 
     /**
      * @param failureQueue where permanent failures go at once, or null to leave them to the caller
+     * @param errorLog     where unexpected failures go with their stack trace
+     * @param pendingChanges where changes effective later are kept until due
      */
     public EventPipeline(LifecycleSettings settings, EnvelopeParser parser, AuditLog auditLog, ApiCallLog apiCalls,
-                         FailureQueue failureQueue, PendingChanges pendingChanges) {
+                         FailureQueue failureQueue, ErrorLog errorLog, PendingChanges pendingChanges) {
         this.parser = parser;
         this.scheduling = new SchedulingGate(pendingChanges, settings.ledger(), settings.rules(), settings.clock(),
                 settings.dryRun());
         this.auditLog = auditLog;
         this.apiCalls = apiCalls;
         this.failureQueue = failureQueue;
+        this.errorLog = errorLog;
         this.clock = settings.clock();
-        this.audit = new AuditRecords(settings.clock(), settings.directory().identityStoreId(), settings.dryRun());
+        this.audit = new AuditRecords(settings.clock(), settings.directory().identityStoreId(), settings.dryRun(),
+                settings.rules());
         services.put(EventKind.JOINED, new JoinerService(settings));
         services.put(EventKind.MOVED, new MoverService(settings));
         services.put(EventKind.LEFT, new LeaverService(settings));
     }
+
 
     @Override
     public HrEventResult process(HrEventRequest request) {
@@ -107,22 +114,41 @@ public final class EventPipeline implements ProcessHrEvent {
                         Verdict.failed(e.errorType(), e.getMessage(), e.isTransient()));
             } catch (RuntimeException unexpected) {
                 result = ProcessingResult.unexpected(unexpected);
+                errorLog.error("processing an HR event", event != null ? EventIdentity.of(event)
+                        : parser.identify(request.envelope()), request.requestId(), unexpected);
             }
             EventIdentity identity = event != null ? EventIdentity.of(event) : parser.identify(request.envelope());
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            record = audit.record(identity, result, new Cost(calls.calls(), calls.requestIds(), durationMs));
+            record = audit.record(identity, result, new Cost(calls.calls(), calls.requestIds(), durationMs),
+                    request.requestId(), request.coldStart());
+            auditLog.write(record);
+            if (result.receipt() != null && event != null) {
+                published(event, result.receipt(), identity, request.requestId());
+            }
         }
-        auditLog.write(record);
         for (SchedulingGate.Notice notice : notices) {
-            auditLog.write(audit.notice(notice));
+            auditLog.write(audit.notice(notice, request.requestId(), request.coldStart()));
         }
         return handOff(record, request);
     }
 
     /**
+     * The final record is out: the ledger may forget it. When this fails, the record stays in the ledger and a later
+     * delivery of the event writes it once more (at least once, never lost); the event itself is done.
+     */
+    private void published(HrEvent event, PublishReceipt receipt, EventIdentity identity, String requestId) {
+        try {
+            services.get(event.kind()).published(receipt);
+        } catch (RuntimeException markFailed) {
+            errorLog.error("marking the final audit record written in the ledger", identity, requestId, markFailed);
+        }
+    }
+
+    /**
      * The schedule after an applied event. Should it fail (the store unavailable), the event is reported FAILED and
      * retryable, keeping what it changed: its retry is a DUPLICATE that finishes the schedule's part, so that, e.g., the
-     * delete after a suspension is never left unscheduled.
+     * delete after a suspension is never left unscheduled. The final record the ledger keeps is not marked written:
+     * that retry writes it.
      */
     private static ProcessingResult scheduleNotUpdated(HrEvent event, ProcessingResult result, RuntimeException failed) {
         String errorType = failed instanceof DirectoryFailure d ? d.errorType()
@@ -130,7 +156,7 @@ public final class EventPipeline implements ProcessHrEvent {
                 : failed.getClass().getSimpleName();
         return new ProcessingResult(Outcome.FAILED, result.user(), result.plan(), result.changes(),
                 Verdict.failed(errorType, result.outcome() + ", but the schedule of employee " + event.employeeId()
-                        + " could not be updated: " + failed.getMessage(), true));
+                        + " could not be updated: " + failed.getMessage(), true), result.attempt(), null);
     }
 
     /** A delivery holds the employee until the caller's deadline, plus a margin; null for the configured default. */

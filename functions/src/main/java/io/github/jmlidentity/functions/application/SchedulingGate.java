@@ -14,6 +14,7 @@ import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.HrEvent;
 import io.github.jmlidentity.functions.domain.InvalidEventException;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
+import io.github.jmlidentity.functions.domain.OrderingPolicy;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.ScheduledChange;
 import io.github.jmlidentity.functions.domain.ScheduledChange.State;
@@ -134,6 +135,16 @@ final class SchedulingGate {
 
     /** An event the schedule knows: the answer, or empty when claiming it lost a race. */
     private Optional<Admission> known(HrEvent event, EmployeeSchedule schedule, ScheduledChange change, Instant now) {
+        if (change.fingerprint() != null && !change.fingerprint().equals(event.fingerprint())) {
+            // As the ledger refuses it (OrderingPolicy): an id reused for another payload is no duplicate.
+            return Optional.of(new Admission(ProcessingResult.decided(Outcome.REJECTED,
+                    new UserRef(event.userName(), null), Verdict.failed(OrderingPolicy.EVENT_ID_REUSED, "HR event id "
+                            + event.hrEventId() + " was already used by envelope " + change.eventId() + " (payload"
+                            + " fingerprint " + change.fingerprint() + ", scheduled for " + change.dueAt() + ", "
+                            + change.state() + "); envelope " + event.eventId() + " reuses it with another payload"
+                            + " (fingerprint " + event.fingerprint() + "): the HR system must send a change under a new"
+                            + " eventId", false)), List.of()));
+        }
         return switch (change.state()) {
             case PENDING -> {
                 if (!EffectiveDating.isDue(change.dueAt(), now)) {

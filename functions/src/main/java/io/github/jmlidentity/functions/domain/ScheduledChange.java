@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param resolvedBy  the HR event id that cancelled or replaced it; null otherwise
  * @param resolvedAt  when it stopped being pending
  * @param outcome     for DONE and FAILED: the outcome when it was applied
+ * @param fingerprint the HR event's payload fingerprint (see {@link HrEvent#fingerprint()}), so that its id reused for
+ *                    another payload is refused as the ledger refuses it; null for a follow-up or a cancellation's
+ *                    record of an event not yet arrived
  */
 public record ScheduledChange(String hrEventId, String eventId, EventKind kind, Instant effectiveAt, Instant dueAt,
                               State state, String envelope, String userName, String followUpOf, Instant recordedAt,
-                              String resolvedBy, Instant resolvedAt, Outcome outcome) {
+                              String resolvedBy, Instant resolvedAt, Outcome outcome, String fingerprint) {
 
     /** Where a scheduled change stands. */
     public enum State {
@@ -59,20 +62,20 @@ public record ScheduledChange(String hrEventId, String eventId, EventKind kind, 
     /** A pending HR event, kept with its envelope until {@code dueAt}. */
     public static ScheduledChange pending(HrEvent event, Instant dueAt, String envelope, Instant now) {
         return new ScheduledChange(event.hrEventId(), event.eventId(), event.kind(), event.effectiveAt(), dueAt,
-                State.PENDING, envelope, event.userName(), null, now, null, null, null);
+                State.PENDING, envelope, event.userName(), null, now, null, null, null, event.fingerprint());
     }
 
     /** The delete that follows the suspension {@code leave} made, due at {@code dueAt}. */
     public static ScheduledChange deleteAfterSuspension(HrEvent leave, String userName, Instant dueAt, Instant now) {
         return new ScheduledChange(followUpId(leave.hrEventId()), followUpId(String.valueOf(leave.eventId())),
                 EventKind.LEFT, leave.effectiveAt(), dueAt, State.PENDING, null, userName, leave.hrEventId(), now,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A cancellation that arrived before the event it cancels: that event is not applied when it arrives. */
     public static ScheduledChange cancelledBeforeArrival(String hrEventId, String cancelledBy, Instant now) {
         return new ScheduledChange(hrEventId, null, EventKind.CANCELLED, null, now, State.CANCELLED, null, null, null,
-                now, cancelledBy, now, null);
+                now, cancelledBy, now, null, null);
     }
 
     /** The id of the delete that follows the leave {@code hrEventId}: one no HR event can have. */
@@ -92,7 +95,7 @@ public record ScheduledChange(String hrEventId, String eventId, EventKind kind, 
     /** The change as a parsed event to apply, for a follow-up (HR events are applied from their envelope). */
     public HrEvent followUpEvent(String employeeId) {
         return new HrEvent(eventId, hrEventId, EventKind.LEFT, employeeId, effectiveAt, null, userName,
-                "deleteAfterDays after the suspension by HR event " + followUpOf, null, followUpOf);
+                "deleteAfterDays after the suspension by HR event " + followUpOf, null, null, null, followUpOf);
     }
 
     /** How the change is listed: the detail-type, or what the follow-up does. */
@@ -102,18 +105,18 @@ public record ScheduledChange(String hrEventId, String eventId, EventKind kind, 
 
     public ScheduledChange withState(State next) {
         return new ScheduledChange(hrEventId, eventId, kind, effectiveAt, dueAt, next, envelope, userName, followUpOf,
-                recordedAt, resolvedBy, resolvedAt, outcome);
+                recordedAt, resolvedBy, resolvedAt, outcome, fingerprint);
     }
 
     /** Resolved by another HR event: cancelled or replaced. */
     public ScheduledChange resolved(State next, String by, Instant at) {
         return new ScheduledChange(hrEventId, eventId, kind, effectiveAt, dueAt, next, envelope, userName, followUpOf,
-                recordedAt, by, at, outcome);
+                recordedAt, by, at, outcome, fingerprint);
     }
 
     /** Applied when due (DONE), or failed for good (FAILED), with the outcome. */
     public ScheduledChange finished(State next, Outcome result, Instant at) {
         return new ScheduledChange(hrEventId, eventId, kind, effectiveAt, dueAt, next, envelope, userName, followUpOf,
-                recordedAt, resolvedBy, at, result);
+                recordedAt, resolvedBy, at, result, fingerprint);
     }
 }

@@ -331,6 +331,12 @@ class EffectiveDatingStoryTest extends StoryTest {
         assertThat(again.outcome()).isEqualTo("DUPLICATE");
         assertThat(again.reason()).contains("already scheduled, due at " + IN_A_MONTH);
         assertThat(world.scheduled.pending()).hasSize(1);
+        // the same HR event id with another payload is no duplicate: refused, as the ledger refuses it
+        Audit reused = deliver(leaver("hr-leave-1", IN_TWO_WEEKS));
+        assertThat(reused.outcome()).isEqualTo("REJECTED");
+        assertThat(reused.errorType()).isEqualTo("EVENT_ID_REUSED");
+        assertThat(world.scheduled.pending()).singleElement()
+                .satisfies(p -> assertThat(p.change().dueAt()).isEqualTo(IN_A_MONTH));
 
         // a redelivery once due applies it (the scheduler then has nothing left); later ones are DUPLICATE
         world.clock.set(IN_A_MONTH.plus(Duration.ofMinutes(1)));
@@ -340,7 +346,7 @@ class EffectiveDatingStoryTest extends StoryTest {
         assertThat(world.state().users()).doesNotContainKey("jane.doe");
         assertThat(world.auditJson().stream().filter(a -> a.path("hrEventId").asText().equals("hr-leave-1"))
                 .map(a -> a.path("outcome").asText()).toList())
-                .containsExactly("SCHEDULED", "DUPLICATE", "APPLIED", "DUPLICATE");
+                .containsExactly("SCHEDULED", "DUPLICATE", "REJECTED", "APPLIED", "DUPLICATE");
     }
 
     // --- the story's world and events

@@ -3,6 +3,7 @@ package io.github.jmlidentity.functions.support;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.audit.Changes;
 import io.github.jmlidentity.functions.application.audit.Cost;
+import io.github.jmlidentity.functions.application.audit.Delivery;
 import io.github.jmlidentity.functions.application.audit.EventIdentity;
 import io.github.jmlidentity.functions.application.audit.Scheduling;
 import io.github.jmlidentity.functions.application.audit.UserRef;
@@ -29,7 +30,8 @@ public final class SampleAudit {
                 new Changes(List.of("title"), List.of("jml-platform", "jml-on-call"), List.of("jml-engineering"), false,
                         List.of()),
                 new Cost(Map.of("UpdateUser", 1L, "DescribeUser", 1L), List.of("r-1", "r-2"), 12),
-                Verdict.NONE.withNote("employee E1001 was not in the directory: provisioned by the mover"));
+                Verdict.NONE.withNote("employee E1001 was not in the directory: provisioned by the mover"),
+                new Delivery(2, true, "0b1c2d3e-aaaa-bbbb-cccc-123456789012", true), List.of());
     }
 
     /** A leaver that removed one direct account assignment, then deleted the user. */
@@ -55,6 +57,6 @@ public final class SampleAudit {
         return new AuditRecord(TIME, new EventIdentity("evt-3", "hr-evt-0010", "Employee Left", "E1001", "jane.doe", due),
                 new UserRef("jane.doe", null), "d-1234567890", Outcome.SCHEDULED, false, Changes.none(),
                 new Cost(Map.of(), List.of(), 4), Verdict.NONE.withNote("kept until due"),
-                new Scheduling(due, List.of("hr-evt-0008")));
+                new Delivery(1, false, null, false), List.of(), new Scheduling(due, List.of("hr-evt-0008")));
     }
 }

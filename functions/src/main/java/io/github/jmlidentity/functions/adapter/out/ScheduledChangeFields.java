@@ -32,6 +32,7 @@ final class ScheduledChangeFields {
         fields.put("resolvedBy", c.resolvedBy());
         fields.put("resolvedAt", text(c.resolvedAt()));
         fields.put("outcome", c.outcome() == null ? null : c.outcome().name());
+        fields.put("fingerprint", c.fingerprint());
         fields.put("envelope", c.envelope());
         return fields;
     }
@@ -42,7 +43,8 @@ final class ScheduledChangeFields {
         return new ScheduledChange(f.get("hrEventId"), f.get("eventId"), EventKind.valueOf(f.get("kind")),
                 instant(f.get("effectiveAt")), instant(f.get("dueAt")), ScheduledChange.State.valueOf(f.get("state")),
                 f.get("envelope"), f.get("userName"), f.get("followUpOf"), instant(f.get("recordedAt")),
-                f.get("resolvedBy"), instant(f.get("resolvedAt")), outcome == null ? null : Outcome.valueOf(outcome));
+                f.get("resolvedBy"), instant(f.get("resolvedAt")), outcome == null ? null : Outcome.valueOf(outcome),
+                f.get("fingerprint"));
     }
 
     private static String text(Instant value) {
