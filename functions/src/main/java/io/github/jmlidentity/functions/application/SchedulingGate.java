@@ -182,10 +182,16 @@ final class SchedulingGate {
         if (envelope == null) {
             throw new IllegalArgumentException("an event due later is kept with its envelope; this one came parsed");
         }
-        // A newer event of the same kind is HR's latest word for it: it replaces the pending one (a reschedule).
-        List<ScheduledChange> replaced = schedule.open().stream()
+        // A newer event of the same kind is HR's latest word for it: it replaces the pending one (a reschedule). One
+        // put on the bus before the pending one (or with a lower HR sequence) arrived late: the pending one stands.
+        List<ScheduledChange> sameKind = schedule.open().stream()
                 .filter(c -> c.state() == State.PENDING && c.kind() == event.kind() && !c.isFollowUp())
                 .filter(c -> !c.hrEventId().equals(event.hrEventId())).toList();
+        Optional<ScheduledChange> later = sameKind.stream().filter(c -> !c.isSupersededBy(event)).findFirst();
+        if (later.isPresent()) {
+            return lateArrival(event, envelope, schedule, dueAt, later.get(), now);
+        }
+        List<ScheduledChange> replaced = sameKind;
         EmployeeSchedule next = schedule;
         List<Notice> notices = new ArrayList<>();
         for (ScheduledChange old : replaced) {
@@ -208,6 +214,27 @@ final class SchedulingGate {
             return Optional.empty();
         }
         return Optional.of(new Admission(result, notices));
+    }
+
+    /**
+     * An event of a kind already pending for the employee, but HR's earlier word (put on the bus before the pending
+     * one, or with a lower sequence) that EventBridge delivered late: STALE, and kept as replaced by the pending one,
+     * so that a redelivery of it is a DUPLICATE. Empty when the write lost a race.
+     */
+    private Optional<Admission> lateArrival(HrEvent event, byte[] envelope, EmployeeSchedule schedule, Instant dueAt,
+                                            ScheduledChange later, Instant now) {
+        String reason = "HR event " + later.hrEventId() + ", a " + later.kind().detailType() + " event for the same"
+                + " employee due at " + later.dueAt() + ", is pending and HR's later word (" + (later.sequence() != null
+                && event.sequence() != null ? "HR sequence " + later.sequence() + " > " + event.sequence()
+                : "put on the bus at " + later.sentAt() + ", this one at " + event.time()) + "): not scheduled";
+        Admission stale = new Admission(ProcessingResult.decided(Outcome.STALE, new UserRef(event.userName(), null),
+                Verdict.skipped(reason)).with(Scheduling.due(dueAt)), List.of());
+        if (dryRun) {
+            return Optional.of(stale);
+        }
+        ScheduledChange kept = ScheduledChange.pending(event, dueAt, new String(envelope, StandardCharsets.UTF_8), now)
+                .resolved(State.REPLACED, later.hrEventId(), now);
+        return store.put(schedule.with(kept).nextVersion(), schedule.version()) ? Optional.of(stale) : Optional.empty();
     }
 
     /**
@@ -236,7 +263,7 @@ final class SchedulingGate {
                     && (event.kind() == EventKind.JOINED || event.kind() == EventKind.LEFT)) {
                 for (ScheduledChange old : next.open()) {
                     if (old.state() == State.PENDING && old.kind() == event.kind() && !old.isFollowUp()
-                            && !old.hrEventId().equals(event.hrEventId())) {
+                            && !old.hrEventId().equals(event.hrEventId()) && old.isSupersededBy(event)) {
                         next = next.with(old.resolved(State.REPLACED, event.hrEventId(), now));
                         cancelled.add(old.hrEventId());
                         notices.add(new Notice(event.employeeId(), old, Outcome.CANCELLED, "replaced by HR event "

@@ -24,10 +24,13 @@ import java.util.Objects;
  * @param fingerprint the HR event's payload fingerprint (see {@link HrEvent#fingerprint()}), so that its id reused for
  *                    another payload is refused as the ledger refuses it; null for a follow-up or a cancellation's
  *                    record of an event not yet arrived
+ * @param sentAt      the event's envelope {@code time} (when it was put on the bus), or null
+ * @param sequence    the event's HR {@code sequence}, or null
  */
 public record ScheduledChange(String hrEventId, String eventId, EventKind kind, Instant effectiveAt, Instant dueAt,
                               State state, String envelope, String userName, String followUpOf, Instant recordedAt,
-                              String resolvedBy, Instant resolvedAt, Outcome outcome, String fingerprint) {
+                              String resolvedBy, Instant resolvedAt, Outcome outcome, String fingerprint,
+                              Instant sentAt, Long sequence) {
 
     /** Where a scheduled change stands. */
     public enum State {
@@ -62,20 +65,21 @@ public record ScheduledChange(String hrEventId, String eventId, EventKind kind, 
     /** A pending HR event, kept with its envelope until {@code dueAt}. */
     public static ScheduledChange pending(HrEvent event, Instant dueAt, String envelope, Instant now) {
         return new ScheduledChange(event.hrEventId(), event.eventId(), event.kind(), event.effectiveAt(), dueAt,
-                State.PENDING, envelope, event.userName(), null, now, null, null, null, event.fingerprint());
+                State.PENDING, envelope, event.userName(), null, now, null, null, null, event.fingerprint(),
+                event.time(), event.sequence());
     }
 
     /** The delete that follows the suspension {@code leave} made, due at {@code dueAt}. */
     public static ScheduledChange deleteAfterSuspension(HrEvent leave, String userName, Instant dueAt, Instant now) {
         return new ScheduledChange(followUpId(leave.hrEventId()), followUpId(String.valueOf(leave.eventId())),
                 EventKind.LEFT, leave.effectiveAt(), dueAt, State.PENDING, null, userName, leave.hrEventId(), now,
-                null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** A cancellation that arrived before the event it cancels: that event is not applied when it arrives. */
     public static ScheduledChange cancelledBeforeArrival(String hrEventId, String cancelledBy, Instant now) {
         return new ScheduledChange(hrEventId, null, EventKind.CANCELLED, null, now, State.CANCELLED, null, null, null,
-                now, cancelledBy, now, null, null);
+                now, cancelledBy, now, null, null, null, null);
     }
 
     /** The id of the delete that follows the leave {@code hrEventId}: one no HR event can have. */
@@ -98,6 +102,21 @@ public record ScheduledChange(String hrEventId, String eventId, EventKind kind, 
                 "deleteAfterDays after the suspension by HR event " + followUpOf, null, null, null, followUpOf);
     }
 
+    /**
+     * Whether {@code event} is HR's later word than this pending change of its kind, by the tie-break rule of the
+     * ordering (OrderingPolicy): the greater HR sequence when both carry one, else the one put on the bus later when
+     * both times are known, else the one that arrived later ({@code event}).
+     */
+    public boolean isSupersededBy(HrEvent event) {
+        if (sequence != null && event.sequence() != null && !sequence.equals(event.sequence())) {
+            return event.sequence() > sequence;
+        }
+        if (sentAt != null && event.time() != null && !sentAt.equals(event.time())) {
+            return event.time().isAfter(sentAt);
+        }
+        return true;
+    }
+
     /** How the change is listed: the detail-type, or what the follow-up does. */
     public String label() {
         return isFollowUp() ? "delete after suspension" : kind.detailType();
@@ -105,18 +124,18 @@ public record ScheduledChange(String hrEventId, String eventId, EventKind kind, 
 
     public ScheduledChange withState(State next) {
         return new ScheduledChange(hrEventId, eventId, kind, effectiveAt, dueAt, next, envelope, userName, followUpOf,
-                recordedAt, resolvedBy, resolvedAt, outcome, fingerprint);
+                recordedAt, resolvedBy, resolvedAt, outcome, fingerprint, sentAt, sequence);
     }
 
     /** Resolved by another HR event: cancelled or replaced. */
     public ScheduledChange resolved(State next, String by, Instant at) {
         return new ScheduledChange(hrEventId, eventId, kind, effectiveAt, dueAt, next, envelope, userName, followUpOf,
-                recordedAt, by, at, outcome, fingerprint);
+                recordedAt, by, at, outcome, fingerprint, sentAt, sequence);
     }
 
     /** Applied when due (DONE), or failed for good (FAILED), with the outcome. */
     public ScheduledChange finished(State next, Outcome result, Instant at) {
         return new ScheduledChange(hrEventId, eventId, kind, effectiveAt, dueAt, next, envelope, userName, followUpOf,
-                recordedAt, resolvedBy, at, result, fingerprint);
+                recordedAt, resolvedBy, at, result, fingerprint, sentAt, sequence);
     }
 }

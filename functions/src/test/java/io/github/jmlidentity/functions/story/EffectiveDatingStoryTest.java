@@ -214,6 +214,30 @@ class EffectiveDatingStoryTest extends StoryTest {
 
     @ParameterizedTest
     @EnumSource(Faults.class)
+    void a_reschedule_delivered_before_the_date_it_corrects_still_wins(Faults faults) {
+        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+        Instant firstSent = NOW.minus(Duration.ofHours(2));
+        Instant correctionSent = NOW.minus(Duration.ofHours(1));
+
+        // GIVEN EventBridge delivers HR's correction (last day the 15th, put on the bus second) first
+        assertThat(deliver(leaverSentAt("hr-leave-15th", IN_TWO_WEEKS, correctionSent)).outcome()).isEqualTo("SCHEDULED");
+
+        // WHEN the original resignation (the 31st, put on the bus first) arrives late
+        Audit late = deliver(leaverSentAt("hr-leave-31st", IN_A_MONTH, firstSent));
+
+        // THEN it is STALE: the pending correction is HR's later word, and stays
+        assertThat(late.outcome()).isEqualTo("STALE");
+        assertThat(late.reason()).contains("hr-leave-15th").contains("is pending and HR's later word");
+        assertThat(world.scheduled.pending()).singleElement()
+                .satisfies(p -> assertThat(p.change().hrEventId()).isEqualTo("hr-leave-15th"));
+        assertThat(deliver(leaverSentAt("hr-leave-31st", IN_A_MONTH, firstSent)).outcome()).isEqualTo("DUPLICATE");
+        world.clock.set(IN_TWO_WEEKS.plus(Duration.ofMinutes(1)));
+        assertThat(runDue()).singleElement().extracting(Audit::outcome).isEqualTo("APPLIED");
+        assertThat(world.state().users()).doesNotContainKey("jane.doe");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Faults.class)
     void a_cancellation_withdraws_the_pending_resignation(Faults faults) {
         givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
         var before = world.state().user("jane.doe");
@@ -406,6 +430,15 @@ class EffectiveDatingStoryTest extends StoryTest {
 
     private static byte[] leaver(String hrEventId, Instant effectiveAt) {
         return Fixtures.eventWith("leaver.json", Map.of("eventId", hrEventId, "effectiveAt", effectiveAt.toString()));
+    }
+
+    /** A leaver put on the bus at {@code sent} (the envelope's time). */
+    private static byte[] leaverSentAt(String hrEventId, Instant effectiveAt, Instant sent) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = Fixtures.eventJson("leaver.json");
+        root.put("id", "env-" + hrEventId).put("time", sent.toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("detail")).put("eventId", hrEventId)
+                .put("effectiveAt", effectiveAt.toString());
+        return Fixtures.bytes(root);
     }
 
     private static byte[] mover(String hrEventId, Instant effectiveAt) {

@@ -33,6 +33,8 @@ final class ScheduledChangeFields {
         fields.put("resolvedAt", text(c.resolvedAt()));
         fields.put("outcome", c.outcome() == null ? null : c.outcome().name());
         fields.put("fingerprint", c.fingerprint());
+        fields.put("sentAt", text(c.sentAt()));
+        fields.put("sequence", c.sequence() == null ? null : c.sequence().toString());
         fields.put("envelope", c.envelope());
         return fields;
     }
@@ -44,7 +46,8 @@ final class ScheduledChangeFields {
                 instant(f.get("effectiveAt")), instant(f.get("dueAt")), ScheduledChange.State.valueOf(f.get("state")),
                 f.get("envelope"), f.get("userName"), f.get("followUpOf"), instant(f.get("recordedAt")),
                 f.get("resolvedBy"), instant(f.get("resolvedAt")), outcome == null ? null : Outcome.valueOf(outcome),
-                f.get("fingerprint"));
+                f.get("fingerprint"), instant(f.get("sentAt")),
+                f.get("sequence") == null ? null : Long.valueOf(f.get("sequence")));
     }
 
     private static String text(Instant value) {
