@@ -426,7 +426,7 @@ class JmlIdentityStackTest {
 
         @Test
         void auditor_queries_read_audit_records_from_every_log_group() {
-            template.resourceCountIs("AWS::Logs::QueryDefinition", 5);
+            template.resourceCountIs("AWS::Logs::QueryDefinition", 6);
             List<Object> logGroups = List.of(
                     Map.of("Ref", ref("JoinerFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("MoverFunctionLogGroup", "AWS::Logs::LogGroup")),

@@ -238,8 +238,8 @@ class StackSettingsTest {
         Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"archive\"}");
         assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
-                .hasMessageContaining("does not follow access-rules.schema.json: /leaverPolicy: must be \"delete\" or"
-                        + " \"suspend\" (lower case)");
+                .hasMessageContaining("does not follow access-rules.schema.json: /leaverPolicy: must be \"delete\","
+                        + " \"suspend\" or \"suspend-then-delete\" (lower case)");
     }
 
     @Test
@@ -248,7 +248,7 @@ class StackSettingsTest {
         Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"SUSPEND\"}");
         assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
-                .hasMessageContaining("/leaverPolicy: must be \"delete\" or \"suspend\" (lower case)");
+                .hasMessageContaining("/leaverPolicy: must be \"delete\", \"suspend\" or \"suspend-then-delete\" (lower case)");
     }
 
     @Test
