@@ -9,10 +9,12 @@ import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.functions.wiring.EventInput;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,6 +46,8 @@ import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
                 "      --endpoint-url http://127.0.0.1:8190",
                 "  jml invoke leaver events/leaver.json --dry-run \\",
                 "      --endpoint-url http://127.0.0.1:8190",
+                "  aws sqs receive-message --queue-url \"$Q\" --query 'Messages[0].Body' --output text \\",
+                "      | jml invoke auto - --ledger-table \"$LEDGER_TABLE\"   # redrive a failure-queue message",
                 ""},
         exitCodeOnInvalidInput = 2)
 final class InvokeCommand implements Callable<Integer> {
@@ -54,8 +58,9 @@ final class InvokeCommand implements Callable<Integer> {
     FunctionChoice function;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
-            description = "EventBridge envelope files; - reads one envelope from standard input "
-                    + "(e.g. a message taken from the failure queue)")
+            description = "EventBridge envelope files; - reads one from standard input. A message body taken from the "
+                    + "processing failure queue is accepted as it is: its event is read out of it (a permanent "
+                    + "failure's .event, a Lambda destination record's .requestPayload)")
     List<Path> files;
 
     @Option(names = "--dry-run", description = "Compute and print the plan (outcome PLANNED); write nothing.")
@@ -109,16 +114,23 @@ final class InvokeCommand implements Callable<Integer> {
                 return 2;
             }
             for (Path file : files) {
-                byte[] envelope;
+                EventInput input;
                 try {
-                    envelope = file.toString().equals("-") ? System.in.readAllBytes() : Files.readAllBytes(file);
+                    input = EventInput.of(file.toString().equals("-") ? System.in.readAllBytes() : Files.readAllBytes(file));
+                } catch (NoSuchFileException e) {
+                    err.println("jml invoke: no such file: " + file);
+                    unreadable++;
+                    continue;
                 } catch (IOException e) {
                     err.println("jml invoke: cannot read " + file + ": " + e.getMessage());
                     unreadable++;
                     continue;
                 }
-                AuditRecord record = functions.process(HrEventRequest.envelope(envelope).expecting(function.kind()))
-                        .audit();
+                if (input.unwrappedFrom() != null) {
+                    err.println("jml invoke: " + file + ": the event inside a " + input.unwrappedFrom());
+                }
+                AuditRecord record = functions.process(HrEventRequest.envelope(input.envelope())
+                        .expecting(function.kind())).audit();
                 outcomes.merge(record.outcome(), 1, Integer::sum);
                 if (record.isFailure()) {
                     err.println("jml invoke: " + file + ": " + record.outcome() + " " + record.verdict().errorType()

@@ -89,7 +89,7 @@ class JmlCommandTest {
     @Test
     void a_missing_file_and_an_unknown_function_are_reported() {
         assertThat(jml("invoke", "auto", work.resolve("nope.json").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot read");
+        assertThat(err.toString()).contains("no such file: " + work.resolve("nope.json"));
 
         assertThat(JmlCommand.commandLine().setErr(new PrintWriter(err)).execute("invoke", "hire", "x.json")).isEqualTo(2);
         assertThat(err.toString()).contains("expected one of [joiner, mover, leaver, auto]");
