@@ -91,28 +91,25 @@ final class InvokeCommand implements Callable<Integer> {
         String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
         storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
         if (storeId == null) {
-            err.println("jml invoke: --identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
-            return 2;
+            throw new BadSettingException("--identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
+        }
+        LifecycleFunctions.Builder wiring;
+        try {
+            wiring = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws);
+        } catch (InvalidAccessRulesException e) {
+            throw new BadSettingException(functionOptions.rulesFile(env) + ": " + String.join("; ", e.errors()));
         }
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int unreadable = 0;
         try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
                 builder -> aws.configure(builder, endpoint.region()))) {
-            ProcessHrEvent functions;
-            try {
-                functions = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env)
-                        .identityStore(client, storeId)
-                        .dryRun(dryRun)
-                        .auditLines(line -> {
-                            out.println(line);
-                            out.flush();
-                        })
-                        .build();
-            } catch (InvalidAccessRulesException e) {
-                err.println("jml invoke: " + functionOptions.rulesFile(env) + ": "
-                        + String.join("\n  ", e.errors()));
-                return 2;
-            }
+            ProcessHrEvent functions = wiring.identityStore(client, storeId)
+                    .dryRun(dryRun)
+                    .auditLines(line -> {
+                        out.println(line);
+                        out.flush();
+                    })
+                    .build();
             for (Path file : files) {
                 EventInput input;
                 try {
