@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Dates the report. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws IOException {
         ReportFormat chosen = ReportFormat.parse(format);
@@ -78,7 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
              Writer target = open()) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
             ReportWriter writer = chosen.writer(target);
-            ReportSummary summary = new AccessReport(directory, progress).write(writer, hrRoster, instanceArn, assignmentStrategy);
+            ReportSummary summary = new AccessReport(directory, progress, clock).write(writer, hrRoster, instanceArn, assignmentStrategy);
             progress.printf("report: %d users, %d groups, %d memberships; direct assignments: %d (%d users); "
                             + "drift: %d users (%d not in HR), %d missing from the directory; "
                             + "account assignments read %s; API calls: %s%n",

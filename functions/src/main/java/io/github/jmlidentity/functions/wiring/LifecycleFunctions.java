@@ -227,8 +227,9 @@ public final class LifecycleFunctions {
             LifecycleSettings settings = new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease,
                     maxLeaseWait);
             Consumer<String> lines = auditLines;
+            Clock time = clock;
             return new EventPipeline(settings, new EventParser(source), record -> lines.accept(AuditJson.toLine(record)),
-                    InvocationScope::open, failureQueue);
+                    deadline -> InvocationScope.open(deadline, time), failureQueue);
         }
     }
 }

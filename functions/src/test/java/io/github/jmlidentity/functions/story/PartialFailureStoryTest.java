@@ -4,12 +4,14 @@ import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.support.Audit;
 import io.github.jmlidentity.functions.support.FaultyDirectory;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.MovableClock;
 import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +93,9 @@ class PartialFailureStoryTest extends StoryTest {
     @Test
     void a_leaver_killed_between_delete_user_and_its_audit_line_is_still_audited_with_its_memberships() {
         // GIVEN Jane joined, and the leaver's invocation dies right after DeleteUser (no audit line, lease kept)
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
         StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE, StoryWorld.SHIPPED_RULES, false,
-                StoryWorld.clientFor(IDENTITY_STORE.server()), Duration.ofMillis(300));
+                StoryWorld.clientFor(IDENTITY_STORE.server()), Duration.ofMinutes(2), clock);
         String userId = world.deliver("joiner.json").userId();
         world.faults.dieAfter("deleteUser", 1);
         assertThatThrownBy(() -> world.deliver("leaver.json")).isInstanceOf(FaultyDirectory.InvocationKilled.class);
@@ -100,7 +103,7 @@ class PartialFailureStoryTest extends StoryTest {
         assertThat(world.state().user("jane.doe")).isNull();
 
         // WHEN Lambda retries it once the dead invocation's lease has lapsed
-        sleep(Duration.ofMillis(400));
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
         Audit retry = world.deliver("leaver.json");
 
         // THEN its record has the memberships the first attempt logged in the ledger before deleting
@@ -150,14 +153,5 @@ class PartialFailureStoryTest extends StoryTest {
         AccessRules r = StoryWorld.SHIPPED_RULES;
         return new AccessRules(r.defaultGroups(), r.managedGroups(), r.rules(), r.protectedUsers(),
                 r.missingGroupPolicy(), r.leaverPolicy(), maxLeaversPerHour);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

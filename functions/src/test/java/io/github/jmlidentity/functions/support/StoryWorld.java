@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,6 +72,15 @@ public final class StoryWorld {
     /** A world whose ledger leases last {@code lease} (short, for stories where an invocation dies holding one). */
     public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
                       IdentitystoreClient functionsClient, Duration lease) {
+        this(server, dynalite, rules, dryRun, functionsClient, lease, Clock.systemUTC());
+    }
+
+    /**
+     * A world whose functions and handlers run on {@code clock}: a story that needs time to pass (a lease to lapse)
+     * moves it instead of sleeping.
+     */
+    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
+                      IdentitystoreClient functionsClient, Duration lease, Clock clock) {
         this.server = server;
         this.client = clientFor(server);
         String storeId = server.identityStoreId();
@@ -93,13 +103,14 @@ public final class StoryWorld {
                 .directory(faults)
                 .failureQueue(failureQueue)
                 .lease(lease)
+                .clock(clock)
                 .ledgerTable(dynalite.client(), table)
                 .rules(rules)
                 .dryRun(dryRun)
                 .auditLines(auditLines::add)
                 .build();
-        this.handlers = Map.of("joiner", new JoinerHandler(functions), "mover", new MoverHandler(functions),
-                "leaver", new LeaverHandler(functions));
+        this.handlers = Map.of("joiner", new JoinerHandler(functions, clock), "mover", new MoverHandler(functions, clock),
+                "leaver", new LeaverHandler(functions, clock));
         server.resetStats();
     }
 
