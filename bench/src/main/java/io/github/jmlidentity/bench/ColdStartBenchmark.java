@@ -1,11 +1,11 @@
 package io.github.jmlidentity.bench;
 
+import io.github.jmlidentity.functions.support.ChildProcess;
 import io.github.jmlidentity.functions.support.DynaliteProcess;
 
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +23,8 @@ import java.util.Map;
 public final class ColdStartBenchmark implements Benchmark {
 
     static final double GOAL_MS = 500;
+    /** One run takes well under a second; a training run a few seconds. */
+    static final java.time.Duration RUN_BOUND = java.time.Duration.ofMinutes(2);
     static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
     /** What infra sets in JAVA_TOOL_OPTIONS today. */
     static final List<String> DEPLOYED = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
@@ -179,17 +181,14 @@ public final class ColdStartBenchmark implements Benchmark {
         command.add(java.toString());
         command.addAll(flags);
         command.addAll(List.of("-cp", classPath, "io.github.jmlidentity.bench.coldstart.ColdStartLauncher", event.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().remove("JDK_JAVA_OPTIONS");
-        builder.environment().putAll(env);
+        Map<String, String> childEnv = new LinkedHashMap<>(env);
+        childEnv.put("JAVA_TOOL_OPTIONS", null);
+        childEnv.put("JDK_JAVA_OPTIONS", null);
         long spawnedAtMs = System.currentTimeMillis();
-        long started = System.nanoTime();
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        int exit = process.waitFor();
-        double wallMs = (System.nanoTime() - started) / 1e6;
-        String text = new String(output, StandardCharsets.UTF_8);
+        ChildProcess.Result run = ChildProcess.run(command, childEnv, null, RUN_BOUND);
+        int exit = run.exitCode();
+        double wallMs = run.took().toNanos() / 1e6;
+        String text = run.output();
         String line = text.lines().filter(l -> l.startsWith("#coldstart ")).findFirst().orElse(null);
         if (exit != 0 || line == null) {
             throw new IllegalStateException("cold-start run failed (exit " + exit + "): " + String.join(" ", command) + "\n" + text);
