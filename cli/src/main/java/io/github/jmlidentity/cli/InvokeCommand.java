@@ -99,10 +99,12 @@ final class InvokeCommand implements Callable<Integer> {
         } catch (InvalidAccessRulesException e) {
             throw new BadSettingException(functionOptions.rulesFile(env) + ": " + String.join("; ", e.errors()));
         }
+        StartupTiming.phaseEnded("rules and ledger");
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int unreadable = 0;
-        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
+        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(aws.target(),
                 builder -> aws.configure(builder, endpoint.region()))) {
+            StartupTiming.phaseEnded("SDK client");
             ProcessHrEvent functions = wiring.identityStore(client, storeId)
                     .dryRun(dryRun)
                     .auditLines(line -> {
@@ -110,6 +112,7 @@ final class InvokeCommand implements Callable<Integer> {
                         out.flush();
                     })
                     .build();
+            StartupTiming.phaseEnded("event parser");
             for (Path file : files) {
                 EventInput input;
                 try {
@@ -135,6 +138,7 @@ final class InvokeCommand implements Callable<Integer> {
                 }
             }
         }
+        StartupTiming.phaseEnded("events");
         int failures = unreadable + outcomes.getOrDefault(Outcome.REJECTED, 0) + outcomes.getOrDefault(Outcome.FAILED, 0);
         err.println("jml invoke: " + files.size() + " event(s): " + outcomes.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))

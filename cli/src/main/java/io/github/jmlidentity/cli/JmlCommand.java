@@ -100,6 +100,11 @@ public final class JmlCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLineFor(args).execute(args));
+        StartupTiming.mainEntered();
+        CommandLine commandLine = commandLineFor(args);
+        StartupTiming.phaseEnded("command line");
+        int exitCode = commandLine.execute(args);
+        StartupTiming.report(System.err);
+        System.exit(exitCode);
     }
 }

@@ -53,6 +53,7 @@ public final class LifecycleFunctions {
     public static ProcessHrEvent fromEnvironment(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         Builder wiring = builder()
+                .loadSchemasAtInit(true)
                 .directory(new SdkIdentityDirectory(AwsClients.identityStore(config.identityStoreMaxRps()),
                         config.identityStoreId()))
                 .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
@@ -73,6 +74,15 @@ public final class LifecycleFunctions {
      */
     public static IdentitystoreClient identityStoreClient(Consumer<? super IdentitystoreClientBuilder> connection) {
         return AwsClients.identityStore(connection);
+    }
+
+    /**
+     * The same, with an HTTP client that suits {@code endpoint} (null: AWS): against a plain http endpoint such as
+     * Identity Store Local it sets up no TLS, which a one-shot `jml invoke` would otherwise pay for at start.
+     */
+    public static IdentitystoreClient identityStoreClient(java.net.URI endpoint,
+                                                          Consumer<? super IdentitystoreClientBuilder> connection) {
+        return AwsClients.identityStore(endpoint, connection);
     }
 
     /** The Identity Store as the functions see it, through {@code client}; group ids are cached for its lifetime. */
@@ -102,8 +112,19 @@ public final class LifecycleFunctions {
         private Duration lease = Duration.ofMinutes(2);
         private Duration maxLeaseWait = Duration.ofSeconds(20);
         private FailureQueue failureQueue;
+        private boolean loadSchemasAtInit;
 
         private Builder() {
+        }
+
+        /**
+         * Load every event schema when the functions are built (a Lambda function's init, so that the first invocation
+         * does not pay for it and a SnapStart snapshot keeps it), rather than each on first use (the default: a one-shot
+         * `jml invoke joiner` loads the joiner's schema only).
+         */
+        public Builder loadSchemasAtInit(boolean value) {
+            this.loadSchemasAtInit = value;
+            return this;
         }
 
         /** Any implementation of the directory port (e.g. one with no I/O, for benchmarks). */
@@ -204,7 +225,8 @@ public final class LifecycleFunctions {
 
         /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
         Builder dryRunTwin() {
-            return new Builder().directory(directory).ledger(ledger).rules(rules).source(source).clock(clock)
+            return new Builder().loadSchemasAtInit(loadSchemasAtInit).directory(directory).ledger(ledger).rules(rules)
+                    .source(source).clock(clock)
                     .lease(lease).maxLeaseWait(maxLeaseWait).dryRun(true).auditLines(line -> { });
         }
 
@@ -228,7 +250,7 @@ public final class LifecycleFunctions {
                     maxLeaseWait);
             Consumer<String> lines = auditLines;
             Clock time = clock;
-            return new EventPipeline(settings, new EventParser(source), record -> lines.accept(AuditJson.toLine(record)),
+            return new EventPipeline(settings, new EventParser(source, loadSchemasAtInit), record -> lines.accept(AuditJson.toLine(record)),
                     deadline -> InvocationScope.open(deadline, time), failureQueue);
         }
     }

@@ -1,17 +1,17 @@
 package io.github.jmlidentity.functions.adapter.out;
 
+import io.github.jmlidentity.identitycenter.sdk.HttpClients;
 import io.github.jmlidentity.identitycenter.sdk.SdkClientSettings;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.time.Duration;
+import java.net.URI;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +36,7 @@ public final class AwsClients {
      *                             (local runs, where Identity Store Local has no quota unless asked)
      */
     public static IdentitystoreClient identityStore(double maxRequestsPerSecond) {
-        return identityStore(maxRequestsPerSecond, connection -> { });
+        return identityStore(maxRequestsPerSecond, HttpClients.forAws(), connection -> { });
     }
 
     /**
@@ -44,10 +44,18 @@ public final class AwsClients {
      * the caller's endpoint, region and credentials: what `jml`, the benchmarks and the tests run the functions with.
      */
     public static IdentitystoreClient identityStore(Consumer<? super IdentitystoreClientBuilder> connection) {
-        return identityStore(0, connection);
+        return identityStore(0, HttpClients.forAws(), connection);
     }
 
-    private static IdentitystoreClient identityStore(double maxRequestsPerSecond,
+    /**
+     * The same, with the HTTP client that suits {@code endpoint} (see {@link HttpClients#forEndpoint}): no TLS set-up
+     * for a plain http endpoint such as Identity Store Local.
+     */
+    public static IdentitystoreClient identityStore(URI endpoint, Consumer<? super IdentitystoreClientBuilder> connection) {
+        return identityStore(0, HttpClients.forEndpoint(endpoint), connection);
+    }
+
+    private static IdentitystoreClient identityStore(double maxRequestsPerSecond, SdkHttpClient http,
                                                      Consumer<? super IdentitystoreClientBuilder> connection) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(SdkClientSettings.adaptiveRetry(MAX_ATTEMPTS))
@@ -56,7 +64,7 @@ public final class AwsClients {
             overrides.addExecutionInterceptor(new RequestPacer(maxRequestsPerSecond));
         }
         IdentitystoreClientBuilder builder = IdentitystoreClient.builder()
-                .httpClient(httpClient())
+                .httpClient(http)
                 .overrideConfiguration(overrides.build());
         connection.accept(builder);
         return builder.build();
@@ -64,7 +72,7 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder()
-                .httpClient(httpClient())
+                .httpClient(HttpClients.forAws())
                 .overrideConfiguration(c -> c.retryStrategy(standardRetry()))
                 .build();
     }
@@ -72,19 +80,12 @@ public final class AwsClients {
     /** For the processing failure queue (FAILURE_QUEUE_URL; AWS_ENDPOINT_URL_SQS for local runs). */
     public static SqsClient sqs() {
         return SqsClient.builder()
-                .httpClient(httpClient())
+                .httpClient(HttpClients.forAws())
                 .overrideConfiguration(c -> c.retryStrategy(standardRetry()))
                 .build();
     }
 
     private static RetryStrategy standardRetry() {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
-    }
-
-    private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(10))
-                .build();
     }
 }
