@@ -27,7 +27,8 @@ public final class BenchMain {
             new WarmThroughputBenchmark(),
             new QuotaOnboardingBenchmark(),
             new ReportScaleBenchmark(),
-            new ArtifactBenchmark());
+            new ArtifactBenchmark(),
+            new OneShotBenchmark());
 
     private BenchMain() {
     }
@@ -138,6 +139,8 @@ public final class BenchMain {
                     quota         bulk onboarding under the quota (200 TPS and 20 TPS), concurrent workers
                     report        jml report over 50,000 users / 2,000 groups / 200,000 memberships, -Xmx256m
                     artifact      functions.jar size, cdk synth time
+                    one-shot      `jml invoke joiner` (the jml launcher and JVM variants) side by side with the
+                                  seed script's create_user (python3 + boto3): median wall ratio, CPU, RSS
                   --quick   smaller runs (minutes → seconds), for a smoke check
                   Build first: mvn -B -q -DskipTests package""";
     }
