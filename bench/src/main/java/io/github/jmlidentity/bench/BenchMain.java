@@ -30,6 +30,9 @@ public final class BenchMain {
             new ArtifactBenchmark(),
             new OneShotBenchmark());
 
+    private static final double LOAD_AT_START = Math.round(java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
+
     private BenchMain() {
     }
 
@@ -106,6 +109,7 @@ public final class BenchMain {
         root.put("generatedAt", Instant.now().toString());
         root.put("quick", quick);
         root.put("machine", Machine.describe());
+        root.put("loadAverage1mAtStart", LOAD_AT_START);
         List<Map<String, Object>> list = new ArrayList<>();
         for (BenchResult r : results) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -38,6 +38,9 @@ import java.util.function.Consumer;
  */
 public final class LifecycleFunctions {
 
+    /** Attempts per AWS call (the first and its retries) of the functions' SDK clients. */
+    public static final int MAX_SDK_ATTEMPTS = AwsClients.MAX_ATTEMPTS;
+
     private LifecycleFunctions() {
     }
 
