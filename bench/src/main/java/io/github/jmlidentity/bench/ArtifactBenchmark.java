@@ -54,7 +54,7 @@ public final class ArtifactBenchmark implements Benchmark {
         for (int i = 0; i < 3; i++) {
             Path out = Files.createTempDirectory("jml-bench-synth");
             List<String> command = List.of("npx", "--yes", CDK_CLI, "synth", "-q", "-c", "identityStoreId=d-1234567890",
-                    "--output", out.toString());
+                    "-c", "ssoInstanceArn=arn:aws:sso:::instance/ssoins-0123456789abcdef", "--output", out.toString());
             ChildProcess.Result run = ChildProcess.run(command, java.util.Map.of(), context.repo(), SYNTH_BOUND);
             if (run.exitCode() != 0) {
                 return result.failed("cdk synth failed: " + run.output());

@@ -20,6 +20,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /** {@code jml invoke}: the real handler code on envelope files, with the audit records on stdout. */
 @Command(name = "invoke",
@@ -73,6 +76,12 @@ final class InvokeCommand implements Callable<Integer> {
             description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
     String identityStoreId;
 
+    @Option(names = "--instance-arn", paramLabel = "ARN",
+            description = "IAM Identity Center instance in which a leaver removes the user's direct account "
+                    + "assignments (default: SSO_INSTANCE_ARN, else the identity store's instance, found with "
+                    + "sso-admin ListInstances when a leaver first needs it)")
+    String instanceArn;
+
     @Mixin
     FunctionOptions functionOptions;
 
@@ -102,10 +111,18 @@ final class InvokeCommand implements Callable<Integer> {
         StartupTiming.phaseEnded("rules and ledger");
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int unreadable = 0;
+        String store = storeId;
+        String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
+        // sso-admin only when a leaver needs it: a joiner or mover builds no client for it.
+        AtomicReference<SsoAdminClient> ssoAdmin = new AtomicReference<>();
+        Supplier<SsoAdminClient> ssoAdminOnFirstUse = () -> ssoAdmin.updateAndGet(built -> built != null ? built
+                : LifecycleFunctions.ssoAdminClient(aws.target(), builder -> aws.configure(builder, endpoint.region())));
         try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(aws.target(),
                 builder -> aws.configure(builder, endpoint.region()))) {
             StartupTiming.phaseEnded("SDK client");
             ProcessHrEvent functions = wiring.identityStore(client, storeId)
+                    .ssoAdmin(ssoAdminOnFirstUse, instance != null ? () -> instance
+                            : () -> InstanceDiscovery.of(ssoAdminOnFirstUse.get(), store))
                     .dryRun(dryRun)
                     .auditLines(line -> {
                         out.println(line);
@@ -136,6 +153,10 @@ final class InvokeCommand implements Callable<Integer> {
                     err.println("jml invoke: " + file + ": " + record.outcome() + " " + record.verdict().errorType()
                             + ": " + record.verdict().reason());
                 }
+            }
+        } finally {
+            if (ssoAdmin.get() != null) {
+                ssoAdmin.get().close();
             }
         }
         StartupTiming.phaseEnded("events");

@@ -22,7 +22,12 @@ public enum FunctionEnvironment {
     /** The processing failure queue, where permanent failures are sent at once. */
     FAILURE_QUEUE_URL,
     /** One container's share of the account's Identity Store quota, in requests per second. */
-    IDENTITY_STORE_MAX_RPS;
+    IDENTITY_STORE_MAX_RPS,
+    /**
+     * The IAM Identity Center instance ({@link SsoInstanceArn}) in which the leaver removes a user's direct account
+     * assignments; required when the access rules remove them ({@link DirectAssignmentPolicy#REMOVE}, the default).
+     */
+    SSO_INSTANCE_ARN;
 
     /** The access rules file's name in config/, which the CDK app ships as a layer. */
     public static final String ACCESS_RULES_FILE_NAME = "access-rules.json";

@@ -28,6 +28,7 @@ import software.amazon.awscdk.assertions.Template;
 final class TestStacks {
 
     static final String STORE_ID = "d-1234567890";
+    static final String INSTANCE_ARN = "arn:aws:sso:::instance/ssoins-0123456789abcdef";
     static final Path REPO_ROOT = JmlIdentityApp.repositoryRoot(Path.of("").toAbsolutePath());
 
     /** Every non-default setting at once, to prove each context value reaches the template. */
@@ -42,7 +43,9 @@ final class TestStacks {
             Map.entry(StackSettings.LEAVER_POLICY, "suspend"),
             Map.entry(StackSettings.MISSING_GROUP_POLICY, "create"),
             Map.entry(StackSettings.ALARM_EMAIL, "iam-ops@example.com"),
-            Map.entry(StackSettings.DRY_RUN, "true"));
+            Map.entry(StackSettings.DRY_RUN, "true"),
+            // keep: no sso-admin grant, and so no instance ARN needed
+            Map.entry(StackSettings.DIRECT_ASSIGNMENTS, "keep"));
 
     private static Path assets;
     private static Synthesized defaults;
@@ -78,10 +81,11 @@ final class TestStacks {
     private TestStacks() {
     }
 
-    /** The stack with code defaults and only the required identityStoreId. */
+    /** The stack with code defaults and only the required identityStoreId and ssoInstanceArn. */
     static synchronized Synthesized defaults() {
         if (defaults == null) {
-            defaults = synthesize(Map.of(StackSettings.IDENTITY_STORE_ID, STORE_ID));
+            defaults = synthesize(Map.of(StackSettings.IDENTITY_STORE_ID, STORE_ID,
+                    StackSettings.SSO_INSTANCE_ARN, INSTANCE_ARN));
         }
         return defaults;
     }

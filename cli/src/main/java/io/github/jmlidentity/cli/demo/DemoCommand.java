@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replays a scripted HR story, with no AWS account: Identity Store Local starts in this process "
@@ -87,9 +88,11 @@ public final class DemoCommand implements Callable<Integer> {
             LocalAws aws = LocalAws.resolve(store.endpoint());
             int matched;
             List<String> untouched;
-            try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(builder -> aws.configure(builder, null))) {
+            try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(builder -> aws.configure(builder, null));
+                 SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(builder -> aws.configure(builder, null))) {
                 ProcessHrEvent functions = wiring
                         .identityStore(client, store.identityStoreId())
+                        .ssoAdmin(ssoAdmin, store.instanceArn())
                         .ledgerInMemory()
                         .auditLines(line -> {
                             if (auditJson) {
