@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.functions.adapter.json.PermanentFailureMessage;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import java.io.ByteArrayInputStream;
@@ -135,6 +136,7 @@ class InvokeRedriveTest {
         ProcessHrEvent functions = LifecycleFunctions.builder()
                 .identityStore(client, server.identityStoreId())
                 .ledgerInMemory()
+                .accountAssignments(AccountAssignments.NONE) // a joiner: no account assignment to remove
                 .rulesFile(REPO.resolve("config/access-rules.json"))
                 .auditLines(line -> { })
                 .failureQueue((failure, raw) -> queue.add(PermanentFailureMessage.toJson(raw, failure)))

@@ -3,6 +3,7 @@ package io.github.jmlidentity.bench.coldstart;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
@@ -31,9 +32,16 @@ final class InitBreakdown {
         // Endpoint, region and credentials from the environment, as in Lambda.
         IdentitystoreClient identityStore = LifecycleFunctions.identityStoreClient(connection -> { });
         long identityStoreBuilt = System.nanoTime();
+        String instanceArn = FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
         LifecycleFunctions.Builder wiring = LifecycleFunctions.builder()
                 .identityStore(identityStore, FunctionEnvironment.IDENTITY_STORE_ID.in(env))
                 .ledgerTable(FunctionEnvironment.LEDGER_TABLE.in(env));
+        // As deployed: the sso-admin client is built when a leaver first needs it (a joiner does not).
+        if (instanceArn == null) {
+            wiring.accountAssignments(AccountAssignments.NONE);
+        } else {
+            wiring.ssoAdmin(() -> LifecycleFunctions.ssoAdminClient(connection -> { }), () -> instanceArn);
+        }
         long dynamoDbBuilt = System.nanoTime();
         ProcessHrEvent functions = wiring.rules(rules).loadSchemasAtInit(true).auditLines(line -> { }).build();
         long schemasLoaded = System.nanoTime();

@@ -30,6 +30,7 @@ class LifecycleHandlerClockTest {
         List<HrEventRequest> requests = new ArrayList<>();
         var functions = LifecycleFunctions.builder().directory(new io.github.jmlidentity.functions.support.InMemoryIdentityDirectory())
                 .ledgerInMemory().rules(io.github.jmlidentity.functions.support.StoryWorld.SHIPPED_RULES)
+                .accountAssignments(io.github.jmlidentity.functions.application.port.out.AccountAssignments.NONE)
                 .auditLines(line -> { }).build();
         JoinerHandler handler = new JoinerHandler(request -> {
             requests.add(request);
