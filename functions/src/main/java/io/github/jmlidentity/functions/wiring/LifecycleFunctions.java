@@ -4,6 +4,7 @@ import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
+import io.github.jmlidentity.functions.adapter.json.ErrorJson;
 import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
@@ -140,6 +141,7 @@ public final class LifecycleFunctions {
         private Duration maxLeaseWait = Duration.ofSeconds(20);
         private FailureQueue failureQueue;
         private boolean loadSchemasAtInit;
+        private Consumer<String> errorLines = System.err::println;
         private AccountAssignments accountAssignments;
         private Sleeper sleeper = Sleeper.threadSleep();
         private AssignmentRemoval.Waiting assignmentWaiting = AssignmentRemoval.Waiting.DEFAULT;
@@ -202,7 +204,10 @@ public final class LifecycleFunctions {
             return accountAssignments(new SdkAccountAssignments(client, instanceArn));
         }
 
-        /** How a leaver waits between polls of an account-assignment deletion (tests move a clock instead). */
+        /**
+         * How time passes while the functions wait: a leaver between polls of an account-assignment deletion, a
+         * delivery for another's lease (tests move a clock instead).
+         */
         public Builder sleeper(Sleeper value) {
             this.sleeper = value;
             return this;
@@ -299,12 +304,26 @@ public final class LifecycleFunctions {
             return this;
         }
 
+        /**
+         * Where failures nobody classified go, one JSON line each with the stack trace ({@code "recordType":
+         * "jml.error"}); stderr by default (CloudWatch Logs in Lambda, next to the audit records).
+         */
+        public Builder errorLines(Consumer<String> value) {
+            this.errorLines = value;
+            return this;
+        }
+
         /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
         Builder dryRunTwin() {
             return new Builder().loadSchemasAtInit(loadSchemasAtInit).directory(directory).ledger(ledger).rules(rules)
                     .source(source).clock(clock).lease(lease).maxLeaseWait(maxLeaseWait)
                     .accountAssignments(accountAssignments).sleeper(sleeper).assignmentWaiting(assignmentWaiting)
-                    .dryRun(true).auditLines(line -> { });
+                    .dryRun(true).auditLines(line -> { }).errorLines(errorLines);
+        }
+
+        /** Writes a failure as a jml.error line where this wiring writes them. */
+        void logError(String context, Throwable failure) {
+            errorLines.accept(ErrorJson.toLine(clock.instant(), context, null, null, failure));
         }
 
         IdentityDirectory directory() {
@@ -334,11 +353,14 @@ public final class LifecycleFunctions {
                 assignments = AccountAssignments.NONE;
             }
             LifecycleSettings settings = new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease,
-                    maxLeaseWait, new AssignmentRemoval(assignments, clock, sleeper, assignmentWaiting));
+                    maxLeaseWait, new AssignmentRemoval(assignments, clock, sleeper, assignmentWaiting), sleeper);
             Consumer<String> lines = auditLines;
+            Consumer<String> errors = errorLines;
             Clock time = clock;
-            return new EventPipeline(settings, new EventParser(source, loadSchemasAtInit), record -> lines.accept(AuditJson.toLine(record)),
-                    deadline -> InvocationScope.open(deadline, time), failureQueue);
+            return new EventPipeline(settings, new EventParser(source, loadSchemasAtInit),
+                    record -> lines.accept(AuditJson.toLine(record)), deadline -> InvocationScope.open(deadline, time),
+                    failureQueue, (context, event, requestId, failure) -> errors.accept(
+                            ErrorJson.toLine(time.instant(), context, event, requestId, failure)));
         }
     }
 }

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +54,11 @@ public final class StoryWorld {
     /** The functions as the handlers get them (the inbound port). */
     public final ProcessHrEvent functions;
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
+    /** The functions' jml.error lines (failures nobody classified, with their stack trace). */
+    public final List<String> errorLines = Collections.synchronizedList(new ArrayList<>());
+    /** The functions' clock: the system's, which a story can move forward instead of sleeping. */
+    public final TestClock clock = new TestClock();
+    private final java.util.concurrent.atomic.AtomicInteger auditWritesToKill = new java.util.concurrent.atomic.AtomicInteger();
     /** Where the handlers send permanent failures. */
     public final InMemoryFailureQueue failureQueue = new InMemoryFailureQueue();
     /** The functions' directory: the SDK one against the emulator, with a chosen call made to fail. */
@@ -75,31 +79,15 @@ public final class StoryWorld {
     /** A world whose ledger leases last {@code lease} (short, for stories where an invocation dies holding one). */
     public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
                       IdentitystoreClient functionsClient, Duration lease) {
-        this(server, dynalite, rules, dryRun, functionsClient, lease, Clock.systemUTC(), wiring -> { });
-    }
-
-    /**
-     * A world whose functions and handlers run on {@code clock}: a story that needs time to pass (a lease to lapse)
-     * moves it instead of sleeping.
-     */
-    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
-                      IdentitystoreClient functionsClient, Duration lease, Clock clock) {
-        this(server, dynalite, rules, dryRun, functionsClient, lease, clock, wiring -> { });
+        this(server, dynalite, rules, dryRun, functionsClient, lease, wiring -> { });
     }
 
     /**
      * A world whose functions are wired as deployed (account assignments through sso-admin in the emulator's
-     * instance), then changed by {@code wiring} (e.g. a sleeper that moves the emulator's clock).
+     * instance), then changed by {@code wiring} (e.g. a sleeper that moves the emulator's clock, or {@link #clock}).
      */
     public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
                       IdentitystoreClient functionsClient, Duration lease, Consumer<LifecycleFunctions.Builder> wiring) {
-        this(server, dynalite, rules, dryRun, functionsClient, lease, Clock.systemUTC(), wiring);
-    }
-
-    /** The world with everything chosen: the functions and the handlers run on {@code clock}. */
-    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
-                      IdentitystoreClient functionsClient, Duration lease, Clock clock,
-                      Consumer<LifecycleFunctions.Builder> wiring) {
         this.server = server;
         this.client = clientFor(server);
         String storeId = server.identityStoreId();
@@ -123,13 +111,15 @@ public final class StoryWorld {
                 .ssoAdmin(ssoAdminClientFor(server), server.instanceArn())
                 .failureQueue(failureQueue)
                 .lease(lease)
-                .clock(clock)
                 .ledgerTable(dynalite.client(), table)
                 .rules(rules)
                 .dryRun(dryRun)
-                .auditLines(auditLines::add);
+                .clock(clock)
+                .auditLines(this::writeAuditLine)
+                .errorLines(errorLines::add);
         wiring.accept(builder);
         this.functions = builder.build();
+        // The handlers read the same clock: an invocation's deadline is its time plus Lambda's remaining time.
         this.handlers = Map.of("joiner", new JoinerHandler(functions, clock), "mover", new MoverHandler(functions, clock),
                 "leaver", new LeaverHandler(functions, clock));
         server.resetStats();
@@ -155,10 +145,15 @@ public final class StoryWorld {
 
     /** Delivers an envelope to a function's Lambda handler, as Lambda would; returns its audit record. */
     public Audit deliver(String function, byte[] envelope) {
+        return deliver(function, envelope, null);
+    }
+
+    /** Delivers an envelope with a Lambda invocation's context (request id, remaining time). */
+    public Audit deliver(String function, byte[] envelope, com.amazonaws.services.lambda.runtime.Context context) {
         LifecycleHandler handler = handlers.get(function);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(envelope), out, null);
+            handler.handleRequest(new ByteArrayInputStream(envelope), out, context);
             return new Audit(json(out.toString(StandardCharsets.UTF_8)), false);
         } catch (EventFailedException failed) {
             // Lambda gets the exception (retry, then the on-failure destination); the record was logged.
@@ -166,6 +161,21 @@ public final class StoryWorld {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The next audit line is never written: the invocation dies right before it (after the event's ledger commit),
+     * as a Lambda killed by its timeout would.
+     */
+    public void killBeforeNextAuditLine() {
+        auditWritesToKill.incrementAndGet();
+    }
+
+    private void writeAuditLine(String line) {
+        if (auditWritesToKill.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new FaultyDirectory.InvocationKilled("killed before writing its audit line");
+        }
+        auditLines.add(line);
     }
 
     /** Lambda's asynchronous retries after a failed invocation, before the on-failure destination. */

@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A thin Lambda handler: read the envelope, let the inbound port parse, validate, handle and audit it within the
@@ -32,6 +33,11 @@ public abstract class LifecycleHandler implements RequestStreamHandler {
     private final EventKind kind;
     private final ProcessHrEvent functions;
     private final Clock clock;
+    /**
+     * True until this handler (Lambda makes one per container) handles its first event. A SnapStart snapshot is taken
+     * before any event (priming does not go through a handler), so a container restored from it starts cold too.
+     */
+    private final AtomicBoolean cold = new AtomicBoolean(true);
 
     /**
      * @param clock what time it is when an invocation starts: its deadline is that plus Lambda's remaining time (the
@@ -48,7 +54,8 @@ public abstract class LifecycleHandler implements RequestStreamHandler {
         byte[] envelope = input.readAllBytes();
         Instant deadline = context == null ? null
                 : clock.instant().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
-        HrEventResult result = functions.process(HrEventRequest.envelope(envelope).expecting(kind).within(deadline));
+        HrEventResult result = functions.process(HrEventRequest.envelope(envelope).expecting(kind).within(deadline)
+                .invocation(context == null ? null : context.getAwsRequestId(), cold.getAndSet(false)));
         output.write(AuditJson.toLine(result.audit()).getBytes(StandardCharsets.UTF_8));
         if (result.isOpenFailure()) {
             throw new EventFailedException(result.audit(), result.queueFailure());

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 import software.amazon.awssdk.services.identitystore.model.CreateUserRequest;
 import software.amazon.awssdk.services.identitystore.model.DescribeUserResponse;
 import software.amazon.awssdk.services.identitystore.model.Email;
+import software.amazon.awssdk.services.identitystore.model.User;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,6 +55,21 @@ final class IdentityStoreTranslator {
             }
         }
         return new UserProfile(values);
+    }
+
+    /** A user as ListUsers returns it: the same attributes as DescribeUser's, read the same way. */
+    static UserProfile profileOf(User user) {
+        DescribeUserResponse.Builder described = DescribeUserResponse.builder().userId(user.userId())
+                .userName(user.userName()).displayName(user.displayName()).name(user.name()).title(user.title())
+                .locale(user.locale()).timezone(user.timezone()).preferredLanguage(user.preferredLanguage())
+                .userType(user.userType());
+        if (user.hasEmails()) {
+            described.emails(user.emails());
+        }
+        if (user.hasExtensions()) {
+            described.extensions(user.extensions());
+        }
+        return profileOf(described.build());
     }
 
     /** The CreateUser request for {@code profile} (the caller adds the store id and the call's time limit). */

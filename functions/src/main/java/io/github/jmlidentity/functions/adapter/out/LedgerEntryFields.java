@@ -1,8 +1,13 @@
 package io.github.jmlidentity.functions.adapter.out;
 
+import io.github.jmlidentity.functions.domain.AppliedChanges;
+import io.github.jmlidentity.functions.domain.AttemptLog;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.EventKind;
+import io.github.jmlidentity.functions.domain.FinalRecord;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
+import io.github.jmlidentity.functions.domain.Outcome;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,11 +22,14 @@ import java.util.stream.Collectors;
  * The one mapping of a ledger entry to stored fields, for every ledger that stores one (the DynamoDB table, the
  * local JSON file): field names, and values as plain text, whole numbers ({@link Long}) and lists of text, null when
  * absent. Each store only converts these to its own format (AttributeValue, JSON), so the formats cannot drift.
+ * Fields added later are absent from older entries and read as null (an empty list, 0).
  */
 final class LedgerEntryFields {
 
     static final String EMPLOYEE_ID = "employeeId";
     static final String VERSION = "version";
+    /** Prefix of the fields of a final record not yet written. */
+    private static final String UNPUBLISHED = "unpublished";
 
     private LedgerEntryFields() {
     }
@@ -42,6 +50,20 @@ final class LedgerEntryFields {
         fields.put("lastEventKind", e.lastEventKind() == null ? null : e.lastEventKind().name());
         fields.put("leaveEventId", e.leaveEventId());
         fields.put("membershipsBefore", e.membershipsBefore());
+        fields.put("lastEventTime", text(e.lastEventTime()));
+        fields.put("lastSequence", e.lastSequence());
+        fields.put("joinedAt", text(e.joinedAt()));
+        fields.put("recentEvents", e.recentEvents());
+        fields.put("attempts", e.attemptLog().lines());
+        FinalRecord r = e.unpublished();
+        fields.put(UNPUBLISHED + "EventId", r == null ? null : r.hrEventId());
+        fields.put(UNPUBLISHED + "EnvelopeId", r == null ? null : r.envelopeId());
+        fields.put(UNPUBLISHED + "Outcome", r == null ? null : r.outcome().name());
+        fields.put(UNPUBLISHED + "UserId", r == null ? null : r.userId());
+        fields.put(UNPUBLISHED + "UserName", r == null ? null : r.userName());
+        fields.put(UNPUBLISHED + "Note", r == null ? null : r.note());
+        fields.put(UNPUBLISHED + "Attempt", r == null ? null : (long) r.attempt());
+        putChanges(fields, UNPUBLISHED, r == null ? AppliedChanges.NONE : r.changes());
         return fields;
     }
 
@@ -55,19 +77,31 @@ final class LedgerEntryFields {
         if (employeeId == null || employeeId.isEmpty()) {
             throw new InvalidStoredField(EMPLOYEE_ID, "is required");
         }
-        Object version = fields.get(VERSION);
-        if (version != null && !(version instanceof Long)) {
-            throw new InvalidStoredField(VERSION, "must be a whole number, was " + describe(version));
-        }
-        if (version != null && (Long) version < 0) {
+        Long version = wholeNumber(fields, VERSION);
+        if (version != null && version < 0) {
             throw new InvalidStoredField(VERSION, "must not be negative, was " + version);
+        }
+        String unpublishedEvent = string(fields, UNPUBLISHED + "EventId");
+        FinalRecord unpublished = null;
+        if (unpublishedEvent != null) {
+            Outcome outcome = constant(fields, UNPUBLISHED + "Outcome", Outcome.class);
+            if (outcome == null) {
+                throw new InvalidStoredField(UNPUBLISHED + "Outcome", "is required with " + UNPUBLISHED + "EventId");
+            }
+            Long attempt = wholeNumber(fields, UNPUBLISHED + "Attempt");
+            unpublished = new FinalRecord(unpublishedEvent, string(fields, UNPUBLISHED + "EnvelopeId"), outcome,
+                    string(fields, UNPUBLISHED + "UserId"), string(fields, UNPUBLISHED + "UserName"),
+                    changes(fields, UNPUBLISHED), string(fields, UNPUBLISHED + "Note"),
+                    attempt == null ? 0 : attempt.intValue());
         }
         return new LedgerEntry(employeeId, string(fields, "userId"),
                 constant(fields, "status", EmploymentStatus.class), string(fields, "lastEventId"),
                 instant(fields, "lastEffectiveAt"), instant(fields, "leftAt"), list(fields, "recentEventIds"),
-                version == null ? 0 : (Long) version, string(fields, "lockOwner"),
+                version == null ? 0 : version, string(fields, "lockOwner"),
                 instant(fields, "lockExpiresAt"), constant(fields, "lastEventKind", EventKind.class),
-                string(fields, "leaveEventId"), list(fields, "membershipsBefore"));
+                string(fields, "leaveEventId"), list(fields, "membershipsBefore"),
+                instant(fields, "lastEventTime"), wholeNumber(fields, "lastSequence"), instant(fields, "joinedAt"),
+                list(fields, "recentEvents"), new AttemptLog(list(fields, "attempts")), unpublished);
     }
 
     /** A stored field that does not hold what a ledger entry needs: the field and the value's problem. */
@@ -85,6 +119,28 @@ final class LedgerEntryFields {
         }
     }
 
+    private static void putChanges(Map<String, Object> fields, String prefix, AppliedChanges c) {
+        fields.put(prefix + "Attributes", c.attributesChanged());
+        fields.put(prefix + "GroupsAdded", c.groupsAdded());
+        fields.put(prefix + "GroupsRemoved", c.groupsRemoved());
+        fields.put(prefix + "UserDeleted", c.userDeleted() ? "true" : null);
+        fields.put(prefix + "MembershipsBefore", c.membershipsBefore());
+        fields.put(prefix + "UserCreatedByAttempt", c.userCreatedByAttempt() == null ? null : (long) c.userCreatedByAttempt());
+        // "accountId permissionSetArn": neither holds a space
+        fields.put(prefix + "AssignmentsRemoved", c.assignmentsRemoved().stream()
+                .map(a -> a.accountId() + " " + a.permissionSetArn()).toList());
+    }
+
+    private static AppliedChanges changes(Map<String, Object> fields, String prefix) {
+        Long createdBy = wholeNumber(fields, prefix + "UserCreatedByAttempt");
+        List<DirectAssignment> assignments = list(fields, prefix + "AssignmentsRemoved").stream()
+                .map(a -> a.split(" ", 2)).filter(a -> a.length == 2).map(a -> new DirectAssignment(a[0], a[1])).toList();
+        return new AppliedChanges(list(fields, prefix + "Attributes"), list(fields, prefix + "GroupsAdded"),
+                list(fields, prefix + "GroupsRemoved"), "true".equals(string(fields, prefix + "UserDeleted")),
+                list(fields, prefix + "MembershipsBefore"), createdBy == null ? null : createdBy.intValue(),
+                assignments);
+    }
+
     private static String text(Instant value) {
         return value == null ? null : value.toString();
     }
@@ -95,6 +151,14 @@ final class LedgerEntryFields {
             throw new InvalidStoredField(name, "must be text, was " + describe(value));
         }
         return (String) value;
+    }
+
+    private static Long wholeNumber(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        if (value != null && !(value instanceof Long)) {
+            throw new InvalidStoredField(name, "must be a whole number, was " + describe(value));
+        }
+        return (Long) value;
     }
 
     private static Instant instant(Map<String, Object> fields, String name) {

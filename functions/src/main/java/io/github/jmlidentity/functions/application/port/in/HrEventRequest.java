@@ -9,19 +9,26 @@ import java.time.Instant;
  * One HR event to process: the EventBridge envelope as received, or an event already parsed (e.g. one a scheduler
  * kept until its effective date).
  *
- * @param envelope the envelope's bytes; null when {@code event} is given
- * @param event    the parsed event; null when {@code envelope} is given
- * @param expected the kind the calling function handles (an event of another kind is REJECTED); null routes by
- *                 detail-type
- * @param deadline when the caller's time runs out (Lambda's remaining time): calls and leases stay within it;
- *                 null for none
+ * @param envelope  the envelope's bytes; null when {@code event} is given
+ * @param event     the parsed event; null when {@code envelope} is given
+ * @param expected  the kind the calling function handles (an event of another kind is REJECTED); null routes by
+ *                  detail-type
+ * @param deadline  when the caller's time runs out (Lambda's remaining time): calls and leases stay within it;
+ *                  null for none
+ * @param requestId the Lambda request id, written in the audit record (null outside Lambda)
+ * @param coldStart the first event the calling container handles, written in the audit record
  */
-public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline) {
+public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline, String requestId,
+                             boolean coldStart) {
 
     public HrEventRequest {
         if ((envelope == null) == (event == null)) {
             throw new IllegalArgumentException("give the envelope or the parsed event, not both or neither");
         }
+    }
+
+    public HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline) {
+        this(envelope, event, expected, deadline, null, false);
     }
 
     public static HrEventRequest envelope(byte[] raw) {
@@ -34,10 +41,15 @@ public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected,
 
     /** For a function that handles {@code kind} only (null: any). */
     public HrEventRequest expecting(EventKind kind) {
-        return new HrEventRequest(envelope, event, kind, deadline);
+        return new HrEventRequest(envelope, event, kind, deadline, requestId, coldStart);
     }
 
     public HrEventRequest within(Instant until) {
-        return new HrEventRequest(envelope, event, expected, until);
+        return new HrEventRequest(envelope, event, expected, until, requestId, coldStart);
+    }
+
+    /** The Lambda invocation this request comes from. */
+    public HrEventRequest invocation(String lambdaRequestId, boolean firstInContainer) {
+        return new HrEventRequest(envelope, event, expected, deadline, lambdaRequestId, firstInContainer);
     }
 }
