@@ -1,7 +1,8 @@
 package io.github.jmlidentity.bench;
 
+import io.github.jmlidentity.functions.support.ChildProcess;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -23,6 +23,7 @@ public final class ArtifactBenchmark implements Benchmark {
 
     static final double GOAL_MB = 10.0;
     static final String CDK_CLI = "aws-cdk@2.1148.1";
+    static final java.time.Duration SYNTH_BOUND = java.time.Duration.ofMinutes(10);
 
     @Override
     public String name() {
@@ -54,13 +55,11 @@ public final class ArtifactBenchmark implements Benchmark {
             Path out = Files.createTempDirectory("jml-bench-synth");
             List<String> command = List.of("npx", "--yes", CDK_CLI, "synth", "-q", "-c", "identityStoreId=d-1234567890",
                     "-c", "ssoInstanceArn=arn:aws:sso:::instance/ssoins-0123456789abcdef", "--output", out.toString());
-            long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).directory(context.repo().toFile()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                return result.failed("cdk synth failed: " + output);
+            ChildProcess.Result run = ChildProcess.run(command, java.util.Map.of(), context.repo(), SYNTH_BOUND);
+            if (run.exitCode() != 0) {
+                return result.failed("cdk synth failed: " + run.output());
             }
-            seconds.add((System.nanoTime() - started) / 1e9);
+            seconds.add(run.took().toNanos() / 1e9);
             deleteTree(out);
         }
         Samples synth = Samples.of(seconds);

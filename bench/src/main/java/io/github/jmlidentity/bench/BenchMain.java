@@ -28,7 +28,11 @@ public final class BenchMain {
             new QuotaOnboardingBenchmark(),
             new ReportScaleBenchmark(),
             new ScheduledChangesBenchmark(),
-            new ArtifactBenchmark());
+            new ArtifactBenchmark(),
+            new OneShotBenchmark());
+
+    private static final double LOAD_AT_START = Math.round(java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
 
     private BenchMain() {
     }
@@ -106,6 +110,7 @@ public final class BenchMain {
         root.put("generatedAt", Instant.now().toString());
         root.put("quick", quick);
         root.put("machine", Machine.describe());
+        root.put("loadAverage1mAtStart", LOAD_AT_START);
         List<Map<String, Object>> list = new ArrayList<>();
         for (BenchResult r : results) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -140,6 +145,8 @@ public final class BenchMain {
                     report        jml report over 50,000 users / 2,000 groups / 200,000 memberships, -Xmx256m
                     scheduled     10,000 future-dated joiners due the same minute, one scheduler run at 20 TPS
                     artifact      functions.jar size, cdk synth time
+                    one-shot      `jml invoke joiner` (the jml launcher and JVM variants) side by side with the
+                                  seed script's create_user (python3 + boto3): median wall ratio, CPU, RSS
                   --quick   smaller runs (minutes → seconds), for a smoke check
                   Build first: mvn -B -q -DskipTests package""";
     }

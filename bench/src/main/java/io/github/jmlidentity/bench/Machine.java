@@ -19,6 +19,9 @@ final class Machine {
         m.put("memoryGiB", Math.round(totalMemoryBytes() / (1024.0 * 1024 * 1024)));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        // Timings depend on what else runs on the cores: how busy they were when the results were written.
+        m.put("loadAverage1m", Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage() * 100) / 100.0);
         return m;
     }
 

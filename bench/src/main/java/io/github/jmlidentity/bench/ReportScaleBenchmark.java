@@ -1,9 +1,9 @@
 package io.github.jmlidentity.bench;
 
+import io.github.jmlidentity.functions.support.ChildProcess;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 public final class ReportScaleBenchmark implements Benchmark {
 
     static final String HEAP = "-Xmx256m";
+    /** The full-scale report takes about half a minute here; a hung one must not hang the run. */
+    static final java.time.Duration REPORT_BOUND = java.time.Duration.ofMinutes(15);
     /** Issue 15: the report at bench scale in at most this many calls (5,025 when it listed assignments per group). */
     static final long GOAL_CALLS = 3_200;
     /** The Identity Store's per-account quota, requests/s. */
@@ -68,18 +70,17 @@ public final class ReportScaleBenchmark implements Benchmark {
                     "-Xlog:gc:file=" + gcLog, "-jar", context.snapshot(context.cliJar()).toString(), "report",
                     "--endpoint-url", server.endpoint().toString(), "--identitystoreid", server.identityStoreId(),
                     "--format", "csv", "--out", out.toString());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().remove("JAVA_TOOL_OPTIONS");
-            builder.environment().put("AWS_REGION", "us-east-1");
-            builder.environment().put("AWS_ACCESS_KEY_ID", "test");
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("JAVA_TOOL_OPTIONS", null);
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_ACCESS_KEY_ID", "test");
+            env.put("AWS_SECRET_ACCESS_KEY", "test");
             // The time depends on what else runs on the machine's cores: say how busy they were.
             double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            long started = System.nanoTime();
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = process.waitFor();
-            double seconds = (System.nanoTime() - started) / 1e9;
+            ChildProcess.Result report = ChildProcess.run(command, env, null, REPORT_BOUND);
+            String output = report.output();
+            int exit = report.exitCode();
+            double seconds = report.took().toNanos() / 1e9;
             if (exit != 0) {
                 return result.failed("jml report exited " + exit + ":\n" + output);
             }

@@ -10,15 +10,19 @@ import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.functions.wiring.EventInput;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +54,8 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
                 "      --endpoint-url http://127.0.0.1:8190",
                 "  jml invoke auto events/leaver.json --now 2026-06-01T09:00:00Z \\",
                 "      --endpoint-url http://127.0.0.1:8190      # SCHEDULED for 2026-06-30",
+                "  aws sqs receive-message --queue-url \"$Q\" --query 'Messages[0].Body' --output text \\",
+                "      | jml invoke auto - --ledger-table \"$LEDGER_TABLE\"   # redrive a failure-queue message",
                 ""},
         exitCodeOnInvalidInput = 2)
 final class InvokeCommand implements Callable<Integer> {
@@ -60,8 +66,9 @@ final class InvokeCommand implements Callable<Integer> {
     FunctionChoice function;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
-            description = "EventBridge envelope files; - reads one envelope from standard input "
-                    + "(e.g. a message taken from the failure queue)")
+            description = "EventBridge envelope files; - reads one from standard input. A message body taken from the "
+                    + "processing failure queue is accepted as it is: its event is read out of it (a permanent "
+                    + "failure's .event, a Lambda destination record's .requestPayload)")
     List<Path> files;
 
     @Option(names = "--dry-run", description = "Compute and print the plan (outcome PLANNED); write nothing.")
@@ -101,51 +108,66 @@ final class InvokeCommand implements Callable<Integer> {
         String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
         storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
         if (storeId == null) {
-            err.println("jml invoke: --identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
-            return 2;
+            throw new BadSettingException("--identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
         }
+        LifecycleFunctions.Builder wiring;
+        try {
+            wiring = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws));
+        } catch (InvalidAccessRulesException e) {
+            throw new BadSettingException(functionOptions.rulesFile(env) + ": " + String.join("; ", e.errors()));
+        }
+        StartupTiming.phaseEnded("rules and ledger");
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int unreadable = 0;
         String store = storeId;
         String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
-        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                builder -> aws.configure(builder, endpoint.region()));
-             SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
-                     builder -> aws.configure(builder, endpoint.region()))) {
-            ProcessHrEvent functions;
-            try {
-                functions = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env))
-                        .identityStore(client, storeId)
-                        .ssoAdmin(ssoAdmin, instance != null ? () -> instance : () -> InstanceDiscovery.of(ssoAdmin, store))
-                        .dryRun(dryRun)
-                        .auditLines(line -> {
-                            out.println(line);
-                            out.flush();
-                        })
-                        .build();
-            } catch (InvalidAccessRulesException e) {
-                err.println("jml invoke: " + functionOptions.rulesFile(env) + ": "
-                        + String.join("\n  ", e.errors()));
-                return 2;
-            }
+        // sso-admin only when a leaver needs it: a joiner or mover builds no client for it.
+        AtomicReference<SsoAdminClient> ssoAdmin = new AtomicReference<>();
+        Supplier<SsoAdminClient> ssoAdminOnFirstUse = () -> ssoAdmin.updateAndGet(built -> built != null ? built
+                : LifecycleFunctions.ssoAdminClient(aws.target(), builder -> aws.configure(builder, endpoint.region())));
+        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(aws.target(),
+                builder -> aws.configure(builder, endpoint.region()))) {
+            StartupTiming.phaseEnded("SDK client");
+            ProcessHrEvent functions = wiring.identityStore(client, storeId)
+                    .ssoAdmin(ssoAdminOnFirstUse, instance != null ? () -> instance
+                            : () -> InstanceDiscovery.of(ssoAdminOnFirstUse.get(), store))
+                    .dryRun(dryRun)
+                    .auditLines(line -> {
+                        out.println(line);
+                        out.flush();
+                    })
+                    .build();
+            StartupTiming.phaseEnded("event parser");
             for (Path file : files) {
-                byte[] envelope;
+                EventInput input;
                 try {
-                    envelope = file.toString().equals("-") ? System.in.readAllBytes() : Files.readAllBytes(file);
+                    input = EventInput.of(file.toString().equals("-") ? System.in.readAllBytes() : Files.readAllBytes(file));
+                } catch (NoSuchFileException e) {
+                    err.println("jml invoke: no such file: " + file);
+                    unreadable++;
+                    continue;
                 } catch (IOException e) {
                     err.println("jml invoke: cannot read " + file + ": " + e.getMessage());
                     unreadable++;
                     continue;
                 }
-                AuditRecord record = functions.process(HrEventRequest.envelope(envelope).expecting(function.kind()))
-                        .audit();
+                if (input.unwrappedFrom() != null) {
+                    err.println("jml invoke: " + file + ": the event inside a " + input.unwrappedFrom());
+                }
+                AuditRecord record = functions.process(HrEventRequest.envelope(input.envelope())
+                        .expecting(function.kind())).audit();
                 outcomes.merge(record.outcome(), 1, Integer::sum);
                 if (record.isFailure()) {
                     err.println("jml invoke: " + file + ": " + record.outcome() + " " + record.verdict().errorType()
                             + ": " + record.verdict().reason());
                 }
             }
+        } finally {
+            if (ssoAdmin.get() != null) {
+                ssoAdmin.get().close();
+            }
         }
+        StartupTiming.phaseEnded("events");
         int failures = unreadable + outcomes.getOrDefault(Outcome.REJECTED, 0) + outcomes.getOrDefault(Outcome.FAILED, 0);
         err.println("jml invoke: " + files.size() + " event(s): " + outcomes.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))

@@ -11,8 +11,12 @@ import software.amazon.awssdk.regions.Region;
 /**
  * How `jml` reaches the Identity Store: the standard AWS settings, plus what a local run needs and a developer
  * should not have to type (a region and dummy credentials when the endpoint is this machine).
+ *
+ * @param endpoint the --endpoint-url option, or null (the SDK then reads AWS_ENDPOINT_URL* itself)
+ * @param isLocal  requests go to this machine (a loopback address)
+ * @param target   where requests go: the option, else AWS_ENDPOINT_URL_IDENTITYSTORE / AWS_ENDPOINT_URL, else null (AWS)
  */
-public record LocalAws(URI endpoint, boolean isLocal) {
+public record LocalAws(URI endpoint, boolean isLocal, URI target) {
 
     /** Identity Store Local's default store id. */
     static final String LOCAL_STORE_ID = "d-1234567890";
@@ -23,7 +27,12 @@ public record LocalAws(URI endpoint, boolean isLocal) {
             String fromEnv = firstSet(System.getenv("AWS_ENDPOINT_URL_IDENTITYSTORE"), System.getenv("AWS_ENDPOINT_URL"));
             endpoint = fromEnv == null ? null : URI.create(fromEnv);
         }
-        return new LocalAws(option, endpoint != null && isLoopback(endpoint));
+        return new LocalAws(option, endpoint != null && isLoopback(endpoint), endpoint);
+    }
+
+    /** Where requests go, for messages: the endpoint, or AWS itself. */
+    public String where() {
+        return target == null ? "AWS (no --endpoint-url or AWS_ENDPOINT_URL)" : target.toString();
     }
 
     /**

@@ -64,8 +64,7 @@ final class ScheduledCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<ScheduledChanges.Pending> pending = ledger.configure(LifecycleFunctions.builder(), System.getenv())
-                    .listPending();
+            List<ScheduledChanges.Pending> pending = ledger.listPending(System.getenv());
             out.println(String.format("%-24s %-12s %-16s %-24s %-28s %-24s %s", "DUE", "EMPLOYEE", "USER", "CHANGE",
                     "HR EVENT", "EFFECTIVE", "STATE").stripTrailing());
             for (ScheduledChanges.Pending p : pending) {
@@ -142,7 +141,7 @@ final class ScheduledCommand implements Runnable {
                 ScheduledChanges scheduled;
                 try {
                     scheduled = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(),
-                                    env), env))
+                                    env), env, aws))
                             .identityStore(client, storeId)
                             .ssoAdmin(ssoAdmin, instance != null ? () -> instance
                                     : () -> InstanceDiscovery.of(ssoAdmin, store))

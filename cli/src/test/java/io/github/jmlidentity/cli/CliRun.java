@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs a jml command in process, as a user would, and keeps what it printed. */
+/** Runs a jml command in process, as a user would (the command line `main` builds), and keeps what it printed. */
 public record CliRun(int exitCode, String out, String err) {
 
     /** Against an emulator: its endpoint is added to the arguments. */
@@ -18,11 +18,12 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     public static CliRun jml(List<String> args) {
-        CommandLine commandLine = JmlCommand.commandLine();
+        String[] arguments = args.toArray(String[]::new);
+        CommandLine commandLine = JmlCommand.commandLineFor(arguments);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args.toArray(String[]::new));
+        int exitCode = commandLine.execute(arguments);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 }

@@ -36,10 +36,7 @@ class JmlCommandTest {
 
     @BeforeAll
     static void jmlLocalOnAFreePortWithTheShippedSeed() {
-        LocalCommand local = new LocalCommand();
-        local.port = 0;
-        local.seed = REPO.resolve("config/local-seed.json");
-        server = local.start();
+        server = LocalCommandTest.started("--port", "0", "--seed", REPO.resolve("config/local-seed.json").toString());
     }
 
     @AfterAll
@@ -124,7 +121,7 @@ class JmlCommandTest {
     @Test
     void a_missing_file_and_an_unknown_function_are_reported() {
         assertThat(jml("invoke", "auto", work.resolve("nope.json").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot read");
+        assertThat(err.toString()).contains("no such file: " + work.resolve("nope.json"));
 
         assertThat(JmlCommand.commandLine().setErr(new PrintWriter(err)).execute("invoke", "hire", "x.json")).isEqualTo(2);
         assertThat(err.toString()).contains("expected one of [joiner, mover, leaver, canceller, auto]");

@@ -29,10 +29,7 @@ class ScheduledCommandTest {
 
     @BeforeAll
     static void jmlLocal() {
-        LocalCommand local = new LocalCommand();
-        local.port = 0;
-        local.seed = REPO.resolve("config/local-seed.json");
-        server = local.start();
+        server = LocalCommandTest.started("--port", "0", "--seed", REPO.resolve("config/local-seed.json").toString());
     }
 
     @AfterAll

@@ -21,6 +21,10 @@ public final class ColdStartLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--init-breakdown")) {
+            InitBreakdown.run(Path.of(args[1]));
+            return;
+        }
         long mainAt = System.currentTimeMillis();
         long start = System.nanoTime();
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(LifecycleStage.JOINER.handlerClass())

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -132,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static void printReport(IdentityStoreLocal store, PrintWriter out) {
         try (IdentityCenterClients clients = new IdentityCenterClients(LocalAws.resolve(store.endpoint()), null)) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
-            new AccessReport(directory, null).write(ReportFormat.TABLE.writer(new KeepOpen(out)), null, store.instanceArn());
+            new AccessReport(directory, null, Clock.systemUTC()).write(ReportFormat.TABLE.writer(new KeepOpen(out)), null, store.instanceArn());
         }
     }
 

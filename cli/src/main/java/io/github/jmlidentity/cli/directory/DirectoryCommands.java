@@ -7,9 +7,10 @@ public final class DirectoryCommands {
     private DirectoryCommands() {
     }
 
-    public static List<Object> all() {
-        return List.of(new CreateUserCommand(), new CreateGroupCommand(), new AddUserToGroupCommand(),
-                new RemoveUserFromGroupCommand(), new UpdateUserCommand(), new DeleteUserCommand(),
-                new DeleteGroupCommand(), new ListMembersCommand(), new ListMembershipCommand());
+    /** Their classes: picocli builds a command's model only when the command line needs it. */
+    public static List<Class<?>> all() {
+        return List.of(CreateUserCommand.class, CreateGroupCommand.class, AddUserToGroupCommand.class,
+                RemoveUserFromGroupCommand.class, UpdateUserCommand.class, DeleteUserCommand.class,
+                DeleteGroupCommand.class, ListMembersCommand.class, ListMembershipCommand.class);
     }
 }

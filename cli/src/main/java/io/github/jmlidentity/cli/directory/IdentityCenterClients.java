@@ -1,10 +1,10 @@
 package io.github.jmlidentity.cli.directory;
 
 import io.github.jmlidentity.cli.LocalAws;
+import io.github.jmlidentity.identitycenter.sdk.HttpClients;
 import io.github.jmlidentity.identitycenter.sdk.SdkClientSettings;
 import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
@@ -15,12 +15,13 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 public final class IdentityCenterClients implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
 
-    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final SdkHttpClient http;
     private final ApiCallCounter apiCalls = new ApiCallCounter();
     private final IdentitystoreClient identityStore;
     private final SsoAdminClient ssoAdmin;
 
     public IdentityCenterClients(LocalAws aws, String region) {
+        this.http = HttpClients.forEndpoint(aws.target());
         this.identityStore = aws.configure(IdentitystoreClient.builder(), region).httpClient(http)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(apiCalls)
                         .retryStrategy(SdkClientSettings.adaptiveRetry(MAX_ATTEMPTS)))

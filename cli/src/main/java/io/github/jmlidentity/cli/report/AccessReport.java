@@ -6,7 +6,7 @@ import io.github.jmlidentity.cli.directory.SdkErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,10 +40,13 @@ public final class AccessReport {
 
     private final Directory directory;
     private final PrintWriter progress;
+    private final Clock clock;
 
-    public AccessReport(Directory directory, PrintWriter progress) {
+    /** @param clock dates the report */
+    public AccessReport(Directory directory, PrintWriter progress, Clock clock) {
         this.directory = directory;
         this.progress = progress;
+        this.clock = clock;
     }
 
     public ReportSummary write(ReportWriter writer, Roster roster, String instanceArnOrNull) {
@@ -78,7 +81,7 @@ public final class AccessReport {
         Assignments assignments = plan.strategy() == AssignmentStrategy.PER_PRINCIPAL
                 ? perPrincipal(reader, groups) : perAccountPermissionSet(reader, pairs, groups);
 
-        writer.begin(directory.identityStoreId(), instanceArn, Instant.now().toString());
+        writer.begin(directory.identityStoreId(), instanceArn, clock.instant().toString());
         for (int i = 0; i < groups.size(); i++) {
             writer.group(new GroupAccess(groups.get(i).displayName(), groups.get(i).groupId(), memberCounts[i],
                     assignments.ofGroup().get(i)));

@@ -5,7 +5,6 @@ import io.github.jmlidentity.cli.directory.IdentityCenterClients;
 import io.github.jmlidentity.cli.options.EndpointOptions;
 import io.github.jmlidentity.cli.options.IdentityStoreOption;
 import io.github.jmlidentity.cli.options.LedgerOptions;
-import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,6 +12,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +71,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Dates the report. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws IOException {
         ReportFormat chosen = ReportFormat.parse(format);
@@ -85,9 +89,15 @@ public final class ReportCommand implements Callable<Integer> {
         try (IdentityCenterClients clients = new IdentityCenterClients(endpoint.aws(), endpoint.region());
              Writer target = open()) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
-            ReportWriter writer = new PendingChangesSection(chosen.writer(target), PendingChangesSection.of(
-                    ledger.configure(LifecycleFunctions.builder(), System.getenv()).listPending()));
-            ReportSummary summary = new AccessReport(directory, progress).write(writer, hrRoster, instanceArn, assignmentStrategy);
+            // Against AWS with no ledger named, there is no ledger to read pending changes from: say so, list none.
+            boolean noLedger = !endpoint.aws().isLocal() && ledger.noneNamed(System.getenv());
+            if (noLedger) {
+                progress.println("report: pending changes not listed (no --ledger-table or LEDGER_TABLE)");
+            }
+            ReportWriter writer = new PendingChangesSection(chosen.writer(target), PendingChangesSection.of(noLedger
+                    ? List.of()
+                    : ledger.listPending(System.getenv())));
+            ReportSummary summary = new AccessReport(directory, progress, clock).write(writer, hrRoster, instanceArn, assignmentStrategy);
             progress.printf("report: %d users, %d groups, %d memberships; direct assignments: %d (%d users); "
                             + "drift: %d users (%d not in HR), %d missing from the directory; "
                             + "account assignments read %s; API calls: %s%n",

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.cli.JmlCommand;
+import io.github.jmlidentity.functions.support.ChildProcess;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,15 +30,14 @@ class ReportHeapBoundTest {
         writeSeed(seed);
         Path report = dir.resolve("report.csv");
         try (IdentityStoreLocal server = IdentityStoreLocal.builder().seed(seed).build().start()) {
-            Process jml = new ProcessBuilder(List.of(
+            ChildProcess.Result jml = ChildProcess.run(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
                     "-cp", System.getProperty("java.class.path"), JmlCommand.class.getName(),
-                    "report", "--endpoint-url", server.endpoint().toString(), "--out", report.toString()))
-                    .redirectErrorStream(true).start();
-            String output = new String(jml.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(jml.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            assertThat(jml.exitValue()).as(output).isZero();
+                    "report", "--endpoint-url", server.endpoint().toString(), "--out", report.toString()),
+                    Map.of(), null, Duration.ofMinutes(5));
+            String output = jml.output();
+            assertThat(jml.exitCode()).as(output).isZero();
             assertThat(output).contains("report: 50000 users, 200 groups, 100000 memberships; direct assignments: 50 (50 users)");
             assertThat(server.stats().calls("ListUsers")).as("500 pages of 100").isEqualTo(USERS / 100);
             assertThat(server.stats().calls("ListGroupMemberships")).as("200 groups x 5 pages of 100").isEqualTo(GROUPS * 5);

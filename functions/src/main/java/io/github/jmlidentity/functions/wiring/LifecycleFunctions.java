@@ -53,6 +53,9 @@ import java.util.function.Supplier;
  */
 public final class LifecycleFunctions {
 
+    /** Attempts per AWS call (the first and its retries) of the functions' SDK clients. */
+    public static final int MAX_SDK_ATTEMPTS = AwsClients.MAX_ATTEMPTS;
+
     private LifecycleFunctions() {
     }
 
@@ -82,6 +85,7 @@ public final class LifecycleFunctions {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         DynamoDbClient dynamoDb = AwsClients.dynamoDb();
         Builder wiring = builder()
+                .loadSchemasAtInit(true)
                 .directory(new SdkIdentityDirectory(AwsClients.identityStore(config.identityStoreMaxRps()),
                         config.identityStoreId()))
                 .ledger(new DynamoDbEmployeeLedger(dynamoDb, config.ledgerTable()))
@@ -108,11 +112,25 @@ public final class LifecycleFunctions {
     }
 
     /**
+     * The same, with an HTTP client that suits {@code endpoint} (null: AWS): against a plain http endpoint such as
+     * Identity Store Local it sets up no TLS, which a one-shot `jml invoke` would otherwise pay for at start.
+     */
+    public static IdentitystoreClient identityStoreClient(java.net.URI endpoint,
+                                                          Consumer<? super IdentitystoreClientBuilder> connection) {
+        return AwsClients.identityStore(endpoint, connection);
+    }
+
+    /**
      * An sso-admin client with the functions' settings (adaptive retry, call recording for the audit record) and the
      * caller's endpoint, region and credentials. The caller closes it.
      */
     public static SsoAdminClient ssoAdminClient(Consumer<? super SsoAdminClientBuilder> connection) {
         return AwsClients.ssoAdmin(connection);
+    }
+
+    /** The same, with an HTTP client that suits {@code endpoint} (null: AWS): no TLS set-up for a plain http one. */
+    public static SsoAdminClient ssoAdminClient(java.net.URI endpoint, Consumer<? super SsoAdminClientBuilder> connection) {
+        return AwsClients.ssoAdmin(endpoint, connection);
     }
 
     /** The Identity Store as the functions see it, through {@code client}; group ids are cached for its lifetime. */
@@ -152,12 +170,23 @@ public final class LifecycleFunctions {
         private Duration lease = Duration.ofMinutes(2);
         private Duration maxLeaseWait = Duration.ofSeconds(20);
         private FailureQueue failureQueue;
+        private boolean loadSchemasAtInit;
         private Consumer<String> errorLines = System.err::println;
         private AccountAssignments accountAssignments;
         private Sleeper sleeper = Sleeper.threadSleep();
         private AssignmentRemoval.Waiting assignmentWaiting = AssignmentRemoval.Waiting.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * Load every event schema when the functions are built (a Lambda function's init, so that the first invocation
+         * does not pay for it and a SnapStart snapshot keeps it), rather than each on first use (the default: a one-shot
+         * `jml invoke joiner` loads the joiner's schema only).
+         */
+        public Builder loadSchemasAtInit(boolean value) {
+            this.loadSchemasAtInit = value;
+            return this;
         }
 
         /** Any implementation of the directory port (e.g. one with no I/O, for benchmarks). */
@@ -193,7 +222,16 @@ public final class LifecycleFunctions {
          * discovered with ListInstances by a command line, only when a leaver needs it).
          */
         public Builder ssoAdmin(SsoAdminClient client, Supplier<String> instanceArn) {
-            return accountAssignments(new SdkAccountAssignments(() -> client, instanceArn));
+            return ssoAdmin(() -> client, instanceArn);
+        }
+
+        /**
+         * Account assignments through the client {@code client} gives on first use, in the instance
+         * {@code instanceArn} gives on first use: a one-shot command whose events need no sso-admin call (a joiner)
+         * builds no sso-admin client.
+         */
+        public Builder ssoAdmin(Supplier<SsoAdminClient> client, Supplier<String> instanceArn) {
+            return accountAssignments(new SdkAccountAssignments(client, instanceArn));
         }
 
         /**
@@ -235,6 +273,11 @@ public final class LifecycleFunctions {
         public Builder ledgerFile(Path file) {
             return ledger(new FileEmployeeLedger(file))
                     .pendingChanges(new FilePendingChanges(FilePendingChanges.besideLedger(file)));
+        }
+
+        /** Only the scheduled changes kept beside a local ledger file: for reading them, without opening the ledger. */
+        public Builder pendingChangesBesideLedgerFile(Path file) {
+            return pendingChanges(new FilePendingChanges(FilePendingChanges.besideLedger(file)));
         }
 
         /** The deployed ledger: a DynamoDB table, through a client with the functions' settings. */
@@ -319,8 +362,8 @@ public final class LifecycleFunctions {
 
         /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
         Builder dryRunTwin() {
-            return new Builder().directory(directory).ledger(ledger).pendingChanges(pendingChanges).rules(rules)
-                    .source(source).clock(clock)
+            return new Builder().loadSchemasAtInit(loadSchemasAtInit).directory(directory).ledger(ledger)
+                    .pendingChanges(pendingChanges).rules(rules).source(source).clock(clock)
                     .lease(lease).maxLeaseWait(maxLeaseWait).accountAssignments(accountAssignments).sleeper(sleeper)
                     .assignmentWaiting(assignmentWaiting).dryRun(true).auditLines(line -> { }).errorLines(errorLines);
         }
@@ -374,9 +417,9 @@ public final class LifecycleFunctions {
             Consumer<String> lines = auditLines;
             Consumer<String> errors = errorLines;
             Clock time = clock;
-            ProcessHrEvent events = new EventPipeline(settings, new EventParser(source),
-                    record -> lines.accept(AuditJson.toLine(record)), InvocationScope::open, failureQueue,
-                    (context, event, requestId, failure) -> errors.accept(
+            ProcessHrEvent events = new EventPipeline(settings, new EventParser(source, loadSchemasAtInit),
+                    record -> lines.accept(AuditJson.toLine(record)), deadline -> InvocationScope.open(deadline, time),
+                    failureQueue, (context, event, requestId, failure) -> errors.accept(
                             ErrorJson.toLine(time.instant(), context, event, requestId, failure)), pendingChanges);
             return new Functions(events, new DueChangeRunner(pendingChanges, events, clock));
         }

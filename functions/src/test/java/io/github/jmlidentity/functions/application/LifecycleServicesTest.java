@@ -25,6 +25,9 @@ class LifecycleServicesTest {
 
     private static final AccessRules SHIPPED = AccessRulesLoader.load(Fixtures.accessRulesFile());
     private static final EventParser PARSER = new EventParser();
+    /** The services' time: fixed, so that leases lapse when the story says, not when the machine gets round to it. */
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-01-05T09:00:00Z");
+    private static final java.time.Clock CLOCK = java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
 
     private InMemoryIdentityDirectory directory;
     private InMemoryEmployeeLedger ledger;
@@ -231,7 +234,7 @@ class LifecycleServicesTest {
     @Test
     void a_lease_left_by_a_crashed_invocation_lapses_and_the_next_delivery_applies() {
         ledger.put(io.github.jmlidentity.functions.domain.LedgerEntry.empty("E1001")
-                .locked("hr-evt-crashed", java.time.Instant.now().minusSeconds(1)), 0);
+                .locked("hr-evt-crashed", NOW.minusSeconds(1)), 0);
 
         assertThat(handle(SHIPPED, false, "joiner.json").outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(ledger.find("E1001").orElseThrow().lockOwner()).isNull();
@@ -239,9 +242,12 @@ class LifecycleServicesTest {
 
     @Test
     void a_delivery_that_cannot_get_the_lease_in_time_fails_for_a_retry_without_writing() {
+        // The wait for the lease is real (LedgerGate pauses between reads), so this story runs on the system clock,
+        // bounded by a 100 ms wait.
+        java.time.Clock system = java.time.Clock.systemUTC();
         ledger.put(io.github.jmlidentity.functions.domain.LedgerEntry.empty("E1001")
-                .locked("hr-evt-running", java.time.Instant.now().plusSeconds(60)), 0);
-        LifecycleSettings impatient = new LifecycleSettings(directory, ledger, SHIPPED, java.time.Clock.systemUTC(),
+                .locked("hr-evt-running", system.instant().plusSeconds(60)), 0);
+        LifecycleSettings impatient = new LifecycleSettings(directory, ledger, SHIPPED, system,
                 false, java.time.Duration.ofMinutes(2), java.time.Duration.ofMillis(100));
         HrEvent event = PARSER.parse(Fixtures.event("joiner.json"), null);
 
@@ -264,7 +270,8 @@ class LifecycleServicesTest {
     }
 
     private LifecycleService service(AccessRules rules, boolean dryRun, HrEvent event) {
-        LifecycleSettings settings = LifecycleSettings.of(directory, ledger, rules, dryRun);
+        LifecycleSettings settings = new LifecycleSettings(directory, ledger, rules, CLOCK, dryRun,
+                java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(20));
         return switch (event.kind()) {
             case JOINED -> new JoinerService(settings);
             case MOVED -> new MoverService(settings);

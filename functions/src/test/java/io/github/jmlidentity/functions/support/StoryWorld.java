@@ -125,8 +125,9 @@ public final class StoryWorld {
         LifecycleFunctions.Functions built = builder.buildFunctions();
         this.functions = built.events();
         this.scheduled = built.scheduled();
-        this.handlers = Map.of("joiner", new JoinerHandler(functions), "mover", new MoverHandler(functions),
-                "leaver", new LeaverHandler(functions), "canceller", new ChangeCancelledHandler(functions));
+        // The handlers read the same clock: an invocation's deadline is its time plus Lambda's remaining time.
+        this.handlers = Map.of("joiner", new JoinerHandler(functions, clock), "mover", new MoverHandler(functions, clock),
+                "leaver", new LeaverHandler(functions, clock), "canceller", new ChangeCancelledHandler(functions, clock));
         server.resetStats();
     }
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -26,23 +27,31 @@ public final class DueChangesHandler implements RequestStreamHandler {
     private final ScheduledChanges scheduled;
     private final String metricsNamespace;
     private final PrintStream metrics;
+    private final Clock clock;
 
     /** Used by Lambda: the container's scheduled changes, wired from the environment. */
     public DueChangesHandler() {
         this(Container.SCHEDULED, FunctionEnvironment.METRICS_NAMESPACE.in(System.getenv()), System.out);
     }
 
+    /** On the system clock (the deployed functions' clock). */
     public DueChangesHandler(ScheduledChanges scheduled, String metricsNamespace, PrintStream metrics) {
+        this(scheduled, metricsNamespace, metrics, Clock.systemUTC());
+    }
+
+    /** @param clock the functions' clock: the run's deadline is its time plus Lambda's remaining time */
+    public DueChangesHandler(ScheduledChanges scheduled, String metricsNamespace, PrintStream metrics, Clock clock) {
         this.scheduled = scheduled;
         this.metricsNamespace = metricsNamespace;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes();
         Instant deadline = context == null ? null
-                : Instant.now().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
+                : clock.instant().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
         ScheduledChanges.DueRun run = scheduled.runDue(deadline, result -> { });
         if (metricsNamespace != null && !metricsNamespace.isBlank()) {
             metrics.println(DueRunJson.metricsLine(run, metricsNamespace));

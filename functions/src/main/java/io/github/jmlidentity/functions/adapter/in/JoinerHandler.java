@@ -4,6 +4,8 @@ import io.github.jmlidentity.contract.LifecycleStage;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.EventKind;
 
+import java.time.Clock;
+
 /** Lambda entry point for "Employee Joined" events (LifecycleStage.JOINER in the contract). */
 public final class JoinerHandler extends LifecycleHandler {
 
@@ -12,7 +14,13 @@ public final class JoinerHandler extends LifecycleHandler {
         this(Container.FUNCTIONS);
     }
 
+    /** The given functions, on the system clock (the deployed functions' clock). */
     public JoinerHandler(ProcessHrEvent functions) {
-        super(EventKind.JOINED, functions);
+        this(functions, Clock.systemUTC());
+    }
+
+    /** @param clock the functions' clock: an invocation's deadline is its time plus Lambda's remaining time */
+    public JoinerHandler(ProcessHrEvent functions, Clock clock) {
+        super(EventKind.JOINED, functions, clock);
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,22 +32,28 @@ public abstract class LifecycleHandler implements RequestStreamHandler {
 
     private final EventKind kind;
     private final ProcessHrEvent functions;
+    private final Clock clock;
     /**
      * True until this handler (Lambda makes one per container) handles its first event. A SnapStart snapshot is taken
      * before any event (priming does not go through a handler), so a container restored from it starts cold too.
      */
     private final AtomicBoolean cold = new AtomicBoolean(true);
 
-    protected LifecycleHandler(EventKind kind, ProcessHrEvent functions) {
+    /**
+     * @param clock what time it is when an invocation starts: its deadline is that plus Lambda's remaining time (the
+     *              functions' clock, so that the deadline and the time left are read from the same one)
+     */
+    protected LifecycleHandler(EventKind kind, ProcessHrEvent functions, Clock clock) {
         this.kind = kind;
         this.functions = functions;
+        this.clock = clock;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] envelope = input.readAllBytes();
         Instant deadline = context == null ? null
-                : Instant.now().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
+                : clock.instant().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
         HrEventResult result = functions.process(HrEventRequest.envelope(envelope).expecting(kind).within(deadline)
                 .invocation(context == null ? null : context.getAwsRequestId(), cold.getAndSet(false)));
         output.write(AuditJson.toLine(result.audit()).getBytes(StandardCharsets.UTF_8));

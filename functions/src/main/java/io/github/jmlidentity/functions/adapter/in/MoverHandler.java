@@ -4,6 +4,8 @@ import io.github.jmlidentity.contract.LifecycleStage;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.EventKind;
 
+import java.time.Clock;
+
 /** Lambda entry point for "Employee Moved" events (LifecycleStage.MOVER in the contract). */
 public final class MoverHandler extends LifecycleHandler {
 
@@ -12,7 +14,13 @@ public final class MoverHandler extends LifecycleHandler {
         this(Container.FUNCTIONS);
     }
 
+    /** The given functions, on the system clock (the deployed functions' clock). */
     public MoverHandler(ProcessHrEvent functions) {
-        super(EventKind.MOVED, functions);
+        this(functions, Clock.systemUTC());
+    }
+
+    /** @param clock the functions' clock: an invocation's deadline is its time plus Lambda's remaining time */
+    public MoverHandler(ProcessHrEvent functions, Clock clock) {
+        super(EventKind.MOVED, functions, clock);
     }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,28 +54,44 @@ public final class EventParser implements EnvelopeParser {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private static final Map<EventKind, String> SCHEMA_FILES = new EnumMap<>(Map.of(
+            EventKind.JOINED, "employee-joined.schema.json",
+            EventKind.MOVED, "employee-moved.schema.json",
+            EventKind.LEFT, "employee-left.schema.json",
+            EventKind.CANCELLED, "employee-change-cancelled.schema.json"));
+    private static final String ENVELOPE_SCHEMA_FILE = "envelope.schema.json";
+
     /** Only for naming the event a duplicate field made invalid (see identify). */
     private static final ObjectMapper LENIENT = new ObjectMapper();
 
     private final String source;
-    private final Schema envelopeSchema;
-    private final Map<EventKind, Schema> eventSchemas = new EnumMap<>(EventKind.class);
+    private final SchemaRegistry registry;
+    /** By file name; each is loaded and resolved once, on first use or at init. */
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
-    public EventParser(String source) {
+    /**
+     * @param loadSchemasNow load and resolve every schema now: a Lambda function does it at init, so that its first
+     *                       invocation does not pay for it (and a SnapStart snapshot keeps it); a one-shot command
+     *                       loads only the schema of the events it is given, when it is given them
+     */
+    public EventParser(String source, boolean loadSchemasNow) {
         this.source = source;
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
                 .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:schemas/"))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true)
                         .errorMessageKeyword("errorMessage")
                         .locale(Locale.ROOT)
                         .build()));
-        // Loaded and resolved at init, so that the first invocation does not pay for it (and SnapStart keeps it).
-        this.envelopeSchema = load(registry, "envelope.schema.json");
-        eventSchemas.put(EventKind.JOINED, load(registry, "employee-joined.schema.json"));
-        eventSchemas.put(EventKind.MOVED, load(registry, "employee-moved.schema.json"));
-        eventSchemas.put(EventKind.LEFT, load(registry, "employee-left.schema.json"));
-        eventSchemas.put(EventKind.CANCELLED, load(registry, "employee-change-cancelled.schema.json"));
+        if (loadSchemasNow) {
+            schema(ENVELOPE_SCHEMA_FILE);
+            SCHEMA_FILES.values().forEach(this::schema);
+        }
+    }
+
+    /** Every schema loaded now, as a Lambda function's init does. */
+    public EventParser(String source) {
+        this(source, true);
     }
 
     public EventParser() {
@@ -113,7 +130,7 @@ public final class EventParser implements EnvelopeParser {
         // NFC first: the schema, the rules and the directory all see one form of each name.
         DetailText.normalise(detail);
         List<Violation> violations = new ArrayList<>();
-        Schema schema = kind == null ? envelopeSchema : eventSchemas.get(kind);
+        Schema schema = schema(kind == null ? ENVELOPE_SCHEMA_FILE : SCHEMA_FILES.get(kind));
         for (Error error : schema.validate(root)) {
             violations.add(toViolation(error));
         }
@@ -309,10 +326,12 @@ public final class EventParser implements EnvelopeParser {
         return new InvalidEventException(List.of(new Violation(field, problem)));
     }
 
-    private static Schema load(SchemaRegistry registry, String file) {
-        Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + file));
-        schema.initializeValidators();
-        return schema;
+    private Schema schema(String file) {
+        return schemas.computeIfAbsent(file, name -> {
+            Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + name));
+            schema.initializeValidators();
+            return schema;
+        });
     }
 
     static {

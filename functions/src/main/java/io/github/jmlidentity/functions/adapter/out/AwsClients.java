@@ -1,10 +1,10 @@
 package io.github.jmlidentity.functions.adapter.out;
 
+import io.github.jmlidentity.identitycenter.sdk.HttpClients;
 import io.github.jmlidentity.identitycenter.sdk.SdkClientSettings;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClientBuilder;
 
-import java.time.Duration;
+import java.net.URI;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +38,7 @@ public final class AwsClients {
      *                             (local runs, where Identity Store Local has no quota unless asked)
      */
     public static IdentitystoreClient identityStore(double maxRequestsPerSecond) {
-        return identityStore(maxRequestsPerSecond, connection -> { });
+        return identityStore(maxRequestsPerSecond, HttpClients.forAws(), connection -> { });
     }
 
     /**
@@ -46,10 +46,18 @@ public final class AwsClients {
      * the caller's endpoint, region and credentials: what `jml`, the benchmarks and the tests run the functions with.
      */
     public static IdentitystoreClient identityStore(Consumer<? super IdentitystoreClientBuilder> connection) {
-        return identityStore(0, connection);
+        return identityStore(0, HttpClients.forAws(), connection);
     }
 
-    private static IdentitystoreClient identityStore(double maxRequestsPerSecond,
+    /**
+     * The same, with the HTTP client that suits {@code endpoint} (see {@link HttpClients#forEndpoint}): no TLS set-up
+     * for a plain http endpoint such as Identity Store Local.
+     */
+    public static IdentitystoreClient identityStore(URI endpoint, Consumer<? super IdentitystoreClientBuilder> connection) {
+        return identityStore(0, HttpClients.forEndpoint(endpoint), connection);
+    }
+
+    private static IdentitystoreClient identityStore(double maxRequestsPerSecond, SdkHttpClient http,
                                                      Consumer<? super IdentitystoreClientBuilder> connection) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(SdkClientSettings.adaptiveRetry(MAX_ATTEMPTS))
@@ -58,7 +66,7 @@ public final class AwsClients {
             overrides.addExecutionInterceptor(new RequestPacer(maxRequestsPerSecond));
         }
         IdentitystoreClientBuilder builder = IdentitystoreClient.builder()
-                .httpClient(httpClient())
+                .httpClient(http)
                 .overrideConfiguration(overrides.build());
         connection.accept(builder);
         return builder.build();
@@ -74,8 +82,13 @@ public final class AwsClients {
 
     /** The functions' sso-admin client with the caller's endpoint, region and credentials. The caller closes it. */
     public static SsoAdminClient ssoAdmin(Consumer<? super SsoAdminClientBuilder> connection) {
+        return ssoAdmin(null, connection);
+    }
+
+    /** The same, with the HTTP client that suits {@code endpoint} (no TLS set-up for a plain http one). */
+    public static SsoAdminClient ssoAdmin(URI endpoint, Consumer<? super SsoAdminClientBuilder> connection) {
         SsoAdminClientBuilder builder = SsoAdminClient.builder()
-                .httpClient(httpClient())
+                .httpClient(HttpClients.forEndpoint(endpoint))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(SdkClientSettings.adaptiveRetry(MAX_ATTEMPTS))
                         .addExecutionInterceptor(new ApiCallInterceptor())
@@ -86,7 +99,7 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder()
-                .httpClient(httpClient())
+                .httpClient(HttpClients.forAws())
                 .overrideConfiguration(c -> c.retryStrategy(standardRetry()))
                 .build();
     }
@@ -94,19 +107,12 @@ public final class AwsClients {
     /** For the processing failure queue (FAILURE_QUEUE_URL; AWS_ENDPOINT_URL_SQS for local runs). */
     public static SqsClient sqs() {
         return SqsClient.builder()
-                .httpClient(httpClient())
+                .httpClient(HttpClients.forAws())
                 .overrideConfiguration(c -> c.retryStrategy(standardRetry()))
                 .build();
     }
 
     private static RetryStrategy standardRetry() {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
-    }
-
-    private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(10))
-                .build();
     }
 }

@@ -3,6 +3,7 @@ package io.github.jmlidentity.functions.adapter.out;
 import io.github.jmlidentity.functions.application.port.out.ApiCallLog;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,16 +24,21 @@ public final class InvocationScope implements ApiCallLog.Recording {
     private static final Duration MIN_CALL_TIMEOUT = Duration.ofMillis(500);
 
     private final Instant deadline;
+    private final Clock clock;
     private final Map<String, Long> calls = new TreeMap<>();
     private final List<String> requestIds = new ArrayList<>();
 
-    private InvocationScope(Instant deadline) {
+    private InvocationScope(Instant deadline, Clock clock) {
         this.deadline = deadline;
+        this.clock = clock;
     }
 
-    /** Starts a scope on this thread; {@code deadline} null means no deadline (local runs). */
-    public static InvocationScope open(Instant deadline) {
-        InvocationScope scope = new InvocationScope(deadline);
+    /**
+     * Starts a scope on this thread; {@code deadline} null means no deadline (local runs). The time left is read from
+     * {@code clock}, the functions' clock, which also computed the deadline.
+     */
+    public static InvocationScope open(Instant deadline, Clock clock) {
+        InvocationScope scope = new InvocationScope(deadline, clock);
         CURRENT.set(scope);
         return scope;
     }
@@ -47,7 +53,7 @@ public final class InvocationScope implements ApiCallLog.Recording {
         if (scope == null || scope.deadline == null) {
             return null;
         }
-        Duration left = Duration.between(Instant.now(), scope.deadline).minus(SAFETY_MARGIN);
+        Duration left = Duration.between(scope.clock.instant(), scope.deadline).minus(SAFETY_MARGIN);
         return left.compareTo(MIN_CALL_TIMEOUT) < 0 ? MIN_CALL_TIMEOUT : left;
     }
 

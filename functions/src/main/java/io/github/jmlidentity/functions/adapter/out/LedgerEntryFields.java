@@ -10,9 +10,13 @@ import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.domain.Outcome;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one mapping of a ledger entry to stored fields, for every ledger that stores one (the DynamoDB table, the
@@ -63,24 +67,56 @@ final class LedgerEntryFields {
         return fields;
     }
 
-    /** The entry from stored fields; a missing field is null (an empty list, version 0). */
+    /**
+     * The entry from stored fields; a missing field is null (an empty list, version 0).
+     *
+     * @throws InvalidStoredField naming the first field that does not hold what the entry needs
+     */
     static LedgerEntry entry(Map<String, Object> fields) {
-        String status = (String) fields.get("status");
-        String kind = (String) fields.get("lastEventKind");
-        String unpublishedEvent = (String) fields.get(UNPUBLISHED + "EventId");
-        FinalRecord unpublished = unpublishedEvent == null ? null : new FinalRecord(unpublishedEvent,
-                (String) fields.get(UNPUBLISHED + "EnvelopeId"), Outcome.valueOf((String) fields.get(UNPUBLISHED + "Outcome")),
-                (String) fields.get(UNPUBLISHED + "UserId"), (String) fields.get(UNPUBLISHED + "UserName"),
-                changes(fields, UNPUBLISHED), (String) fields.get(UNPUBLISHED + "Note"),
-                (int) number(fields.get(UNPUBLISHED + "Attempt")));
-        return new LedgerEntry((String) fields.get(EMPLOYEE_ID), (String) fields.get("userId"),
-                status == null ? null : EmploymentStatus.valueOf(status), (String) fields.get("lastEventId"),
-                instant(fields.get("lastEffectiveAt")), instant(fields.get("leftAt")), list(fields.get("recentEventIds")),
-                number(fields.get(VERSION)), (String) fields.get("lockOwner"),
-                instant(fields.get("lockExpiresAt")), kind == null ? null : EventKind.valueOf(kind),
-                (String) fields.get("leaveEventId"), list(fields.get("membershipsBefore")),
-                instant(fields.get("lastEventTime")), (Long) fields.get("lastSequence"), instant(fields.get("joinedAt")),
-                list(fields.get("recentEvents")), new AttemptLog(list(fields.get("attempts"))), unpublished);
+        String employeeId = string(fields, EMPLOYEE_ID);
+        if (employeeId == null || employeeId.isEmpty()) {
+            throw new InvalidStoredField(EMPLOYEE_ID, "is required");
+        }
+        Long version = wholeNumber(fields, VERSION);
+        if (version != null && version < 0) {
+            throw new InvalidStoredField(VERSION, "must not be negative, was " + version);
+        }
+        String unpublishedEvent = string(fields, UNPUBLISHED + "EventId");
+        FinalRecord unpublished = null;
+        if (unpublishedEvent != null) {
+            Outcome outcome = constant(fields, UNPUBLISHED + "Outcome", Outcome.class);
+            if (outcome == null) {
+                throw new InvalidStoredField(UNPUBLISHED + "Outcome", "is required with " + UNPUBLISHED + "EventId");
+            }
+            Long attempt = wholeNumber(fields, UNPUBLISHED + "Attempt");
+            unpublished = new FinalRecord(unpublishedEvent, string(fields, UNPUBLISHED + "EnvelopeId"), outcome,
+                    string(fields, UNPUBLISHED + "UserId"), string(fields, UNPUBLISHED + "UserName"),
+                    changes(fields, UNPUBLISHED), string(fields, UNPUBLISHED + "Note"),
+                    attempt == null ? 0 : attempt.intValue());
+        }
+        return new LedgerEntry(employeeId, string(fields, "userId"),
+                constant(fields, "status", EmploymentStatus.class), string(fields, "lastEventId"),
+                instant(fields, "lastEffectiveAt"), instant(fields, "leftAt"), list(fields, "recentEventIds"),
+                version == null ? 0 : version, string(fields, "lockOwner"),
+                instant(fields, "lockExpiresAt"), constant(fields, "lastEventKind", EventKind.class),
+                string(fields, "leaveEventId"), list(fields, "membershipsBefore"),
+                instant(fields, "lastEventTime"), wholeNumber(fields, "lastSequence"), instant(fields, "joinedAt"),
+                list(fields, "recentEvents"), new AttemptLog(list(fields, "attempts")), unpublished);
+    }
+
+    /** A stored field that does not hold what a ledger entry needs: the field and the value's problem. */
+    static final class InvalidStoredField extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        InvalidStoredField(String field, String problem) {
+            super(field + ": " + problem);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
     }
 
     private static void putChanges(Map<String, Object> fields, String prefix, AppliedChanges c) {
@@ -96,29 +132,82 @@ final class LedgerEntryFields {
     }
 
     private static AppliedChanges changes(Map<String, Object> fields, String prefix) {
-        Object createdBy = fields.get(prefix + "UserCreatedByAttempt");
-        List<DirectAssignment> assignments = list(fields.get(prefix + "AssignmentsRemoved")).stream()
+        Long createdBy = wholeNumber(fields, prefix + "UserCreatedByAttempt");
+        List<DirectAssignment> assignments = list(fields, prefix + "AssignmentsRemoved").stream()
                 .map(a -> a.split(" ", 2)).filter(a -> a.length == 2).map(a -> new DirectAssignment(a[0], a[1])).toList();
-        return new AppliedChanges(list(fields.get(prefix + "Attributes")), list(fields.get(prefix + "GroupsAdded")),
-                list(fields.get(prefix + "GroupsRemoved")), "true".equals(fields.get(prefix + "UserDeleted")),
-                list(fields.get(prefix + "MembershipsBefore")), createdBy == null ? null : (int) number(createdBy),
+        return new AppliedChanges(list(fields, prefix + "Attributes"), list(fields, prefix + "GroupsAdded"),
+                list(fields, prefix + "GroupsRemoved"), "true".equals(string(fields, prefix + "UserDeleted")),
+                list(fields, prefix + "MembershipsBefore"), createdBy == null ? null : createdBy.intValue(),
                 assignments);
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : (Long) value;
     }
 
     private static String text(Instant value) {
         return value == null ? null : value.toString();
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : Instant.parse((String) value);
+    private static String string(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidStoredField(name, "must be text, was " + describe(value));
+        }
+        return (String) value;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> list(Object value) {
-        return value == null ? List.of() : (List<String>) value;
+    private static Long wholeNumber(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        if (value != null && !(value instanceof Long)) {
+            throw new InvalidStoredField(name, "must be a whole number, was " + describe(value));
+        }
+        return (Long) value;
+    }
+
+    private static Instant instant(Map<String, Object> fields, String name) {
+        String value = string(fields, name);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException notATime) {
+            throw new InvalidStoredField(name, "'" + value + "' is not a UTC timestamp (e.g. 2026-01-05T08:00:00Z)");
+        }
+    }
+
+    private static <E extends Enum<E>> E constant(Map<String, Object> fields, String name, Class<E> type) {
+        String value = string(fields, name);
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new InvalidStoredField(name, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    private static List<String> list(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> items)) {
+            throw new InvalidStoredField(name, "must be a list of text, was " + describe(value));
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof String text)) {
+                throw new InvalidStoredField(name + "[" + i + "]", "must be text, was " + describe(items.get(i)));
+            }
+            texts.add(text);
+        }
+        return texts;
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : value instanceof String ? "text" : value instanceof Long ? "a number"
+                : value instanceof List ? "a list" : abbreviated(String.valueOf(value));
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 }

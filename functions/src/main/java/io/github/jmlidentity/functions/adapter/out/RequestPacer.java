@@ -12,14 +12,41 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * executions, so the functions together stay under it instead of relying on throttles and retries.
  */
 final class RequestPacer implements ExecutionInterceptor {
+
+    /** Monotonic time and waiting for it to pass: the system's, or a test's that passes only when waited for. */
+    interface Ticker {
+        long nanoTime();
+
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
+
+    static final Ticker SYSTEM = new Ticker() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleepNanos(long nanos) throws InterruptedException {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        }
+    };
+
     private final long intervalNanos;
-    private long nextSlotNanos = System.nanoTime();
+    private final Ticker ticker;
+    private long nextSlotNanos;
 
     RequestPacer(double requestsPerSecond) {
+        this(requestsPerSecond, SYSTEM);
+    }
+
+    RequestPacer(double requestsPerSecond, Ticker ticker) {
         if (!(requestsPerSecond > 0)) {
             throw new IllegalArgumentException("requestsPerSecond must be > 0, was " + requestsPerSecond);
         }
         this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / requestsPerSecond);
+        this.ticker = ticker;
+        this.nextSlotNanos = ticker.nanoTime();
     }
 
     @Override
@@ -27,7 +54,7 @@ final class RequestPacer implements ExecutionInterceptor {
         long waitNanos = reserveSlot();
         if (waitNanos > 0) {
             try {
-                TimeUnit.NANOSECONDS.sleep(waitNanos);
+                ticker.sleepNanos(waitNanos);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -36,7 +63,7 @@ final class RequestPacer implements ExecutionInterceptor {
 
     /** Takes the next free slot and returns how long to wait for it. */
     synchronized long reserveSlot() {
-        long now = System.nanoTime();
+        long now = ticker.nanoTime();
         long slot = Math.max(now, nextSlotNanos);
         nextSlotNanos = slot + intervalNanos;
         return slot - now;

@@ -122,6 +122,29 @@ class EventParserTest {
         assertThat(e.reason()).contains(sample.reason());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSamples")
+    void a_parser_that_loads_each_schema_on_first_use_rejects_every_invalid_sample_the_same_way(InvalidSample sample) {
+        // A fresh lazy parser per sample: the first parse is the one that loads the schema it needs.
+        EventParser lazy = new EventParser(EventParser.DEFAULT_SOURCE, false);
+        EventKind expected = sample.function().equals("auto") ? null
+                : EventKind.fromFunctionName(sample.function()).orElseThrow();
+
+        InvalidEventException e = catchThrowableOfType(InvalidEventException.class, () -> lazy.parse(sample.bytes(), expected));
+
+        assertThat(e).as("%s must be rejected", sample.file()).isNotNull();
+        assertThat(e.reason()).isEqualTo(catchThrowableOfType(InvalidEventException.class,
+                () -> PARSER.parse(sample.bytes(), expected)).reason());
+    }
+
+    @Test
+    void a_parser_that_loads_each_schema_on_first_use_parses_every_sample() {
+        EventParser lazy = new EventParser(EventParser.DEFAULT_SOURCE, false);
+        for (String file : new String[] {"leaver.json", "mover.json", "joiner.json", "rehire.json"}) {
+            assertThat(lazy.parse(Fixtures.event(file), null)).isEqualTo(PARSER.parse(Fixtures.event(file), null));
+        }
+    }
+
     static Stream<InvalidSample> invalidSamples() {
         return Fixtures.invalidSamples().values().stream();
     }

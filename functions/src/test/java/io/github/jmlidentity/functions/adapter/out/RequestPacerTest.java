@@ -2,72 +2,105 @@ package io.github.jmlidentity.functions.adapter.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jmlidentity.identitystore.local.FaultSettings;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 
 /**
- * A paced container stays inside its share of the account quota: against an Identity Store that throttles above
- * 10 requests/s with no burst, a client paced at 8/s is never throttled, and the same burst unpaced is.
+ * A paced container stays inside its share of the account quota: each request leaves at least one interval after
+ * the one before, whatever the caller does. Time here is the test's own: it passes only when the pacer waits, so
+ * the spacing is exact and nothing depends on how loaded the machine is.
  */
 class RequestPacerTest {
     @RegisterExtension
     static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
     private static final int CALLS = 16;
+    private static final long EIGHTH_OF_A_SECOND = Duration.ofMillis(125).toNanos();
 
-    @Test
-    void a_client_paced_below_the_quota_is_never_throttled() {
-        IdentityStoreLocal server = IDENTITY_STORE.server();
-        server.faults(FaultSettings.none().withTps(10).withBurst(1));
-        try (IdentitystoreClient paced = client(server, new RequestPacer(8))) {
-            for (int i = 0; i < CALLS; i++) {
-                paced.listUsers(r -> r.identityStoreId(server.identityStoreId()));
-            }
-        }
-        assertThat(server.stats().throttled()).isZero();
-        assertThat(server.stats().calls("ListUsers")).isEqualTo(CALLS);
-    }
+    /** Time that stands still until someone waits, then moves by exactly the wait. */
+    static final class TestTicker implements RequestPacer.Ticker {
+        long now = 1_000_000_000L;
+        final List<Long> waits = new ArrayList<>();
 
-    @Test
-    void the_same_burst_unpaced_is_throttled() {
-        IdentityStoreLocal server = IDENTITY_STORE.server();
-        server.faults(FaultSettings.none().withTps(10).withBurst(1));
-        try (IdentitystoreClient unpaced = client(server, null)) {
-            for (int i = 0; i < CALLS; i++) {
-                unpaced.listUsers(r -> r.identityStoreId(server.identityStoreId()));
-            }
+        @Override
+        public long nanoTime() {
+            return now;
         }
-        assertThat(server.stats().throttled()).isPositive();
+
+        @Override
+        public void sleepNanos(long nanos) {
+            waits.add(nanos);
+            now += nanos;
+        }
     }
 
     @Test
     void slots_are_spaced_by_the_interval() {
-        RequestPacer pacer = new RequestPacer(4);
-        pacer.reserveSlot();
-        long second = pacer.reserveSlot();
-        long third = pacer.reserveSlot();
-        assertThat(second).isGreaterThan(200_000_000L).isLessThanOrEqualTo(250_000_000L);
-        assertThat(third).isGreaterThan(450_000_000L).isLessThanOrEqualTo(500_000_000L);
+        TestTicker ticker = new TestTicker();
+        RequestPacer pacer = new RequestPacer(4, ticker);
+
+        assertThat(pacer.reserveSlot()).isZero();
+        assertThat(pacer.reserveSlot()).isEqualTo(Duration.ofMillis(250).toNanos());
+        assertThat(pacer.reserveSlot()).isEqualTo(Duration.ofMillis(500).toNanos());
     }
 
-    private static IdentitystoreClient client(IdentityStoreLocal server, RequestPacer pacer) {
+    @Test
+    void a_caller_that_was_idle_for_longer_than_the_interval_is_not_made_to_wait() {
+        TestTicker ticker = new TestTicker();
+        RequestPacer pacer = new RequestPacer(4, ticker);
+        pacer.reserveSlot();
+
+        ticker.now += Duration.ofSeconds(1).toNanos();
+
+        assertThat(pacer.reserveSlot()).isZero();
+    }
+
+    @Test
+    void a_burst_through_a_paced_sdk_client_leaves_one_request_per_interval() {
+        // GIVEN a client paced at 8 requests/s, sending a burst of 16 calls as fast as it can
+        IdentityStoreLocal server = IDENTITY_STORE.server();
+        TestTicker ticker = new TestTicker();
+        List<Long> transmittedAt = new ArrayList<>();
+        try (IdentitystoreClient paced = client(server, new RequestPacer(8, ticker), transmittedAt, ticker)) {
+            for (int i = 0; i < CALLS; i++) {
+                paced.listUsers(r -> r.identityStoreId(server.identityStoreId()));
+            }
+        }
+
+        // THEN the requests left exactly 125 ms apart: never more than 8 in any second, below a quota of 10
+        assertThat(transmittedAt).hasSize(CALLS);
+        for (int i = 1; i < CALLS; i++) {
+            assertThat(transmittedAt.get(i) - transmittedAt.get(i - 1)).isEqualTo(EIGHTH_OF_A_SECOND);
+        }
+        assertThat(ticker.waits).hasSize(CALLS - 1).allMatch(wait -> wait == EIGHTH_OF_A_SECOND);
+        assertThat(server.stats().calls("ListUsers")).isEqualTo(CALLS);
+    }
+
+    private static IdentitystoreClient client(IdentityStoreLocal server, RequestPacer pacer, List<Long> transmittedAt,
+                                              TestTicker ticker) {
         return IdentitystoreClient.builder()
                 .endpointOverride(server.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(o -> {
-                    o.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(10).build());
-                    if (pacer != null) {
-                        o.addExecutionInterceptor(pacer);
-                    }
-                })
+                .overrideConfiguration(o -> o.addExecutionInterceptor(pacer)
+                        // Runs after the pacer: the moment each request actually leaves.
+                        .addExecutionInterceptor(new ExecutionInterceptor() {
+                            @Override
+                            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                                transmittedAt.add(ticker.nanoTime());
+                            }
+                        }))
                 .build();
     }
 }

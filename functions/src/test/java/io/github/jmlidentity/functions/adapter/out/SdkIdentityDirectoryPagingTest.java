@@ -1,6 +1,6 @@
 package io.github.jmlidentity.functions.adapter.out;
 
-import io.github.jmlidentity.identitystore.local.FaultSettings;
+import io.github.jmlidentity.functions.support.MovableClock;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,9 +34,10 @@ class SdkIdentityDirectoryPagingTest {
 
     @Test
     void every_page_of_memberships_is_read_each_within_the_time_then_left() {
-        // GIVEN a user in 150 groups (two pages of at most 100) and an Identity Store that takes 100 ms per call
+        // GIVEN a user in 150 groups (two pages of at most 100), each call taking 100 ms of the invocation's clock
         String storeId = IDENTITY_STORE.server().identityStoreId();
         List<Duration> pageTimeouts = Collections.synchronizedList(new ArrayList<>());
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
         IdentitystoreClient client = IdentitystoreClient.builder()
                 .endpointOverride(IDENTITY_STORE.server().endpoint())
                 .region(Region.US_EAST_1)
@@ -47,6 +48,7 @@ class SdkIdentityDirectoryPagingTest {
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         if (context.request() instanceof ListGroupMembershipsForMemberRequest page) {
                             pageTimeouts.add(page.overrideConfiguration().flatMap(o -> o.apiCallTimeout()).orElse(null));
+                            clock.advance(Duration.ofMillis(100));
                         }
                     }
                 }))
@@ -62,19 +64,17 @@ class SdkIdentityDirectoryPagingTest {
         SdkIdentityDirectory directory = new SdkIdentityDirectory(client, storeId);
         directory.memberships(userId); // a warm container: group names cached, only the two pages are timed
         pageTimeouts.clear();
-        IDENTITY_STORE.server().faults(FaultSettings.none().withLatencyMillis(100));
 
         // WHEN the memberships are listed within an invocation that has 60 s left
         List<String> groups;
-        try (InvocationScope scope = InvocationScope.open(Instant.now().plusSeconds(60))) {
+        try (InvocationScope scope = InvocationScope.open(clock.instant().plusSeconds(60), clock)) {
             groups = directory.memberships(userId).stream().map(m -> m.groupName()).toList();
-        } finally {
-            IDENTITY_STORE.server().faults(FaultSettings.none());
         }
 
-        // THEN all 150 are found, over two pages, the second one bounded by less time than the first
+        // THEN all 150 are found, over two pages, each bounded by the time then left: the second by 100 ms less
         assertThat(groups).hasSize(150).doesNotHaveDuplicates();
         assertThat(pageTimeouts).hasSize(2).doesNotContainNull();
-        assertThat(pageTimeouts.get(1)).isLessThanOrEqualTo(pageTimeouts.get(0).minusMillis(90));
+        assertThat(pageTimeouts.get(0)).isEqualTo(Duration.ofSeconds(60).minusMillis(1500));
+        assertThat(pageTimeouts.get(1)).isEqualTo(pageTimeouts.get(0).minusMillis(100));
     }
 }
