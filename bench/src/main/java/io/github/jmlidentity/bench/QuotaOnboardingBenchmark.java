@@ -16,12 +16,10 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -143,27 +141,15 @@ public final class QuotaOnboardingBenchmark implements Benchmark {
         double achieved = succeeded / seconds;
         double fraction = achieved / s.tps();
         // Final state straight from the emulator's data (not API calls): every employee once, 3 groups each.
-        Set<String> userNames = new HashSet<>();
-        long[] users = {0};
-        long[] wrongMemberships = {0};
-        server.data().read(() -> {
-            server.data().users().forEach((id, user) -> {
-                users[0]++;
-                userNames.add(user.path("UserName").asText().toLowerCase(Locale.ROOT));
-                if (server.data().membershipsOfUser(id).size() != 3) {
-                    wrongMemberships[0]++;
-                }
-            });
-            return null;
-        });
+        DirectoryCensus census = DirectoryCensus.of(server, 3);
         long lost = s.joiners() - applied.get();
-        long duplicates = users[0] - userNames.size() + Math.max(0, users[0] - s.joiners());
+        long duplicates = census.duplicates(s.joiners());
         result.row(rowPrefix + s.label(), String.format(Locale.ROOT, "%.1f ok calls/s = %.2f × quota; %.0f s; %d throttles absorbed, "
                         + "%d redeliveries; lost %d, duplicates %d, users with ≠3 groups %d",
-                achieved, fraction, seconds, stats.throttled(), redelivered.get(), lost, duplicates, wrongMemberships[0]));
-        if (lost != 0 || duplicates != 0 || wrongMemberships[0] != 0 || unexpected.get() != 0) {
+                achieved, fraction, seconds, stats.throttled(), redelivered.get(), lost, duplicates, census.wrongMemberships()));
+        if (lost != 0 || duplicates != 0 || census.wrongMemberships() != 0 || unexpected.get() != 0) {
             result.failed(rowPrefix + s.label() + ": lost " + lost + ", duplicates " + duplicates + ", wrong memberships "
-                    + wrongMemberships[0] + ", unexpected outcomes " + unexpected.get());
+                    + census.wrongMemberships() + ", unexpected outcomes " + unexpected.get());
         }
         if (fraction < GOAL_FRACTION && rowPrefix.isEmpty()) {
             result.missed(s.label() + String.format(Locale.ROOT, ": %.2f × quota", fraction));
@@ -184,7 +170,7 @@ public final class QuotaOnboardingBenchmark implements Benchmark {
         f.put("redeliveries", redelivered.get());
         f.put("lost", lost);
         f.put("duplicates", duplicates);
-        f.put("usersWithWrongMemberships", wrongMemberships[0]);
+        f.put("usersWithWrongMemberships", census.wrongMemberships());
         return f;
     }
 

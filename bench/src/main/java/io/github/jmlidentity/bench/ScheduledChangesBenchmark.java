@@ -8,21 +8,17 @@ import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.FaultSettings;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.StatsSnapshot;
+import io.github.jmlidentity.identitystore.local.junit.ManualClock;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -58,7 +54,8 @@ public final class ScheduledChangesBenchmark implements Benchmark {
 
     private Map<String, Object> run(BenchContext context, Scenario s, BenchResult result) {
         IdentityStoreLocal server = context.freshServer();
-        ShiftedClock clock = new ShiftedClock(DUE.minus(Duration.ofDays(7)));
+        // A fixed time while the changes are entered, then the real clock shifted to start at the due minute.
+        ManualClock clock = new ManualClock(DUE.minus(Duration.ofDays(7)));
         Envelopes joiners = new Envelopes(context.sample("joiner.json"));
         try (IdentitystoreClient client = Directories.functionsClient(server);
              SsoAdminClient ssoAdmin = Directories.functionsSsoAdminClient(server)) {
@@ -87,7 +84,7 @@ public final class ScheduledChangesBenchmark implements Benchmark {
             // The due minute: one scheduler run, at the quota.
             server.faults(FaultSettings.none().withTps(s.tps()));
             server.resetStats();
-            clock.startAt(DUE.plusSeconds(60));
+            clock.runFrom(DUE.plusSeconds(60));
             List<Long> delaysMillis = new ArrayList<>();
             Map<String, Integer> outcomes = new TreeMap<>();
             long started = System.nanoTime();
@@ -112,22 +109,10 @@ public final class ScheduledChangesBenchmark implements Benchmark {
             long succeeded = stats.operations().values().stream().mapToLong(StatsSnapshot.OperationCounts::succeeded).sum();
             double fraction = succeeded / seconds / s.tps();
 
-            Set<String> names = new HashSet<>();
-            long[] users = {0};
-            long[] wrongMemberships = {0};
-            server.data().read(() -> {
-                server.data().users().forEach((id, user) -> {
-                    users[0]++;
-                    names.add(user.path("UserName").asText().toLowerCase(Locale.ROOT));
-                    if (server.data().membershipsOfUser(id).size() != 3) {
-                        wrongMemberships[0]++;
-                    }
-                });
-                return null;
-            });
+            DirectoryCensus census = DirectoryCensus.of(server, 3);
             int applied = outcomes.getOrDefault("APPLIED", 0);
             long lost = s.changes() - applied;
-            long duplicates = users[0] - names.size() + Math.max(0, users[0] - s.changes());
+            long duplicates = census.duplicates(s.changes());
             int left = functions.scheduled().pending().size();
             delaysMillis.sort(Long::compare);
             long median = percentile(delaysMillis, 0.5);
@@ -138,10 +123,10 @@ public final class ScheduledChangesBenchmark implements Benchmark {
                             + "p99 %.0f s, max %.0f s; lost %d, duplicates %d, users with ≠3 groups %d, still pending %d",
                     s.changes(), enterSeconds, scheduledCalls, seconds, succeeded / seconds, fraction, stats.throttled(),
                     median / 1000.0, p99 / 1000.0, max / 1000.0, lost, duplicates,
-                    wrongMemberships[0], left));
-            if (lost != 0 || duplicates != 0 || wrongMemberships[0] != 0 || left != 0 || scheduledCalls != 0) {
+                    census.wrongMemberships(), left));
+            if (lost != 0 || duplicates != 0 || census.wrongMemberships() != 0 || left != 0 || scheduledCalls != 0) {
                 result.failed(s.label() + ": lost " + lost + ", duplicates " + duplicates + ", wrong memberships "
-                        + wrongMemberships[0] + ", still pending " + left + ", calls while entering " + scheduledCalls);
+                        + census.wrongMemberships() + ", still pending " + left + ", calls while entering " + scheduledCalls);
             }
             if (fraction < GOAL_FRACTION) {
                 result.missed(s.label() + String.format(Locale.ROOT, ": %.2f × quota", fraction));
@@ -165,7 +150,7 @@ public final class ScheduledChangesBenchmark implements Benchmark {
             f.put("delayFromDueSeconds", Map.of("median", median / 1000.0, "p99", p99 / 1000.0, "max", max / 1000.0));
             f.put("lost", lost);
             f.put("duplicates", duplicates);
-            f.put("usersWithWrongMemberships", wrongMemberships[0]);
+            f.put("usersWithWrongMemberships", census.wrongMemberships());
             f.put("stillPending", left);
             f.put("run", Map.of("overdueAfter", run.overdue(), "unfinished", run.unfinished()));
             return f;
@@ -178,36 +163,5 @@ public final class ScheduledChangesBenchmark implements Benchmark {
         }
         int index = (int) Math.ceil(p * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    /** A fixed time while the changes are entered, then the real clock shifted to start at the due minute. */
-    private static final class ShiftedClock extends Clock {
-        private volatile Instant fixed;
-        private volatile Duration shift;
-
-        ShiftedClock(Instant fixed) {
-            this.fixed = fixed;
-        }
-
-        void startAt(Instant start) {
-            this.shift = Duration.between(Instant.now(), start);
-            this.fixed = null;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant f = fixed;
-            return f != null ? f : Instant.now().plus(shift);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

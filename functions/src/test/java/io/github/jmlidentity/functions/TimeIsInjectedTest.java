@@ -5,7 +5,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.jmlidentity.functions.support.DynaliteProcess;
-import io.github.jmlidentity.functions.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * Time is injected: the code reads the time from the Clock it is given, never from {@code Instant.now()}, and no test
  * sleeps to let time pass (it moves a clock instead). The exceptions: DynaliteProcess polls a child process until it
- * listens, which waits for the child, not for time; TestClock is a clock, the system's plus what the story moved it.
+ * listens, which waits for the child, not for time (ManualClock, the clock a test moves, lives in identitystore-local).
  */
 class TimeIsInjectedTest {
 
@@ -35,12 +34,12 @@ class TimeIsInjectedTest {
 
     @Test
     void no_test_sleeps_or_reads_the_machines_time() {
-        ArchRule rule = noClasses().that().doNotBelongToAnyOf(DynaliteProcess.class, TestClock.class)
+        ArchRule rule = noClasses().that().doNotBelongToAnyOf(DynaliteProcess.class)
                 .should().callMethod(Thread.class, "sleep", long.class)
                 .orShould().callMethod(TimeUnit.class, "sleep", long.class)
                 .orShould().callMethod(Instant.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
-                .because("a test moves a clock (MovableClock, Clock.fixed) instead of waiting for time to pass");
+                .because("a test moves a clock (ManualClock, Clock.fixed) instead of waiting for time to pass");
         rule.check(TESTS);
     }
 }

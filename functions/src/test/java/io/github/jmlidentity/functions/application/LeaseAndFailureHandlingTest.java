@@ -12,9 +12,9 @@ import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.support.Fixtures;
 import io.github.jmlidentity.functions.support.InMemoryIdentityDirectory;
-import io.github.jmlidentity.functions.support.TestClock;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitycenter.DirectoryFailure;
+import io.github.jmlidentity.identitystore.local.junit.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class LeaseAndFailureHandlingTest {
     private static final AccessRules RULES = SHIPPED.withDirectAssignments(DirectAssignmentPolicy.KEEP);
 
     private InMemoryIdentityDirectory directory;
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = ManualClock.onSystemTime();
 
     @BeforeEach
     void theRulesGroups() {
@@ -73,7 +73,7 @@ class LeaseAndFailureHandlingTest {
         InMemoryEmployeeLedger ledger = new InMemoryEmployeeLedger();
         ledger.put(LedgerEntry.empty("E1001").locked("hr-evt-running", clock.instant().plusSeconds(600)), 0);
         var functions = LifecycleFunctions.builder().directory(directory).ledger(ledger).rules(RULES).clock(clock)
-                .sleeper(clock.sleeper()).auditLines(line -> { }).build();
+                .sleeper(clock::advance).auditLines(line -> { }).build();
 
         // WHEN Jane's joiner arrives with 5 minutes left
         HrEventResult result = functions.process(HrEventRequest.envelope(Fixtures.event("joiner.json"))
@@ -105,7 +105,7 @@ class LeaseAndFailureHandlingTest {
 
         // WHEN the joiner fails
         ProcessingResult result = new JoinerService(new LifecycleSettings(directory, ledger, SHIPPED, clock, false,
-                Duration.ofMinutes(2), Duration.ofSeconds(20), clock.sleeper())).handle(event, null);
+                Duration.ofMinutes(2), Duration.ofSeconds(20), clock::advance)).handle(event, null);
 
         // THEN the record gives the original failure, not the release's
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);

@@ -15,6 +15,7 @@ import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import io.github.jmlidentity.identitystore.local.junit.ManualClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -61,7 +62,7 @@ public final class StoryWorld {
     /** The functions' jml.error lines (failures nobody classified, with their stack trace). */
     public final List<String> errorLines = Collections.synchronizedList(new ArrayList<>());
     /** The functions' clock: the system's, which a story can move forward instead of sleeping. */
-    public final TestClock clock = new TestClock();
+    public final ManualClock clock = ManualClock.onSystemTime();
     private final java.util.concurrent.atomic.AtomicInteger auditWritesToKill = new java.util.concurrent.atomic.AtomicInteger();
     /** Where the handlers send permanent failures. */
     public final InMemoryFailureQueue failureQueue = new InMemoryFailureQueue();

@@ -51,4 +51,36 @@ class ManualClockTest {
         assertThat(inParis.instant()).isEqualTo(START.plus(Duration.ofMinutes(5)));
         assertThat(clock.withZone(ZoneOffset.UTC)).isSameAs(clock);
     }
+
+    @Test
+    void settingAStandingClockMovesItThereAndItStandsThere() {
+        ManualClock clock = new ManualClock(START);
+        Instant later = START.plus(Duration.ofDays(30));
+
+        assertThat(clock.set(later).instant()).isEqualTo(later);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(clock.instant()).isEqualTo(later.plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void settingAClockOnSystemTimeGoesOnFromThere() {
+        Instant later = Instant.now().plus(Duration.ofDays(30));
+        ManualClock clock = ManualClock.onSystemTime().set(later);
+
+        Instant read = clock.instant();
+        Instant after = Instant.now().plus(Duration.ofDays(30));
+
+        assertThat(read).isBetween(later, after);
+    }
+
+    @Test
+    void aStandingClockRunsFromAnInstantWithTheSystemsTime() {
+        ManualClock clock = new ManualClock(START);
+        Instant before = Instant.now();
+        clock.runFrom(START.plus(Duration.ofDays(7)));
+        Instant read = clock.instant();
+        Duration elapsed = Duration.between(before, Instant.now());
+
+        assertThat(read).isBetween(START.plus(Duration.ofDays(7)), START.plus(Duration.ofDays(7)).plus(elapsed));
+    }
 }

@@ -1,6 +1,6 @@
 package io.github.jmlidentity.functions.adapter.out;
 
-import io.github.jmlidentity.functions.support.MovableClock;
+import io.github.jmlidentity.identitystore.local.junit.ManualClock;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +37,7 @@ class SdkIdentityDirectoryPagingTest {
         // GIVEN a user in 150 groups (two pages of at most 100), each call taking 100 ms of the invocation's clock
         String storeId = IDENTITY_STORE.server().identityStoreId();
         List<Duration> pageTimeouts = Collections.synchronizedList(new ArrayList<>());
-        MovableClock clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-05T09:00:00Z"));
         IdentitystoreClient client = IdentitystoreClient.builder()
                 .endpointOverride(IDENTITY_STORE.server().endpoint())
                 .region(Region.US_EAST_1)
