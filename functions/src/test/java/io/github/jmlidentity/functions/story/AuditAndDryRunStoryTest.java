@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +77,7 @@ class AuditAndDryRunStoryTest extends StoryTest {
     void a_permanent_failure_goes_straight_to_the_failure_queue_and_the_handler_returns_normally() throws Exception {
         // GIVEN the deployed wiring: a failure queue
         StoryWorld world = newWorld();
-        JoinerHandler handler = new JoinerHandler(world.functions);
+        JoinerHandler handler = new JoinerHandler(world.functions, Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] invalid = Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"));
 
@@ -99,7 +100,7 @@ class AuditAndDryRunStoryTest extends StoryTest {
     void a_permanent_failure_that_cannot_be_queued_is_thrown_for_the_failure_destination() {
         StoryWorld world = newWorld();
         world.failureQueue.becomeUnavailable();
-        JoinerHandler handler = new JoinerHandler(world.functions);
+        JoinerHandler handler = new JoinerHandler(world.functions, Clock.systemUTC());
 
         assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(
                 Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"))),
@@ -129,7 +130,7 @@ class AuditAndDryRunStoryTest extends StoryTest {
                 .ledgerInMemory().rules(StoryWorld.SHIPPED_RULES).auditLines(line -> { }).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        assertThatThrownBy(() -> new JoinerHandler(noQueue).handleRequest(new ByteArrayInputStream(
+        assertThatThrownBy(() -> new JoinerHandler(noQueue, Clock.systemUTC()).handleRequest(new ByteArrayInputStream(
                 Fixtures.read(Fixtures.events().resolve("invalid/joiner-missing-userName.json"))), out, context(30_000)))
                 .isInstanceOf(EventFailedException.class)
                 .hasMessage("REJECTED INVALID_EVENT: detail.userName: is required");
@@ -141,8 +142,8 @@ class AuditAndDryRunStoryTest extends StoryTest {
         StoryWorld world = newWorld();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new JoinerHandler(world.functions).handleRequest(new ByteArrayInputStream(Fixtures.event("joiner.json")), out,
-                context(30_000));
+        new JoinerHandler(world.functions, Clock.systemUTC())
+                .handleRequest(new ByteArrayInputStream(Fixtures.event("joiner.json")), out, context(30_000));
 
         assertThat(out.toString()).contains("\"outcome\":\"APPLIED\"");
         assertThat(world.state().user("jane.doe")).isNotNull();

@@ -13,11 +13,11 @@ import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.support.Audit;
 import io.github.jmlidentity.functions.support.Dynalite;
 import io.github.jmlidentity.functions.support.Fixtures;
-import io.github.jmlidentity.functions.support.MovableClock;
 import io.github.jmlidentity.functions.support.StoryWorld;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import io.github.jmlidentity.identitystore.local.junit.ManualClock;
 import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DirectAssignmentsStoryTest {
 
-    private static final MovableClock EMULATOR_CLOCK = new MovableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    private static final ManualClock EMULATOR_CLOCK = new ManualClock(Instant.parse("2026-06-01T09:00:00Z"));
     private static final Duration PROVISIONING = Duration.ofSeconds(20);
 
     @RegisterExtension
@@ -78,9 +78,7 @@ class DirectAssignmentsStoryTest {
     @Test
     void a_leaver_with_two_direct_assignments_has_both_removed_then_the_user_deleted_and_the_audit_lists_both() {
         StoryWorld world = world(rules(LeaverPolicy.DELETE, DirectAssignmentPolicy.REMOVE));
-        String jane = world.deliver("joiner.json").userId();
-        givenAssignment(jane, PrincipalType.USER, "222222222222", admin);
-        givenAssignment(jane, PrincipalType.USER, "444444444444", readOnly);
+        String jane = janeJoinedWithTwoDirectAssignments(world);
         String engineering = groupId(world, "jml-engineering");
         givenAssignment(engineering, PrincipalType.GROUP, "333333333333", developer);
 
@@ -106,9 +104,7 @@ class DirectAssignmentsStoryTest {
     @Test
     void a_deletion_that_fails_leaves_the_leaver_failed_and_retryable_with_the_user_kept_and_the_retry_finishes() {
         StoryWorld world = world(rules(LeaverPolicy.DELETE, DirectAssignmentPolicy.REMOVE));
-        String jane = world.deliver("joiner.json").userId();
-        givenAssignment(jane, PrincipalType.USER, "222222222222", admin);
-        givenAssignment(jane, PrincipalType.USER, "444444444444", readOnly);
+        String jane = janeJoinedWithTwoDirectAssignments(world);
         server.provisioning(server.provisioning().withFailNextDeletions(1)
                 .withFailureReason("Simulated: the role is in use"));
 
@@ -143,8 +139,7 @@ class DirectAssignmentsStoryTest {
     void a_deletion_still_in_progress_when_the_wait_is_over_fails_the_leaver_before_the_user_is_deleted() {
         server.provisioning(server.provisioning().withDelay(Duration.ofMinutes(30)));
         StoryWorld world = world(rules(LeaverPolicy.DELETE, DirectAssignmentPolicy.REMOVE));
-        String jane = world.deliver("joiner.json").userId();
-        givenAssignment(jane, PrincipalType.USER, "222222222222", admin);
+        String jane = janeJoinedWithAdminAccess(world);
 
         Audit timedOut = world.deliver("leaver.json");
 
@@ -167,9 +162,7 @@ class DirectAssignmentsStoryTest {
     @Test
     void suspend_removes_the_direct_assignments_and_keeps_the_user() {
         StoryWorld world = world(rules(LeaverPolicy.SUSPEND, DirectAssignmentPolicy.REMOVE));
-        String jane = world.deliver("joiner.json").userId();
-        givenAssignment(jane, PrincipalType.USER, "222222222222", admin);
-        givenAssignment(jane, PrincipalType.USER, "444444444444", readOnly);
+        String jane = janeJoinedWithTwoDirectAssignments(world);
 
         Audit suspended = world.deliver("leaver.json");
 
@@ -184,8 +177,7 @@ class DirectAssignmentsStoryTest {
     @Test
     void keep_leaves_the_direct_assignments_and_makes_no_sso_admin_call() {
         StoryWorld world = world(rules(LeaverPolicy.DELETE, DirectAssignmentPolicy.KEEP));
-        String jane = world.deliver("joiner.json").userId();
-        givenAssignment(jane, PrincipalType.USER, "222222222222", admin);
+        String jane = janeJoinedWithAdminAccess(world);
         server.resetStats();
 
         Audit left = world.deliver("leaver.json");
@@ -202,8 +194,7 @@ class DirectAssignmentsStoryTest {
     @Test
     void a_dry_run_lists_the_direct_assignments_it_would_remove_and_removes_none() {
         StoryWorld world = world(rules(LeaverPolicy.DELETE, DirectAssignmentPolicy.REMOVE));
-        String jane = world.deliver("joiner.json").userId();
-        givenAssignment(jane, PrincipalType.USER, "222222222222", admin);
+        String jane = janeJoinedWithAdminAccess(world);
         ProcessHrEvent dryRun = LifecycleFunctions.builder().directory(world.faults)
                 .ssoAdmin(ssoAdmin, server.instanceArn()).ledgerTable(DYNALITE.client(), world.table)
                 .rules(rules(LeaverPolicy.DELETE, DirectAssignmentPolicy.REMOVE)).dryRun(true).auditLines(line -> { })
@@ -222,9 +213,7 @@ class DirectAssignmentsStoryTest {
     void removing_two_direct_assignments_costs_one_listing_and_a_delete_and_a_status_each_when_provisioning_is_quick() {
         server.provisioning(server.provisioning().withDelay(Duration.ZERO));
         StoryWorld world = world(rules(LeaverPolicy.DELETE, DirectAssignmentPolicy.REMOVE));
-        String jane = world.deliver("joiner.json").userId();
-        givenAssignment(jane, PrincipalType.USER, "222222222222", admin);
-        givenAssignment(jane, PrincipalType.USER, "444444444444", readOnly);
+        String jane = janeJoinedWithTwoDirectAssignments(world);
         server.resetStats();
 
         Audit left = world.deliver("leaver.json");
@@ -249,6 +238,20 @@ class DirectAssignmentsStoryTest {
         AccessRules r = StoryWorld.SHIPPED_RULES;
         return new AccessRules(r.defaultGroups(), r.managedGroups(), r.rules(), r.protectedUsers(),
                 r.missingGroupPolicy(), leaverPolicy, r.maxLeaversPerHour(), directAssignments);
+    }
+
+    /** GIVEN Jane joined, and was then assigned AdministratorAccess in account 222222222222 directly: her user id. */
+    private String janeJoinedWithAdminAccess(StoryWorld world) {
+        String jane = world.deliver("joiner.json").userId();
+        givenAssignment(jane, PrincipalType.USER, "222222222222", admin);
+        return jane;
+    }
+
+    /** GIVEN Jane joined with AdministratorAccess in 222222222222 and ReadOnlyAccess in 444444444444, directly. */
+    private String janeJoinedWithTwoDirectAssignments(StoryWorld world) {
+        String jane = janeJoinedWithAdminAccess(world);
+        givenAssignment(jane, PrincipalType.USER, "444444444444", readOnly);
+        return jane;
     }
 
     /** An administrator assigns a permission set in an account, and IAM Identity Center provisions it. */

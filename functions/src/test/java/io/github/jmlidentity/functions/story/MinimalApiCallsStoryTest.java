@@ -6,8 +6,12 @@ import io.github.jmlidentity.functions.support.StoryTest;
 import io.github.jmlidentity.functions.support.StoryWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,34 +45,31 @@ class MinimalApiCallsStoryTest extends StoryTest {
         assertThat(joined.list("requestIds")).hasSize(4);
     }
 
-    @Test
-    void mover_reads_the_user_once_and_writes_only_the_changes() {
-        world.deliver("joiner.json");
-        world.server.resetStats();
-
-        Audit moved = world.deliver("mover.json");
-
-        // 1 read of the profile, 1 page of memberships, 1 UpdateUser for all changed attributes,
-        // +3 granted groups, -1 group no longer granted.
-        assertThat(world.server.stats().callsByOperation()).isEqualTo(Map.of(
-                "DescribeUser", 1L, "ListGroupMembershipsForMember", 1L, "UpdateUser", 1L,
-                "CreateGroupMembership", 3L, "DeleteGroupMembership", 1L));
-        assertThat(moved.apiCalls()).isEqualTo(world.server.stats().callsByOperation());
+    /**
+     * Mover: 1 read of the profile, 1 page of memberships, 1 UpdateUser for all changed attributes, +3 granted groups,
+     * -1 group no longer granted. Leaver: DeleteUser removes the memberships with the user, so no
+     * DeleteGroupMembership per group; a user with no direct account assignment costs one more call: the one page of
+     * ListAccountAssignmentsForPrincipal.
+     */
+    static Stream<Arguments> moverAndLeaverCalls() {
+        return Stream.of(
+                Arguments.of("mover.json", Map.of("DescribeUser", 1L, "ListGroupMembershipsForMember", 1L,
+                        "UpdateUser", 1L, "CreateGroupMembership", 3L, "DeleteGroupMembership", 1L)),
+                Arguments.of("leaver.json", Map.of("DescribeUser", 1L, "ListGroupMembershipsForMember", 1L,
+                        "ListAccountAssignmentsForPrincipal", 1L, "DeleteUser", 1L)));
     }
 
-    @Test
-    void leaver_lists_memberships_and_direct_assignments_once_and_deletes_the_user_in_one_call() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("moverAndLeaverCalls")
+    void mover_and_leaver_read_the_user_once_and_make_only_the_calls_their_change_needs(String event,
+                                                                                         Map<String, Long> calls) {
         world.deliver("joiner.json");
         world.server.resetStats();
 
-        Audit left = world.deliver("leaver.json");
+        Audit done = world.deliver(event);
 
-        // DeleteUser removes the memberships with the user: no DeleteGroupMembership per group. A user with no direct
-        // account assignment costs one more call: the one page of ListAccountAssignmentsForPrincipal.
-        assertThat(world.server.stats().callsByOperation()).isEqualTo(Map.of(
-                "DescribeUser", 1L, "ListGroupMembershipsForMember", 1L, "ListAccountAssignmentsForPrincipal", 1L,
-                "DeleteUser", 1L));
-        assertThat(left.apiCalls()).isEqualTo(world.server.stats().callsByOperation());
+        assertThat(world.server.stats().callsByOperation()).isEqualTo(calls);
+        assertThat(done.apiCalls()).isEqualTo(world.server.stats().callsByOperation());
     }
 
     @Test

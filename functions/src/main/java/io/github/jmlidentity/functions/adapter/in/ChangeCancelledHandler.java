@@ -11,14 +11,9 @@ import java.time.Clock;
  */
 public final class ChangeCancelledHandler extends LifecycleHandler {
 
-    /** Used by Lambda: the container's functions, wired from the environment. */
+    /** Used by Lambda: the container's functions, wired from the environment, on the system clock. */
     public ChangeCancelledHandler() {
-        this(Container.FUNCTIONS);
-    }
-
-    /** The given functions, on the system clock (the deployed functions' clock). */
-    public ChangeCancelledHandler(ProcessHrEvent functions) {
-        this(functions, Clock.systemUTC());
+        this(Container.FUNCTIONS, Clock.systemUTC());
     }
 
     /** @param clock the functions' clock: an invocation's deadline is its time plus Lambda's remaining time */

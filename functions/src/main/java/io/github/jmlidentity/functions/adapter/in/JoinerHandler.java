@@ -9,14 +9,9 @@ import java.time.Clock;
 /** Lambda entry point for "Employee Joined" events (LifecycleStage.JOINER in the contract). */
 public final class JoinerHandler extends LifecycleHandler {
 
-    /** Used by Lambda: the container's functions, wired from the environment. */
+    /** Used by Lambda: the container's functions, wired from the environment, on the system clock. */
     public JoinerHandler() {
-        this(Container.FUNCTIONS);
-    }
-
-    /** The given functions, on the system clock (the deployed functions' clock). */
-    public JoinerHandler(ProcessHrEvent functions) {
-        this(functions, Clock.systemUTC());
+        this(Container.FUNCTIONS, Clock.systemUTC());
     }
 
     /** @param clock the functions' clock: an invocation's deadline is its time plus Lambda's remaining time */
