@@ -1,10 +1,8 @@
 package io.github.jmlidentity.cli;
 
 import io.github.jmlidentity.cli.options.ClockOption;
-import io.github.jmlidentity.cli.options.EndpointOptions;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
-import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
@@ -75,17 +73,7 @@ final class InvokeCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
-    EndpointOptions endpoint;
-
-    @Option(names = "--identity-store-id", paramLabel = "ID",
-            description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
-    String identityStoreId;
-
-    @Option(names = "--instance-arn", paramLabel = "ARN",
-            description = "IAM Identity Center instance in which a leaver removes the user's direct account "
-                    + "assignments (default: SSO_INSTANCE_ARN, else the identity store's instance, found with "
-                    + "sso-admin ListInstances when a leaver first needs it)")
-    String instanceArn;
+    FunctionsTarget target;
 
     @Mixin
     FunctionOptions functionOptions;
@@ -104,12 +92,8 @@ final class InvokeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = System.getenv();
-        LocalAws aws = endpoint.aws();
-        String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
-        storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
-        if (storeId == null) {
-            throw new BadSettingException("--identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
-        }
+        LocalAws aws = target.endpoint.aws();
+        String storeId = target.identityStoreId(env, aws);
         LifecycleFunctions.Builder wiring;
         try {
             wiring = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws));
@@ -119,23 +103,17 @@ final class InvokeCommand implements Callable<Integer> {
         StartupTiming.phaseEnded("rules and ledger");
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int unreadable = 0;
-        String store = storeId;
-        String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
         // sso-admin only when a leaver needs it: a joiner or mover builds no client for it.
         AtomicReference<SsoAdminClient> ssoAdmin = new AtomicReference<>();
         Supplier<SsoAdminClient> ssoAdminOnFirstUse = () -> ssoAdmin.updateAndGet(built -> built != null ? built
-                : LifecycleFunctions.ssoAdminClient(aws.target(), builder -> aws.configure(builder, endpoint.region())));
+                : LifecycleFunctions.ssoAdminClient(aws.target(), builder -> aws.configure(builder, target.endpoint.region())));
         try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(aws.target(),
-                builder -> aws.configure(builder, endpoint.region()))) {
+                builder -> aws.configure(builder, target.endpoint.region()))) {
             StartupTiming.phaseEnded("SDK client");
             ProcessHrEvent functions = wiring.identityStore(client, storeId)
-                    .ssoAdmin(ssoAdminOnFirstUse, instance != null ? () -> instance
-                            : () -> InstanceDiscovery.of(ssoAdminOnFirstUse.get(), store))
+                    .ssoAdmin(ssoAdminOnFirstUse, target.instanceArn(env, ssoAdminOnFirstUse, storeId))
                     .dryRun(dryRun)
-                    .auditLines(line -> {
-                        out.println(line);
-                        out.flush();
-                    })
+                    .auditLines(FunctionsTarget.auditLinesTo(out))
                     .build();
             StartupTiming.phaseEnded("event parser");
             for (Path file : files) {

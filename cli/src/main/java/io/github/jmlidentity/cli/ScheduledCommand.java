@@ -1,10 +1,8 @@
 package io.github.jmlidentity.cli;
 
 import io.github.jmlidentity.cli.options.ClockOption;
-import io.github.jmlidentity.cli.options.EndpointOptions;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
-import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.Outcome;
@@ -96,17 +94,7 @@ final class ScheduledCommand implements Runnable {
         boolean dryRun;
 
         @Mixin
-        EndpointOptions endpoint;
-
-        @Option(names = "--identity-store-id", paramLabel = "ID",
-                description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
-        String identityStoreId;
-
-        @Option(names = "--instance-arn", paramLabel = "ARN",
-                description = "IAM Identity Center instance in which a due leaver removes the user's direct account "
-                        + "assignments (default: SSO_INSTANCE_ARN, else the identity store's instance, found with "
-                        + "sso-admin ListInstances when a leaver first needs it)")
-        String instanceArn;
+        FunctionsTarget target;
 
         @Mixin
         FunctionOptions functionOptions;
@@ -122,34 +110,22 @@ final class ScheduledCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Map<String, String> env = System.getenv();
-            LocalAws aws = endpoint.aws();
-            String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
-            storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
-            if (storeId == null) {
-                err.println("jml scheduled run-due: --identity-store-id (or IDENTITY_STORE_ID) is required for a "
-                        + "non-local endpoint");
-                return 2;
-            }
+            LocalAws aws = target.endpoint.aws();
+            String storeId = target.identityStoreId(env, aws);
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             ScheduledChanges.DueRun run;
-            String store = storeId;
-            String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
             try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                    builder -> aws.configure(builder, endpoint.region()));
+                    builder -> aws.configure(builder, target.endpoint.region()));
                  SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
-                         builder -> aws.configure(builder, endpoint.region()))) {
+                         builder -> aws.configure(builder, target.endpoint.region()))) {
                 ScheduledChanges scheduled;
                 try {
                     scheduled = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(),
                                     env), env, aws))
                             .identityStore(client, storeId)
-                            .ssoAdmin(ssoAdmin, instance != null ? () -> instance
-                                    : () -> InstanceDiscovery.of(ssoAdmin, store))
+                            .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId))
                             .dryRun(dryRun)
-                            .auditLines(line -> {
-                                out.println(line);
-                                out.flush();
-                            })
+                            .auditLines(FunctionsTarget.auditLinesTo(out))
                             .buildFunctions().scheduled();
                 } catch (InvalidAccessRulesException e) {
                     err.println("jml scheduled run-due: " + functionOptions.rulesFile(env) + ": "

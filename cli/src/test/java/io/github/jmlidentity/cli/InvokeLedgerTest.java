@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.functions.support.ChildProcess;
-import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,25 +26,11 @@ class InvokeLedgerTest {
 
     private static final Path REPO = Path.of(System.getProperty("jml.repo.dir", "..")).toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static IdentityStoreLocal server;
+    @RegisterExtension
+    static final JmlLocalServer LOCAL = new JmlLocalServer();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void start() {
-        server = LocalCommandTest.started("--port", "0", "--seed", REPO.resolve("config/local-seed.json").toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void seeded() {
-        server.reset();
-    }
 
     @Test
     void ten_parallel_invoke_processes_on_one_ledger_file_keep_all_ten_entries() throws IOException {
@@ -64,7 +47,7 @@ class InvokeLedgerTest {
         for (Path event : events) {
             processes.add(ChildProcess.start(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-cp", System.getProperty("java.class.path"), JmlCommand.class.getName(),
-                    "invoke", "joiner", event.toString(), "--endpoint-url", server.endpoint().toString(),
+                    "invoke", "joiner", event.toString(), "--endpoint-url", LOCAL.server().endpoint().toString(),
                     "--rules", REPO.resolve("config/access-rules.json").toString(), "--ledger", ledger.toString()),
                     Map.of(), work));
         }
@@ -78,7 +61,7 @@ class InvokeLedgerTest {
             assertThat(r.exitCode()).as(r.output()).isZero();
             assertThat(r.output()).contains("\"outcome\":\"APPLIED\"");
         });
-        assertThat(server.stats().calls("CreateUser")).isEqualTo(runs);
+        assertThat(LOCAL.server().stats().calls("CreateUser")).isEqualTo(runs);
         // AND the ledger holds all ten employees, none lost to another run's write
         JsonNode saved = JSON.readTree(ledger.toFile());
         TreeSet<String> employees = new TreeSet<>();
@@ -117,7 +100,7 @@ class InvokeLedgerTest {
                     .contains(damaged[1]).doesNotContain("Exception", "\tat ");
             assertThat(run.out()).isEmpty();
             assertThat(Files.readString(ledger)).isEqualTo(damaged[0]);
-            assertThat(server.stats().calls("CreateUser")).isZero();
+            assertThat(LOCAL.server().stats().calls("CreateUser")).isZero();
         }
     }
 
@@ -127,7 +110,7 @@ class InvokeLedgerTest {
         Path broken = Files.writeString(work.resolve("rules.json"), "{\"defaultGroups\": [");
         for (Path rules : List.of(missing, broken)) {
             CliRun run = CliRun.jml(List.of("invoke", "joiner", REPO.resolve("events/joiner.json").toString(),
-                    "--endpoint-url", server.endpoint().toString(), "--rules", rules.toString(),
+                    "--endpoint-url", LOCAL.server().endpoint().toString(), "--rules", rules.toString(),
                     "--ledger", work.resolve("ledger.json").toString()));
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -173,7 +156,7 @@ class InvokeLedgerTest {
     }
 
     private CliRun invoke(String function, String file, String... more) {
-        List<String> args = new ArrayList<>(List.of("invoke", function, file, "--endpoint-url", server.endpoint().toString(),
+        List<String> args = new ArrayList<>(List.of("invoke", function, file, "--endpoint-url", LOCAL.server().endpoint().toString(),
                 "--rules", REPO.resolve("config/access-rules.json").toString()));
         args.addAll(List.of(more));
         return CliRun.jml(args);

@@ -1,10 +1,7 @@
 package io.github.jmlidentity.cli;
 
-import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,27 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JmlCommandTest {
 
     private static final Path REPO = Path.of(System.getProperty("jml.repo.dir", "..")).toAbsolutePath().normalize();
-    private static IdentityStoreLocal server;
+    @RegisterExtension
+    static final JmlLocalServer LOCAL = new JmlLocalServer();
 
     @TempDir
     Path work;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void jmlLocalOnAFreePortWithTheShippedSeed() {
-        server = LocalCommandTest.started("--port", "0", "--seed", REPO.resolve("config/local-seed.json").toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void emptyDirectory() {
-        server.reset();
-    }
 
     @Test
     void invoke_auto_runs_each_event_through_its_function_and_prints_the_audit_records() {
@@ -57,7 +40,7 @@ class JmlCommandTest {
         assertThat(out.toString().lines()).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("{\"recordType\":\"jml.audit\""));
         assertThat(out.toString()).contains("\"outcome\":\"APPLIED\"", "\"outcome\":\"DUPLICATE\"");
         assertThat(err.toString()).contains("3 event(s): APPLIED 2, DUPLICATE 1");
-        assertThat(server.stats().calls("CreateUser")).isEqualTo(1);
+        assertThat(LOCAL.server().stats().calls("CreateUser")).isEqualTo(1);
     }
 
     @Test
@@ -90,21 +73,21 @@ class JmlCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("\"outcome\":\"PLANNED\"").contains("\"groupsAdded\":[\"jml-all-staff\"");
-        assertThat(server.stats().writeCalls()).isZero();
+        assertThat(LOCAL.server().stats().writeCalls()).isZero();
     }
 
     @Test
     void invoke_leaver_removes_the_users_direct_account_assignments_in_the_instance_it_discovers() {
         assertThat(jml("invoke", "joiner", event("joiner.json"))).isZero();
-        String jane = server.data().userIdByUserName("jane.doe");
-        String permissionSet = server.ssoAdmin().permissionSetArnByName("AdministratorAccess");
-        try (SsoAdminClient ssoAdmin = SsoAdminClient.builder().endpointOverride(server.endpoint())
+        String jane = LOCAL.server().data().userIdByUserName("jane.doe");
+        String permissionSet = LOCAL.server().ssoAdmin().permissionSetArnByName("AdministratorAccess");
+        try (SsoAdminClient ssoAdmin = SsoAdminClient.builder().endpointOverride(LOCAL.server().endpoint())
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
-            ssoAdmin.createAccountAssignment(r -> r.instanceArn(server.instanceArn()).targetType(TargetType.AWS_ACCOUNT)
+            ssoAdmin.createAccountAssignment(r -> r.instanceArn(LOCAL.server().instanceArn()).targetType(TargetType.AWS_ACCOUNT)
                     .targetId("444444444444").permissionSetArn(permissionSet)
                     .principalType(PrincipalType.USER).principalId(jane));
-            server.resetStats();
+            LOCAL.server().resetStats();
             out.getBuffer().setLength(0);
 
             int exit = jml("invoke", "leaver", event("leaver.json"));
@@ -112,8 +95,8 @@ class JmlCommandTest {
             assertThat(exit).isZero();
             assertThat(out.toString()).contains("\"userDeleted\":true", "\"assignmentsRemoved\":[{\"accountId\":"
                     + "\"444444444444\",\"permissionSetArn\":\"" + permissionSet + "\"}]");
-            assertThat(server.stats().calls("ListInstances")).as("the instance, discovered").isEqualTo(1);
-            assertThat(ssoAdmin.listAccountAssignmentsForPrincipal(r -> r.instanceArn(server.instanceArn())
+            assertThat(LOCAL.server().stats().calls("ListInstances")).as("the instance, discovered").isEqualTo(1);
+            assertThat(ssoAdmin.listAccountAssignmentsForPrincipal(r -> r.instanceArn(LOCAL.server().instanceArn())
                     .principalType(PrincipalType.USER).principalId(jane)).accountAssignments()).isEmpty();
         }
     }
@@ -138,7 +121,7 @@ class JmlCommandTest {
 
     private int jml(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint-url", server.endpoint().toString(),
+        all.addAll(List.of("--endpoint-url", LOCAL.server().endpoint().toString(),
                 "--rules", REPO.resolve("config/access-rules.json").toString(),
                 "--ledger", work.resolve("ledger.json").toString()));
         CommandLine jml = JmlCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));

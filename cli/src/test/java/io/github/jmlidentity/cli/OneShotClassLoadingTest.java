@@ -3,7 +3,6 @@ package io.github.jmlidentity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jmlidentity.functions.support.ChildProcess;
-import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,20 +24,11 @@ class OneShotClassLoadingTest {
 
     private static final Path REPO = Path.of(System.getProperty("jml.repo.dir", "..")).toAbsolutePath().normalize();
     private static final Pattern LOADED = Pattern.compile("\\] (\\S+) source:");
-    private static IdentityStoreLocal server;
+    @RegisterExtension
+    static final JmlLocalServer LOCAL = new JmlLocalServer();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void start() {
-        server = LocalCommandTest.started("--port", "0", "--seed", REPO.resolve("config/local-seed.json").toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void invoke_joiner_against_a_local_endpoint_loads_no_aws_service_it_does_not_call_and_no_tls() throws IOException {
@@ -48,7 +37,7 @@ class OneShotClassLoadingTest {
         ChildProcess.Result run = ChildProcess.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xlog:class+load:file=" + log, "-cp", System.getProperty("java.class.path"), JmlCommand.class.getName(),
                         "invoke", "joiner", REPO.resolve("events/joiner.json").toString(),
-                        "--endpoint-url", server.endpoint().toString(),
+                        "--endpoint-url", LOCAL.server().endpoint().toString(),
                         "--rules", REPO.resolve("config/access-rules.json").toString(),
                         "--ledger", work.resolve("ledger.json").toString()),
                 Map.of("JAVA_TOOL_OPTIONS", ""), work, Duration.ofMinutes(2));

@@ -1,10 +1,7 @@
 package io.github.jmlidentity.cli;
 
-import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -22,25 +19,11 @@ class ScheduledCommandTest {
     private static final Path REPO = Path.of(System.getProperty("jml.repo.dir", "..")).toAbsolutePath().normalize();
     private static final String BEFORE_THE_LEAVE = "2026-06-01T09:00:00Z";
     private static final String AFTER_THE_LEAVE = "2026-06-30T17:05:00Z";
-    private static IdentityStoreLocal server;
+    @RegisterExtension
+    static final JmlLocalServer LOCAL = new JmlLocalServer();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void jmlLocal() {
-        server = LocalCommandTest.started("--port", "0", "--seed", REPO.resolve("config/local-seed.json").toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void emptyDirectory() {
-        server.reset();
-    }
 
     @Test
     void a_leave_entered_ahead_is_listed_and_reported_then_applied_only_once_due() {
@@ -56,10 +39,10 @@ class ScheduledCommandTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).containsPattern("2026-06-30T17:00:00Z\\s+E1001\\s+jane\\.doe\\s+Employee Left\\s+hr-evt-0003");
         assertThat(list.err()).contains("1 pending change(s)");
-        CliRun report = CliRun.jml(server, "report", "--format", "table", "--ledger", ledger());
+        CliRun report = CliRun.jml(LOCAL.server(), "report", "--format", "table", "--ledger", ledger());
         assertThat(report.out()).contains("Pending changes (entered ahead, applied when due):")
                 .containsPattern("jane\\.doe\\s+E1001\\s+Employee Left\\s+2026-06-30T17:00:00Z\\s+hr-evt-0003");
-        assertThat(CliRun.jml(server, "report", "--format", "csv", "--ledger", ledger()).out())
+        assertThat(CliRun.jml(LOCAL.server(), "report", "--format", "csv", "--ledger", ledger()).out())
                 .contains("pending-change,jane.doe,E1001,Employee Left,,,,,,due 2026-06-30T17:00:00Z (effective "
                         + "2026-06-30T17:00:00Z); HR event hr-evt-0003");
 
@@ -72,7 +55,7 @@ class ScheduledCommandTest {
         assertThat(due.exitCode()).as(due.err()).isZero();
         assertThat(due.out()).contains("\"hrEventId\":\"hr-evt-0003\"", "\"outcome\":\"APPLIED\"", "\"userDeleted\":true");
         assertThat(due.err()).contains("1 due change(s): APPLIED 1");
-        assertThat(server.data().read(() -> server.data().users().size())).isEqualTo(2); // the seed's protected users
+        assertThat(LOCAL.server().data().read(() -> LOCAL.server().data().users().size())).isEqualTo(2); // the seed's protected users
         assertThat(CliRun.jml(List.of("scheduled", "list", "--ledger", ledger())).err()).contains("0 pending change(s)");
     }
 
@@ -89,7 +72,7 @@ class ScheduledCommandTest {
     private CliRun withFunctions(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--rules", REPO.resolve("config/access-rules.json").toString(), "--ledger", ledger()));
-        return CliRun.jml(server, all.toArray(String[]::new));
+        return CliRun.jml(LOCAL.server(), all.toArray(String[]::new));
     }
 
     private String ledger() {
