@@ -26,10 +26,10 @@ final class AuditRecords {
      * FAILED attempt that created a user or changed groups before it failed says so (its retry reports the rest).
      * The user name is the directory's when the event found the user, else the one the event names.
      */
-    AuditRecord record(EventIdentity event, ProcessingResult result, Cost cost) {
+    AuditRecord record(EventIdentity event, ProcessingResult result, Cost cost, String source) {
         Changes changes = result.outcome() == Outcome.PLANNED && result.plan() != null
                 ? Changes.planned(result.plan()) : result.changes();
         return new AuditRecord(clock.instant(), event, result.user().orNamed(event.userName()), identityStoreId,
-                result.outcome(), dryRun, changes, cost, result.verdict());
+                result.outcome(), dryRun, changes, cost, result.verdict(), source);
     }
 }

@@ -74,7 +74,8 @@ public final class EventPipeline implements ProcessHrEvent {
             }
             EventIdentity identity = event != null ? EventIdentity.of(event) : parser.identify(request.envelope());
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            record = audit.record(identity, result, new Cost(calls.calls(), calls.requestIds(), durationMs));
+            record = audit.record(identity, result, new Cost(calls.calls(), calls.requestIds(), durationMs),
+                    request.source());
         }
         auditLog.write(record);
         return handOff(record, request);

@@ -24,6 +24,13 @@ public record LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledg
         }
     }
 
+    /** The same settings with the mass-deletion guard's hourly cap at {@code max} (an operator-confirmed batch). */
+    public LifecycleSettings withMaxLeaversPerHour(int max) {
+        AccessRules r = rules;
+        return new LifecycleSettings(directory, ledger, new AccessRules(r.defaultGroups(), r.managedGroups(), r.rules(),
+                r.protectedUsers(), r.missingGroupPolicy(), r.leaverPolicy(), max), clock, dryRun, lease, maxLeaseWait);
+    }
+
     public static LifecycleSettings of(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules,
                                        boolean dryRun) {
         return new LifecycleSettings(directory, ledger, rules, Clock.systemUTC(), dryRun,

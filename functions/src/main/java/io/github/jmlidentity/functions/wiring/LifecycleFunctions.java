@@ -11,6 +11,14 @@ import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.InvocationScope;
 import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
 import io.github.jmlidentity.functions.adapter.out.SqsFailureQueue;
+import io.github.jmlidentity.functions.adapter.json.RosterReader;
+import io.github.jmlidentity.functions.adapter.out.FileRosterSource;
+import io.github.jmlidentity.functions.adapter.out.SdkDirectoryListing;
+import io.github.jmlidentity.functions.application.ReconcileService;
+import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
+import io.github.jmlidentity.functions.application.port.out.AuditLog;
+import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
+import io.github.jmlidentity.functions.application.port.out.RosterSource;
 import io.github.jmlidentity.functions.application.EventPipeline;
 import io.github.jmlidentity.functions.application.LifecycleSettings;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
@@ -102,6 +110,8 @@ public final class LifecycleFunctions {
         private Duration lease = Duration.ofMinutes(2);
         private Duration maxLeaseWait = Duration.ofSeconds(20);
         private FailureQueue failureQueue;
+        private DirectoryListing listing;
+        private RosterSource rosters = new FileRosterSource();
 
         private Builder() {
         }
@@ -112,9 +122,22 @@ public final class LifecycleFunctions {
             return this;
         }
 
-        /** The Identity Store through {@code client} (see {@link #identityStoreClient}). */
+        /** The Identity Store through {@code client} (see {@link #identityStoreClient}), also listed in pages for a reconcile. */
         public Builder identityStore(IdentitystoreClient client, String identityStoreId) {
+            this.listing = new SdkDirectoryListing(client, identityStoreId);
             return directory(LifecycleFunctions.identityStore(client, identityStoreId));
+        }
+
+        /** How a reconcile lists the directory in pages (set by {@link #identityStore}). */
+        public Builder directoryListing(DirectoryListing value) {
+            this.listing = value;
+            return this;
+        }
+
+        /** Where a reconcile reads rosters (default: local files). */
+        public Builder rosterSource(RosterSource value) {
+            this.rosters = value;
+            return this;
         }
 
         /** Any implementation of the ledger port. */
@@ -221,14 +244,31 @@ public final class LifecycleFunctions {
         }
 
         public ProcessHrEvent build() {
+            return new EventPipeline(settings(), new EventParser(source), auditLog(), InvocationScope::open, failureQueue);
+        }
+
+        /**
+         * The reconcile use case over the same directory, ledger, rules, clock and audit lines: its changes go through
+         * an event pipeline like {@link #build()}'s (no failure queue: a reconcile reports its failures itself, and
+         * running it again is its redrive).
+         */
+        public ReconcileRoster buildReconciler() {
+            Objects.requireNonNull(listing, "directoryListing (set by identityStore)");
+            EventParser parser = new EventParser(source);
+            return new ReconcileService(settings(), parser, rosters, new RosterReader(parser), listing, auditLog(),
+                    InvocationScope::open);
+        }
+
+        private LifecycleSettings settings() {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(ledger, "ledger");
             Objects.requireNonNull(rules, "rules");
-            LifecycleSettings settings = new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease,
-                    maxLeaseWait);
+            return new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait);
+        }
+
+        private AuditLog auditLog() {
             Consumer<String> lines = auditLines;
-            return new EventPipeline(settings, new EventParser(source), record -> lines.accept(AuditJson.toLine(record)),
-                    InvocationScope::open, failureQueue);
+            return record -> lines.accept(AuditJson.toLine(record));
         }
     }
 }

@@ -18,6 +18,7 @@ final class LedgerEntryFields {
 
     static final String EMPLOYEE_ID = "employeeId";
     static final String VERSION = "version";
+    static final String USER_ID = "userId";
 
     private LedgerEntryFields() {
     }
@@ -26,7 +27,7 @@ final class LedgerEntryFields {
     static Map<String, Object> of(LedgerEntry e) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(EMPLOYEE_ID, e.employeeId());
-        fields.put("userId", e.userId());
+        fields.put(USER_ID, e.userId());
         fields.put("status", e.status() == null ? null : e.status().name());
         fields.put("lastEventId", e.lastEventId());
         fields.put("lastEffectiveAt", text(e.lastEffectiveAt()));
@@ -46,7 +47,7 @@ final class LedgerEntryFields {
         String status = (String) fields.get("status");
         String kind = (String) fields.get("lastEventKind");
         Object version = fields.get(VERSION);
-        return new LedgerEntry((String) fields.get(EMPLOYEE_ID), (String) fields.get("userId"),
+        return new LedgerEntry((String) fields.get(EMPLOYEE_ID), (String) fields.get(USER_ID),
                 status == null ? null : EmploymentStatus.valueOf(status), (String) fields.get("lastEventId"),
                 instant(fields.get("lastEffectiveAt")), instant(fields.get("leftAt")), list(fields.get("recentEventIds")),
                 version == null ? 0 : (Long) version, (String) fields.get("lockOwner"),

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param changes  what was done to the directory (for PLANNED: what would be done)
  * @param cost     Identity Store calls and time
  * @param verdict  why the event was not applied, if it was not, and whether a retry may change that
+ * @param source   what the event came from: hr-event, or reconcile (an event made from an HR roster)
  */
 public record AuditRecord(
         Instant time,
@@ -23,9 +24,22 @@ public record AuditRecord(
         boolean dryRun,
         Changes changes,
         Cost cost,
-        Verdict verdict) {
+        Verdict verdict,
+        String source) {
 
     public static final String RECORD_TYPE = "jml.audit";
+    /** What {@link #source()} is when not given: an HR event. */
+    public static final String HR_EVENT = "hr-event";
+
+    public AuditRecord {
+        source = source == null ? HR_EVENT : source;
+    }
+
+    /** A record of an HR event (source hr-event). */
+    public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
+                       boolean dryRun, Changes changes, Cost cost, Verdict verdict) {
+        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, HR_EVENT);
+    }
 
     public boolean isFailure() {
         return outcome == Outcome.FAILED || outcome == Outcome.REJECTED;

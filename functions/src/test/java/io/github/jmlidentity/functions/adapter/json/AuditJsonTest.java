@@ -17,7 +17,7 @@ class AuditJsonTest {
         return Stream.of(
                 Arguments.of("an applied mover", SampleAudit.applied(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-1\",\"hrEventId\":\"hr-evt-0002\","
-                        + "\"detailType\":\"Employee Moved\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
+                        + "\"detailType\":\"Employee Moved\",\"source\":\"hr-event\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
                         + "\"userId\":\"u-1\",\"identityStoreId\":\"d-1234567890\",\"outcome\":\"APPLIED\",\"dryRun\":false,"
                         + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"attributesChanged\":[\"title\"],"
                         + "\"groupsAdded\":[\"jml-platform\",\"jml-on-call\"],\"groupsRemoved\":[\"jml-engineering\"],"
@@ -26,7 +26,7 @@ class AuditJsonTest {
                         + "\"note\":\"employee E1001 was not in the directory: provisioned by the mover\",\"retryable\":false}"),
                 Arguments.of("a rejected joiner", SampleAudit.rejected(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-2\",\"hrEventId\":\"hr-evt-0009\","
-                        + "\"detailType\":\"Employee Joined\",\"employeeId\":\"E1002\",\"userName\":null,\"userId\":null,"
+                        + "\"detailType\":\"Employee Joined\",\"source\":\"hr-event\",\"employeeId\":\"E1002\",\"userName\":null,\"userId\":null,"
                         + "\"identityStoreId\":\"d-1234567890\",\"outcome\":\"REJECTED\",\"dryRun\":false,"
                         + "\"effectiveAt\":null,\"attributesChanged\":[],\"groupsAdded\":[],\"groupsRemoved\":[],"
                         + "\"membershipsBefore\":[],\"userDeleted\":false,\"apiCalls\":{},\"requestIds\":[],\"durationMs\":3,"

@@ -15,13 +15,25 @@ import java.time.Instant;
  *                 detail-type
  * @param deadline when the caller's time runs out (Lambda's remaining time): calls and leases stay within it;
  *                 null for none
+ * @param source   what the event comes from, written in its audit record: {@value #HR_EVENT} (an HR event's
+ *                 envelope) or {@value #RECONCILE} (made from an HR roster by a reconcile)
  */
-public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline) {
+public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline, String source) {
+
+    /** An HR event, as the HR system sent it. */
+    public static final String HR_EVENT = "hr-event";
+    /** An event a reconcile made from a roster row (deterministic eventId reconcile:as-of:employeeId). */
+    public static final String RECONCILE = "reconcile";
 
     public HrEventRequest {
         if ((envelope == null) == (event == null)) {
             throw new IllegalArgumentException("give the envelope or the parsed event, not both or neither");
         }
+        source = source == null ? HR_EVENT : source;
+    }
+
+    public HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline) {
+        this(envelope, event, expected, deadline, HR_EVENT);
     }
 
     public static HrEventRequest envelope(byte[] raw) {
@@ -34,10 +46,15 @@ public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected,
 
     /** For a function that handles {@code kind} only (null: any). */
     public HrEventRequest expecting(EventKind kind) {
-        return new HrEventRequest(envelope, event, kind, deadline);
+        return new HrEventRequest(envelope, event, kind, deadline, source);
     }
 
     public HrEventRequest within(Instant until) {
-        return new HrEventRequest(envelope, event, expected, until);
+        return new HrEventRequest(envelope, event, expected, until, source);
+    }
+
+    /** The same event, from {@code value} (see {@link #source()}). */
+    public HrEventRequest from(String value) {
+        return new HrEventRequest(envelope, event, expected, deadline, value);
     }
 }
