@@ -2,6 +2,7 @@ package io.github.jmlidentity.cli;
 
 import io.github.jmlidentity.cli.demo.DemoCommand;
 import io.github.jmlidentity.cli.directory.DirectoryCommands;
+import io.github.jmlidentity.cli.reconcile.ReconcileCommand;
 import io.github.jmlidentity.cli.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +43,7 @@ public final class JmlCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new JmlCommand());
         DirectoryCommands.all().forEach(commandLine::addSubcommand);
         commandLine.addSubcommand(new ReportCommand());
+        commandLine.addSubcommand(new ReconcileCommand());
         commandLine.addSubcommand(new DemoCommand());
         return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)

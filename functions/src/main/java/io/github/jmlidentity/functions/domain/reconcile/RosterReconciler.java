@@ -74,11 +74,14 @@ public final class RosterReconciler {
         if (row.terminated()) {
             return item(ReconcileAction.OK, row, null, "terminated in the roster; no directory user");
         }
+        DirectoryUser named = index.byName.get(lower(row.userName()));
         if (rules.isProtected(row.userName())) {
-            return item(ReconcileAction.CONFLICT, row, null, "user name '" + row.userName()
+            if (named != null) {
+                claimed.add(named.userId());
+            }
+            return item(ReconcileAction.CONFLICT, row, named, "user name '" + row.userName()
                     + "' is a protected user in the access rules: never created, changed or adopted");
         }
-        DirectoryUser named = index.byName.get(lower(row.userName()));
         List<DirectoryUser> sameEmail = index.byEmail.getOrDefault(lower(row.email()), List.of()).stream()
                 .filter(u -> named == null || !u.userId().equals(named.userId()))
                 .filter(u -> u.profile().employeeNumber() == null && ledger.employeeOf(u.userId()) == null)
