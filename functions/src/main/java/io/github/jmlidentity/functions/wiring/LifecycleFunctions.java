@@ -88,6 +88,11 @@ public final class LifecycleFunctions {
         return new SdkIdentityDirectory(client, identityStoreId);
     }
 
+    /** The Identity Store listed in pages through {@code client}, for a reconcile. */
+    public static DirectoryListing directoryListing(IdentitystoreClient client, String identityStoreId) {
+        return new SdkDirectoryListing(client, identityStoreId);
+    }
+
     /** A ledger in memory, to share between several wirings (containers) of one process, e.g. a benchmark's. */
     public static EmployeeLedger inMemoryLedger() {
         return new InMemoryEmployeeLedger();

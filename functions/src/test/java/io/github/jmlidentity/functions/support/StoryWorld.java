@@ -9,6 +9,7 @@ import io.github.jmlidentity.functions.adapter.in.LifecycleHandler;
 import io.github.jmlidentity.functions.adapter.in.MoverHandler;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
@@ -50,6 +51,8 @@ public final class StoryWorld {
     public final String table;
     /** The functions as the handlers get them (the inbound port). */
     public final ProcessHrEvent functions;
+    /** A reconcile over the same directory, ledger table, rules and audit lines. */
+    public final ReconcileRoster reconciler;
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
     /** Where the handlers send permanent failures. */
     public final InMemoryFailureQueue failureQueue = new InMemoryFailureQueue();
@@ -98,6 +101,15 @@ public final class StoryWorld {
                 .dryRun(dryRun)
                 .auditLines(auditLines::add)
                 .build();
+        this.reconciler = LifecycleFunctions.builder()
+                .directory(faults)
+                .directoryListing(LifecycleFunctions.directoryListing(functionsClient, storeId))
+                .lease(lease)
+                .ledgerTable(dynalite.client(), table)
+                .rules(rules)
+                .dryRun(dryRun)
+                .auditLines(auditLines::add)
+                .buildReconciler();
         this.handlers = Map.of("joiner", new JoinerHandler(functions), "mover", new MoverHandler(functions),
                 "leaver", new LeaverHandler(functions));
         server.resetStats();
