@@ -27,6 +27,7 @@ public final class BenchMain {
             new WarmThroughputBenchmark(),
             new QuotaOnboardingBenchmark(),
             new ReportScaleBenchmark(),
+            new ReconcileScaleBenchmark(),
             new ArtifactBenchmark());
 
     private BenchMain() {
@@ -137,6 +138,7 @@ public final class BenchMain {
                     warm          10,000 joiners in one runtime, no quota: events/s, overhead per event
                     quota         bulk onboarding under the quota (200 TPS and 20 TPS), concurrent workers
                     report        jml report over 50,000 users / 2,000 groups / 200,000 memberships, -Xmx256m
+                    reconcile     jml reconcile of a 50,000-employee roster (1% drift) against as many users, -Xmx512m
                     artifact      functions.jar size, cdk synth time
                   --quick   smaller runs (minutes → seconds), for a smoke check
                   Build first: mvn -B -q -DskipTests package""";

@@ -22,7 +22,11 @@ public enum FunctionEnvironment {
     /** The processing failure queue, where permanent failures are sent at once. */
     FAILURE_QUEUE_URL,
     /** One container's share of the account's Identity Store quota, in requests per second. */
-    IDENTITY_STORE_MAX_RPS;
+    IDENTITY_STORE_MAX_RPS,
+    /** Reconcile function: adopt users without employeeNumber, {@code off} (default), {@code userName+email} or {@code userName}. */
+    RECONCILE_ADOPT,
+    /** Reconcile function: the most leavers one roster applies (default: the rules' mass-deletion cap). */
+    RECONCILE_MAX_LEAVERS;
 
     /** The access rules file's name in config/, which the CDK app ships as a layer. */
     public static final String ACCESS_RULES_FILE_NAME = "access-rules.json";

@@ -61,6 +61,19 @@ public final class EmployeeLedgerTable extends Construct {
         return table;
     }
 
+    /**
+     * The reconcile function's paged Scan of the ledger (the employee ↔ user links, projected): only that function
+     * scans, so only its role gets this.
+     */
+    public PolicyStatement scanStatement() {
+        return PolicyStatement.Builder.create()
+                .sid("EmployeeLedgerScan")
+                .effect(Effect.ALLOW)
+                .actions(List.of("dynamodb:Scan"))
+                .resources(List.of(table.getTableArn()))
+                .build();
+    }
+
     /** Read/write access to this table's items only: no scans, no table management. */
     public PolicyStatement dataAccessStatement() {
         return PolicyStatement.Builder.create()

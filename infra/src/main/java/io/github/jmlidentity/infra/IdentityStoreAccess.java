@@ -41,7 +41,12 @@ public final class IdentityStoreAccess {
 
     /** The Identity Store actions {@code stage}'s function may call under the given policies. */
     public static List<String> actions(LifecycleStage stage, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
-        JsonNode forStage = ACTIONS.path(stage.functionName());
+        return actions(stage.functionName(), leaverPolicy, missingGroupPolicy);
+    }
+
+    /** The Identity Store actions the function named {@code functionName} (joiner, ..., reconcile) may call. */
+    public static List<String> actions(String functionName, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
+        JsonNode forStage = ACTIONS.path(functionName);
         List<String> actions = new ArrayList<>();
         addAll(actions, forStage.path("always"));
         addAll(actions, forStage.path(MissingGroupPolicy.KEY + "=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
@@ -59,12 +64,17 @@ public final class IdentityStoreAccess {
                 throw new IllegalStateException(ACTIONS_RESOURCE + " is not on the classpath (config/ in the repo)");
             }
             JsonNode root = new ObjectMapper().readTree(in);
+            List<String> functions = new ArrayList<>();
             for (LifecycleStage stage : LifecycleStage.values()) {
-                JsonNode always = root.path(stage.functionName()).path("always");
+                functions.add(stage.functionName());
+            }
+            functions.add(io.github.jmlidentity.contract.ReconcileFunction.NAME);
+            for (String function : functions) {
+                JsonNode always = root.path(function).path("always");
                 if (!always.isArray() || always.isEmpty()) {
-                    throw new IllegalStateException(ACTIONS_RESOURCE + ": " + stage.functionName() + ".always must list actions");
+                    throw new IllegalStateException(ACTIONS_RESOURCE + ": " + function + ".always must list actions");
                 }
-                root.path(stage.functionName()).forEach(IdentityStoreAccess::requireExplicitActions);
+                root.path(function).forEach(IdentityStoreAccess::requireExplicitActions);
             }
             return root;
         } catch (IOException e) {
@@ -89,6 +99,17 @@ public final class IdentityStoreAccess {
                 prefix + "::user/*",
                 prefix + "::group/*",
                 prefix + "::membership/*");
+    }
+
+    /** The policy statement granting the reconcile function its Identity Store operations on one store. */
+    public static PolicyStatement reconcileStatement(String identityStoreId, LeaverPolicy leaverPolicy,
+            MissingGroupPolicy missingGroupPolicy) {
+        return PolicyStatement.Builder.create()
+                .sid("IdentityStoreReconcile")
+                .effect(Effect.ALLOW)
+                .actions(actions(io.github.jmlidentity.contract.ReconcileFunction.NAME, leaverPolicy, missingGroupPolicy))
+                .resources(resources(identityStoreId))
+                .build();
     }
 
     /** The policy statement granting {@code stage}'s function its Identity Store operations on one store. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.contract.LifecycleStage;
+import io.github.jmlidentity.contract.ReconcileFunction;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -37,6 +38,7 @@ public final class JmlIdentityStack extends Stack {
     private final Map<LifecycleStage, LifecycleFunction> functions = new EnumMap<>(LifecycleStage.class);
     private final HrEventRouting routing;
     private final OperationsAlarms alarms;
+    private final RosterReconcile reconcile;
 
     public JmlIdentityStack(Construct scope, String id, StackProps props, StackSettings settings) {
         super(scope, id, props);
@@ -88,8 +90,25 @@ public final class JmlIdentityStack extends Stack {
         this.alarms = new OperationsAlarms(this, "OperationsAlarms", new OperationsAlarms.Props(
                 getStackName(), settings.alarmEmail(), queues, List.copyOf(functions.values())));
 
+        this.reconcile = new RosterReconcile(this, "RosterReconcile", new RosterReconcile.Props(
+                ReconcileSettings.fromContext(scope.getNode()::tryGetContext),
+                functionsCode,
+                accessRules,
+                environment(),
+                "/jml-identity/" + getStackName() + "/" + ReconcileFunction.NAME,
+                settings.logRetention(),
+                List.of(IdentityStoreAccess.reconcileStatement(settings.identityStoreId(), settings.leaverPolicy(),
+                                settings.missingGroupPolicy()),
+                        ledger.dataAccessStatement(), ledger.scanStatement()),
+                failureQueues.deliveryDeadLetterQueue(),
+                alarms.topic(),
+                getStackName(),
+                "jml-identity/" + getStackName()));
+
         List<ILogGroup> logGroups = new ArrayList<>();
         functions.values().forEach(fn -> logGroups.add(fn.logGroup()));
+        // A reconcile's changes are audit records too: the auditors' queries read them with the events'.
+        logGroups.add(reconcile.logGroup());
         new AuditQueries(this, "AuditQueries", new AuditQueries.Props("jml-identity/" + getStackName(), logGroups));
 
         outputs();
@@ -121,6 +140,11 @@ public final class JmlIdentityStack extends Stack {
                 "Events a function failed on after retries");
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "Subscribe operators here");
         output("LedgerTableName", ledger.table().getTableName(), "Employee ledger (DynamoDB)");
+        output("RosterBucketName", reconcile.bucket().getBucketName(),
+                "Drop HR rosters here, under the roster prefix (aws s3 cp hr.csv s3://<bucket>/rosters/)");
+        output("ReconcileFunctionName", reconcile.function().getFunctionName(), "reconcile function");
+        output("ReconcileLogGroup", reconcile.logGroup().getLogGroupName(),
+                "Reconcile summaries and the audit records of its changes");
         functions.forEach((stage, fn) -> {
             output(LifecycleFunction.title(stage) + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + stage.functionName() + " function");
             output(LifecycleFunction.title(stage) + "FunctionName", fn.function().getFunctionName(), stage.functionName() + " function");
@@ -137,6 +161,10 @@ public final class JmlIdentityStack extends Stack {
 
     public LifecycleFunction function(LifecycleStage stage) {
         return functions.get(stage);
+    }
+
+    public RosterReconcile reconcile() {
+        return reconcile;
     }
 
     public HrEventRouting routing() {

@@ -136,10 +136,11 @@ public record StackSettings(
 
     /**
      * One container's share of {@link #identityStoreQuota()}: the quota divided by every reserved execution of
-     * the three functions, so that together they never exceed it (IDENTITY_STORE_MAX_RPS).
+     * the three lifecycle functions plus the reconcile function's one, so that together they never exceed it
+     * (IDENTITY_STORE_MAX_RPS).
      */
     public double identityStoreRequestsPerContainer() {
-        return (double) identityStoreQuota / (LifecycleStage.values().length * reservedConcurrency);
+        return (double) identityStoreQuota / (LifecycleStage.values().length * reservedConcurrency + 1);
     }
 
     /** The CloudWatch Logs retention for {@link #logRetentionDays()}. */

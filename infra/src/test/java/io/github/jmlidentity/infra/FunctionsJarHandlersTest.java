@@ -26,7 +26,7 @@ class FunctionsJarHandlersTest {
         assertThat(FUNCTIONS_JAR).as("functions.jar, built by the reactor before infra (mvn -B verify)").isRegularFile();
         List<String> handlers = TestStacks.defaults().resources("AWS::Lambda::Function").values().stream()
                 .map(function -> (String) TestStacks.Synthesized.properties(function).get("Handler")).toList();
-        assertThat(handlers).hasSize(3).doesNotHaveDuplicates();
+        assertThat(handlers).hasSize(4).doesNotHaveDuplicates(); // joiner, mover, leaver, reconcile
 
         try (URLClassLoader jar = new URLClassLoader(new URL[] {FUNCTIONS_JAR.toUri().toURL()}, null)) {
             Class<?> streamHandler = jar.loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler");

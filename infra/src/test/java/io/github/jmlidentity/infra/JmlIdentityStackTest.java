@@ -51,7 +51,7 @@ class JmlIdentityStackTest {
                         "ReservedConcurrentExecutions", StackSettings.DEFAULT_RESERVED_CONCURRENCY,
                         "Layers", List.of(Map.of("Ref", ref("AccessRulesLayer", "AWS::Lambda::LayerVersion"))))));
             }
-            template.resourceCountIs("AWS::Lambda::Function", 3);
+            template.resourceCountIs("AWS::Lambda::Function", 4); // and the reconcile function (RosterReconcileTest)
         }
 
         @Test
@@ -61,22 +61,26 @@ class JmlIdentityStackTest {
 
         @Test
         void environment_follows_the_functions_contract() {
-            template.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                            "IDENTITY_STORE_ID", TestStacks.STORE_ID,
-                            "LEDGER_TABLE", Map.of("Ref", ref("EmployeeLedgerTable", "AWS::DynamoDB::Table")),
-                            "ACCESS_RULES_FILE", "/opt/access-rules.json",
-                            "DRY_RUN", "false",
-                            "HR_EVENT_SOURCE", "com.example.hr",
-                            // 20 requests/s shared by 3 functions x 2 reserved executions
-                            "IDENTITY_STORE_MAX_RPS", "3.333",
-                            // permanent failures are sent here by the handler itself, not through Lambda's retries
-                            "FAILURE_QUEUE_URL", Map.of("Ref", ref("FailureQueuesProcessingFailureQueue", "AWS::SQS::Queue"))))))));
+            for (String detailType : TestStacks.CONTRACT_DETAIL_TYPES) {
+                template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                        "Handler", TestStacks.handlerFor(detailType),
+                        "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                                "IDENTITY_STORE_ID", TestStacks.STORE_ID,
+                                "LEDGER_TABLE", Map.of("Ref", ref("EmployeeLedgerTable", "AWS::DynamoDB::Table")),
+                                "ACCESS_RULES_FILE", "/opt/access-rules.json",
+                                "DRY_RUN", "false",
+                                "HR_EVENT_SOURCE", "com.example.hr",
+                                // 20 requests/s shared by 3 functions x 2 reserved executions + the reconcile's 1
+                                "IDENTITY_STORE_MAX_RPS", "2.857",
+                                // permanent failures are sent here by the handler itself, not through Lambda's retries
+                                "FAILURE_QUEUE_URL", Map.of("Ref", ref("FailureQueuesProcessingFailureQueue",
+                                        "AWS::SQS::Queue"))))))));
+            }
         }
 
         @Test
         void each_function_writes_to_its_own_retained_log_group_kept_400_days() {
-            template.resourceCountIs("AWS::Logs::LogGroup", 3);
+            template.resourceCountIs("AWS::Logs::LogGroup", 4); // and the reconcile's
             for (String stage : List.of("joiner", "mover", "leaver")) {
                 template.hasResource("AWS::Logs::LogGroup", Match.objectLike(Map.of(
                         "Properties", Map.of("LogGroupName", "/jml-identity/JmlIdentity/" + stage, "RetentionInDays", 400),
@@ -101,13 +105,13 @@ class JmlIdentityStackTest {
         @Test
         void async_invocations_retry_twice_then_go_to_the_processing_failure_queue() {
             String failureQueue = ref("FailureQueuesProcessingFailureQueue", "AWS::SQS::Queue");
-            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 3);
-            template.allResourcesProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
+            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 4); // the reconcile's: no retry
+            template.resourcePropertiesCountIs("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
                     "MaximumRetryAttempts", 2,
                     "MaximumEventAgeInSeconds", 6 * 3600,
                     "Qualifier", Match.anyValue(),
                     "DestinationConfig", Map.of("OnFailure", Map.of(
-                            "Destination", Map.of("Fn::GetAtt", List.of(failureQueue, "Arn")))))));
+                            "Destination", Map.of("Fn::GetAtt", List.of(failureQueue, "Arn")))))), 3);
         }
 
         @Test
@@ -157,7 +161,7 @@ class JmlIdentityStackTest {
         @Test
         void one_rule_per_detail_type_targets_its_alias_with_retries_and_a_delivery_dead_letter_queue() {
             String dlq = ref("FailureQueuesDeliveryDeadLetterQueue", "AWS::SQS::Queue");
-            template.resourceCountIs("AWS::Events::Rule", 3);
+            template.resourceCountIs("AWS::Events::Rule", 4); // and the roster drop rule (RosterReconcileTest)
             for (String fn : List.of("Joiner", "Mover", "Leaver")) {
                 String detailType = switch (fn) {
                     case "Joiner" -> "Employee Joined";
@@ -176,7 +180,7 @@ class JmlIdentityStackTest {
 
         @Test
         void eventbridge_may_invoke_each_alias_only_from_its_rule() {
-            template.resourceCountIs("AWS::Lambda::Permission", 3);
+            template.resourceCountIs("AWS::Lambda::Permission", 4); // and the roster drop rule's
             template.allResourcesProperties("AWS::Lambda::Permission", Match.objectLike(Map.of(
                     "Action", "lambda:InvokeFunction",
                     "Principal", "events.amazonaws.com",
@@ -249,7 +253,8 @@ class JmlIdentityStackTest {
                 "JmlIdentity-mover-destination-failures",
                 "JmlIdentity-leaver-errors", "JmlIdentity-leaver-throttles", "JmlIdentity-leaver-events-dropped",
                 "JmlIdentity-leaver-destination-failures",
-                "JmlIdentity-mass-deletion-guard");
+                "JmlIdentity-mass-deletion-guard",
+                "JmlIdentity-reconcile-needs-attention", "JmlIdentity-reconcile-errors");
 
         @Test
         void every_alarm_fires_on_the_first_occurrence_and_notifies_the_topic() {
@@ -294,13 +299,14 @@ class JmlIdentityStackTest {
 
         @Test
         void mass_deletion_guard_trips_are_counted_from_audit_records_in_every_log_group() {
-            template.resourceCountIs("AWS::Logs::MetricFilter", 3);
-            template.allResourcesProperties("AWS::Logs::MetricFilter", Match.objectLike(Map.of(
+            // the three functions' log groups and the reconcile's (which also has its needs-attention filter)
+            template.resourceCountIs("AWS::Logs::MetricFilter", 5);
+            template.resourcePropertiesCountIs("AWS::Logs::MetricFilter", Match.objectLike(Map.of(
                     "FilterPattern", "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }",
                     "MetricTransformations", List.of(Map.of(
                             "MetricNamespace", "JmlIdentity/JmlIdentity",
                             "MetricName", "MassDeletionGuardTrips",
-                            "MetricValue", "1")))));
+                            "MetricValue", "1")))), 4);
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                     "AlarmName", "JmlIdentity-mass-deletion-guard",
                     "Namespace", "JmlIdentity/JmlIdentity",
@@ -320,14 +326,16 @@ class JmlIdentityStackTest {
 
         @Test
         void auditor_queries_read_audit_records_from_all_three_log_groups() {
-            template.resourceCountIs("AWS::Logs::QueryDefinition", 4);
+            // the auditors' four, and the reconcile's "last reconcile" (RosterReconcileTest)
+            template.resourceCountIs("AWS::Logs::QueryDefinition", 5);
             List<Object> logGroups = List.of(
                     Map.of("Ref", ref("JoinerFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("MoverFunctionLogGroup", "AWS::Logs::LogGroup")),
-                    Map.of("Ref", ref("LeaverFunctionLogGroup", "AWS::Logs::LogGroup")));
-            template.allResourcesProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
+                    Map.of("Ref", ref("LeaverFunctionLogGroup", "AWS::Logs::LogGroup")),
+                    Map.of("Ref", ref("RosterReconcileLogGroup", "AWS::Logs::LogGroup")));
+            template.resourcePropertiesCountIs("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
                     "LogGroupNames", logGroups,
-                    "QueryString", Match.stringLikeRegexp(".*filter recordType = \"jml\\.audit\".*"))));
+                    "QueryString", Match.stringLikeRegexp(".*filter recordType = \"jml\\.audit\".*"))), 4);
             Capture employee = new Capture();
             template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
                     "Name", "jml-identity/JmlIdentity/Everything that happened to employee EMPLOYEE_ID",
@@ -369,19 +377,25 @@ class JmlIdentityStackTest {
                             "Condition", Map.of("ForAllValues:StringEquals", Map.of(
                                     "events:source", List.of("com.acme.workday"),
                                     "events:detail-type", TestStacks.CONTRACT_DETAIL_TYPES)))))));
-            variant.allResourcesProperties("AWS::Events::Rule", Match.objectLike(Map.of(
-                    "EventPattern", Match.objectLike(Map.of("source", List.of("com.acme.workday"))))));
+            // the three HR rules (the roster drop rule and the schedule are RosterReconcileTest's)
+            variant.resourcePropertiesCountIs("AWS::Events::Rule", Match.objectLike(Map.of(
+                    "EventPattern", Match.objectLike(Map.of("source", List.of("com.acme.workday"))))), 3);
             variant.hasResourceProperties("AWS::Events::Archive", Match.objectLike(Map.of("RetentionDays", 30)));
         }
 
         @Test
         void functions_get_the_store_source_dry_run_concurrency_and_retention() {
-            variant.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+            // the three lifecycle functions (the reconcile function keeps one reserved execution)
+            variant.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "ReservedConcurrentExecutions", 3,
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
                             "IDENTITY_STORE_ID", "d-9876543210",
                             "HR_EVENT_SOURCE", "com.acme.workday",
-                            "DRY_RUN", "true"))))));
+                            "DRY_RUN", "true"))))), 3);
+            variant.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "ReservedConcurrentExecutions", 1,
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            "IDENTITY_STORE_ID", "d-9876543210", "DRY_RUN", "true"))))));
             variant.allResourcesProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 731)));
         }
 

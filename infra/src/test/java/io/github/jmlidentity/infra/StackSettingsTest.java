@@ -55,7 +55,7 @@ class StackSettingsTest {
         assertThat(s.archiveRetentionDays()).isEqualTo(90);
         assertThat(s.reservedConcurrency()).isEqualTo(2);
         assertThat(s.identityStoreQuota()).isEqualTo(20);
-        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 6);
+        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 7); // 3 x 2 + the reconcile's 1
         assertThat(s.leaverPolicy()).isEqualTo(LeaverPolicy.DELETE);
         assertThat(s.missingGroupPolicy()).isEqualTo(MissingGroupPolicy.FAIL);
         assertThat(s.alarmEmail()).isEmpty();

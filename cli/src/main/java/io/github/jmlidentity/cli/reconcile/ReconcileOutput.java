@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A reconcile's plan (and outcomes) as rows, and its summary on stderr. */
-final class ReconcileOutput {
+public final class ReconcileOutput {
 
     static final List<String> COLUMNS = List.of("action", "employeeId", "userName", "userId", "details", "result");
 
     private ReconcileOutput() {
     }
 
-    static void print(PrintWriter out, OutputFormat format, ReconcileResult result) {
+    public static void print(PrintWriter out, OutputFormat format, ReconcileResult result) {
         List<List<String>> rows = new ArrayList<>();
         for (ReconcileResult.Line line : result.lines()) {
             PlanItem item = line.item();
@@ -31,7 +31,7 @@ final class ReconcileOutput {
         RowPrinter.print(out, format, COLUMNS, rows);
     }
 
-    static String details(PlanItem item) {
+    public static String details(PlanItem item) {
         List<String> parts = new ArrayList<>();
         if (item.action() == ReconcileAction.JOIN) {
             long attributes = item.differences().stream().filter(d -> !d.startsWith("+")).count();
@@ -58,7 +58,7 @@ final class ReconcileOutput {
         return line.outcome().name() + (line.error() != null && line.failed() ? " " + line.error() : "");
     }
 
-    static void summary(PrintWriter err, ReconcileResult result) {
+    public static void summary(PrintWriter err, ReconcileResult result) {
         String counts = result.counts().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         long calls = result.directoryCalls().values().stream().mapToLong(Long::longValue).sum();
@@ -77,7 +77,7 @@ final class ReconcileOutput {
             }
             err.println("jml reconcile: applied: " + (outcomes.isEmpty() ? "nothing to do" : outcomes.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
-                    + "; " + changeCalls + " Identity Store calls for the changes");
+                    + "; " + changeCalls + " Identity Store calls for the changes in " + result.applyMillis() + " ms");
         } else if (result.lines().stream().anyMatch(l -> l.item().action().changes())) {
             err.println("jml reconcile: plan only: run again with --apply to carry it out");
         }

@@ -120,7 +120,9 @@ public final class ReconcileService implements ReconcileRoster {
             List<ReconcileResult.Line> lines = items.stream().map(i -> new ReconcileResult.Line(i, null, null, 0)).toList();
             return new ReconcileResult(roster.name(), asOf, List.of(), lines, false, null, planCalls, planMillis);
         }
-        return apply(roster.name(), asOf, items, request, planCalls, planMillis);
+        long applyStarted = System.nanoTime();
+        ReconcileResult applied = apply(roster.name(), asOf, items, request, planCalls, planMillis);
+        return applied.withApplyMillis((System.nanoTime() - applyStarted) / 1_000_000);
     }
 
     private ReconcileResult apply(String rosterName, Instant asOf, List<PlanItem> items, ReconcileRequest request,
@@ -264,8 +266,10 @@ public final class ReconcileService implements ReconcileRoster {
                 progress.accept("reconcile: listed " + users.size() + " users");
             }
         });
-        List<DirectoryGroup> managed = listing.groups().stream()
-                .filter(g -> settings.rules().isManaged(g.displayName())).toList();
+        List<DirectoryGroup> groups = listing.groups();
+        // The changes that follow resolve group names and ids from this listing instead of one call per group.
+        settings.directory().knowGroups(groups);
+        List<DirectoryGroup> managed = groups.stream().filter(g -> settings.rules().isManaged(g.displayName())).toList();
         Map<String, List<Membership>> memberships = new HashMap<>();
         int[] count = {0};
         for (DirectoryGroup group : managed) {

@@ -20,14 +20,27 @@ import java.util.Map;
  * @param applied       whether the changes were applied (false: plan only)
  * @param withheld      why some planned changes were not applied (mass-deletion guard, conflicts), or null
  * @param directoryCalls Identity Store calls per operation for the plan (the paged pass), apart from the changes
+ * @param planMillis    reading the directory and the ledger, and planning
+ * @param applyMillis   applying the changes (0 for a plan)
  */
 public record ReconcileResult(String roster, Instant asOf, List<RosterProblem> rosterProblems, List<Line> lines,
-                              boolean applied, String withheld, Map<String, Long> directoryCalls, long planMillis) {
+                              boolean applied, String withheld, Map<String, Long> directoryCalls, long planMillis,
+                              long applyMillis) {
 
     public ReconcileResult {
         rosterProblems = List.copyOf(rosterProblems);
         lines = List.copyOf(lines);
         directoryCalls = Map.copyOf(directoryCalls);
+    }
+
+    public ReconcileResult(String roster, Instant asOf, List<RosterProblem> rosterProblems, List<Line> lines,
+                           boolean applied, String withheld, Map<String, Long> directoryCalls, long planMillis) {
+        this(roster, asOf, rosterProblems, lines, applied, withheld, directoryCalls, planMillis, 0);
+    }
+
+    public ReconcileResult withApplyMillis(long millis) {
+        return new ReconcileResult(roster, asOf, rosterProblems, lines, applied, withheld, directoryCalls, planMillis,
+                millis);
     }
 
     /**
