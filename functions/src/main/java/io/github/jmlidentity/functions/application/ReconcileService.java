@@ -84,6 +84,7 @@ public final class ReconcileService implements ReconcileRoster {
     @Override
     public ReconcileResult reconcile(ReconcileRequest request) {
         Consumer<String> progress = request.progress();
+        long reading = System.nanoTime();
         Roster roster;
         try {
             roster = rosterParser.parse(rosters.read(request.roster()));
@@ -96,7 +97,7 @@ public final class ReconcileService implements ReconcileRoster {
         Instant asOf = request.asOf() != null ? request.asOf()
                 : roster.takenAt() != null ? roster.takenAt() : settings.clock().instant();
         progress.accept("reconcile: roster " + roster.name() + ": " + roster.employees().size()
-                + " employees, as of " + asOf);
+                + " employees, as of " + asOf + " (read and checked in " + millisSince(reading) + " ms)");
 
         long started = System.nanoTime();
         DirectorySnapshot snapshot;
@@ -105,6 +106,8 @@ public final class ReconcileService implements ReconcileRoster {
             snapshot = snapshot(progress);
             planCalls = calls.calls();
         }
+        progress.accept("reconcile: directory read in " + millisSince(started) + " ms");
+        long planning = System.nanoTime();
         LedgerLinks links = new LedgerLinks();
         settings.ledger().forEachLinkedUser(links::link);
         ReconcilePlan plan = new RosterReconciler(settings.rules(), request.adoption()).plan(roster, snapshot, links);
@@ -113,7 +116,8 @@ public final class ReconcileService implements ReconcileRoster {
             items.add(item.action().changes() ? ordered(item, asOf) : item);
         }
         long planMillis = (System.nanoTime() - started) / 1_000_000;
-        progress.accept("reconcile: plan " + summary(new ReconcilePlan(items)) + " in " + planMillis + " ms");
+        progress.accept("reconcile: plan " + summary(new ReconcilePlan(items)) + " (ledger and planning "
+                + millisSince(planning) + " ms; " + planMillis + " ms with the directory)");
 
         boolean apply = request.apply() && !settings.dryRun();
         if (!apply) {
@@ -292,6 +296,10 @@ public final class ReconcileService implements ReconcileRoster {
             }
         });
         return text.length() == 0 ? "empty" : text.toString();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static long calls(Cost cost) {
