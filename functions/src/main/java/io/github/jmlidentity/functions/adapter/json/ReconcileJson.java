@@ -33,9 +33,10 @@ public final class ReconcileJson {
         JsonNode root;
         try {
             root = JSON.readTree(trigger);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the reconcile trigger is not JSON: " + EventParser.syntaxError(e), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the reconcile trigger is not JSON: " + EventParser.syntaxError(
-                    e instanceof JsonProcessingException p ? p : new JsonProcessingException(e.getMessage()) { }));
+            throw new IllegalArgumentException("the reconcile trigger cannot be read: " + e.getMessage(), e);
         }
         if (root != null && root.path(ReconcileFunction.ROSTER_FIELD).isTextual()) {
             return root.get(ReconcileFunction.ROSTER_FIELD).asText();
