@@ -118,7 +118,7 @@ class HrEventRoutingPatternTest {
     void the_demo_routes_with_exactly_the_deployed_patterns() throws Exception {
         var documented = JSON.readTree(EVENTS.resolve("routing/patterns.json").toFile()).get("rules");
         Map<String, Object> deployed = new java.util.HashMap<>();
-        TestStacks.defaults().resources("AWS::Events::Rule").forEach((ruleId, rule) -> deployed.put(
+        hrRules(TestStacks.defaults()).forEach((ruleId, rule) -> deployed.put(
                 handlerByRule.get(ruleId), TestStacks.Synthesized.properties(rule).get("EventPattern")));
         assertThat(documented).hasSize(deployed.size());
         for (var rule : documented) {
@@ -165,18 +165,25 @@ class HrEventRoutingPatternTest {
     @SuppressWarnings("unchecked")
     private static Machine machine(TestStacks.Synthesized stack) throws Exception {
         Machine machine = Machine.builder().build();
-        for (Map.Entry<String, Map<String, Object>> rule : stack.resources("AWS::Events::Rule").entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> rule : hrRules(stack).entrySet()) {
             Object pattern = TestStacks.Synthesized.properties(rule.getValue()).get("EventPattern");
             machine.addRule(rule.getKey(), JSON.writeValueAsString(pattern));
         }
         return machine;
     }
 
+    /** The rules on the HR bus (the roster drop rule and the schedule, on the default bus, are RosterReconcileTest's). */
+    private static Map<String, Map<String, Object>> hrRules(TestStacks.Synthesized stack) {
+        Map<String, Map<String, Object>> rules = new java.util.LinkedHashMap<>(stack.resources("AWS::Events::Rule"));
+        rules.values().removeIf(rule -> !TestStacks.Synthesized.properties(rule).containsKey("EventBusName"));
+        return rules;
+    }
+
     /** Follows each rule's target: alias → function → Handler, all in the template. */
     @SuppressWarnings("unchecked")
     private static Map<String, String> handlersByRule(TestStacks.Synthesized stack) {
         Map<String, String> handlers = new java.util.HashMap<>();
-        stack.resources("AWS::Events::Rule").forEach((ruleId, rule) -> {
+        hrRules(stack).forEach((ruleId, rule) -> {
             List<Map<String, Object>> targets = (List<Map<String, Object>>) TestStacks.Synthesized.properties(rule).get("Targets");
             assertThat(targets).hasSize(1);
             String aliasId = (String) ((Map<String, Object>) targets.get(0).get("Arn")).get("Ref");
