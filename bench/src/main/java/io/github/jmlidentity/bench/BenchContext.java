@@ -85,12 +85,19 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /** An empty Identity Store Local (fresh state, stats zeroed, no faults) with the rules' groups created. */
+    /** The permission sets of {@link #freshServer()}'s IAM Identity Center instance. */
+    static final java.util.List<String> PERMISSION_SETS = java.util.List.of("AdministratorAccess", "ReadOnlyAccess");
+
     public synchronized IdentityStoreLocal freshServer() {
         if (server == null) {
             server = IdentityStoreLocal.builder().port(0).build().start();
         }
         server.reset();
         Directories.createGroups(server, rules.allGrantableGroups());
+        // Permission sets a user can be assigned directly (a leaver removes such assignments).
+        for (String permissionSet : PERMISSION_SETS) {
+            server.ssoAdmin().putPermissionSet(permissionSet, "jml-bench", "PT1H", 0);
+        }
         server.resetStats();
         return server;
     }

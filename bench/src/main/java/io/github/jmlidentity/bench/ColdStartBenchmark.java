@@ -62,6 +62,8 @@ public final class ColdStartBenchmark implements Benchmark {
         env.put("LEDGER_TABLE", table);
         env.put("ACCESS_RULES_FILE", context.accessRulesFile().toString());
         env.put("AWS_ENDPOINT_URL_IDENTITYSTORE", server.endpoint().toString());
+        env.put("SSO_INSTANCE_ARN", server.instanceArn());
+        env.put("AWS_ENDPOINT_URL_SSO_ADMIN", server.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "test");

@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 import java.util.Collection;
 
@@ -21,6 +22,13 @@ public final class Directories {
     /** The functions' production client (retry strategy, call recording, HTTP client) against the emulator. */
     public static IdentitystoreClient functionsClient(IdentityStoreLocal server) {
         return LifecycleFunctions.identityStoreClient(builder -> local(builder, server));
+    }
+
+    /** The functions' production sso-admin client against the emulator. */
+    public static SsoAdminClient functionsSsoAdminClient(IdentityStoreLocal server) {
+        return LifecycleFunctions.ssoAdminClient(builder -> builder.endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
     }
 
     public static IdentitystoreClient client(IdentityStoreLocal server, ClientOverrideConfiguration overrides) {

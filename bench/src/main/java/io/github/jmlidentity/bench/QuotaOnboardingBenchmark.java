@@ -3,6 +3,7 @@ package io.github.jmlidentity.bench;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.Outcome;
@@ -97,8 +98,9 @@ public final class QuotaOnboardingBenchmark implements Benchmark {
             built.add(client);
             IdentityDirectory directory = LifecycleFunctions.identityStore(client, server.identityStoreId());
             context.rules().allGrantableGroups().forEach(directory::findGroupId);
+            // Joiners only: no leaver, so no account assignment to remove.
             containers.add(LifecycleFunctions.builder().directory(directory).ledger(ledger).rules(context.rules())
-                    .auditLines(line -> { }).build());
+                    .accountAssignments(AccountAssignments.NONE).auditLines(line -> { }).build());
         }
         server.faults(FaultSettings.none().withTps(s.tps()));
         server.resetStats();

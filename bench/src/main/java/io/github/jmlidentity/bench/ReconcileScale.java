@@ -168,6 +168,9 @@ record ReconcileScale(int users, int departments, int teams) {
             json.writeEndArray();
             json.writeStringField("missingGroupPolicy", "fail");
             json.writeStringField("leaverPolicy", "delete");
+            // The directory's calls only: removing a leaver's direct account assignments (sso-admin) is the
+            // leaver's step, measured by api-calls.
+            json.writeStringField("directAssignments", "keep");
             json.writeObjectFieldStart("massDeletionGuard");
             json.writeNumberField("maxLeaversPerHour", 25);
             json.writeEndObject();

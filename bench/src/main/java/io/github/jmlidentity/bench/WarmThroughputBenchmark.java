@@ -2,6 +2,7 @@ package io.github.jmlidentity.bench;
 
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.Email;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +45,9 @@ public final class WarmThroughputBenchmark implements Benchmark {
         List<Double> rawRates = new ArrayList<>();
         List<Double> noIoRates = new ArrayList<>();
         long[] failures = {0};
-        try (IdentitystoreClient client = Directories.functionsClient(server)) {
-            ProcessHrEvent functions = Functions.warm(server, client, context.rules());
+        try (IdentitystoreClient client = Directories.functionsClient(server);
+             SsoAdminClient ssoAdmin = Directories.functionsSsoAdminClient(server)) {
+            ProcessHrEvent functions = Functions.warm(server, client, ssoAdmin, context.rules());
             Map<String, String> groupIds = new LinkedHashMap<>();
             for (String g : List.of("jml-all-staff", "jml-engineering", "jml-office-london")) {
                 groupIds.put(g, client.getGroupId(r -> r.identityStoreId(server.identityStoreId())
@@ -62,8 +65,9 @@ public final class WarmThroughputBenchmark implements Benchmark {
             result.figure("identityStoreCallsPerEvent", server.stats().callsByOperation().entrySet().stream()
                             .mapToLong(Map.Entry::getValue).sum() / (2.0 * events));
         }
+        // Joiners only: no leaver, so no account assignment to remove.
         ProcessHrEvent noIo = LifecycleFunctions.builder().directory(new NoIoDirectory()).ledgerInMemory()
-                .rules(context.rules()).auditLines(line -> { }).build();
+                .accountAssignments(AccountAssignments.NONE).rules(context.rules()).auditLines(line -> { }).build();
         loop(noIo, joiners, "noiowarmup", warmUp * 2, failures);
         for (int c = 0; c < CHUNKS; c++) {
             noIoRates.add(rate(noIo, joiners, "noio" + c, chunk, failures));

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /** {@code jml invoke}: the real handler code on envelope files, with the audit records on stdout. */
 @Command(name = "invoke",
@@ -68,6 +69,12 @@ final class InvokeCommand implements Callable<Integer> {
             description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
     String identityStoreId;
 
+    @Option(names = "--instance-arn", paramLabel = "ARN",
+            description = "IAM Identity Center instance in which a leaver removes the user's direct account "
+                    + "assignments (default: SSO_INSTANCE_ARN, else the identity store's instance, found with "
+                    + "sso-admin ListInstances when a leaver first needs it)")
+    String instanceArn;
+
     @Mixin
     FunctionOptions functionOptions;
 
@@ -91,12 +98,17 @@ final class InvokeCommand implements Callable<Integer> {
         }
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int unreadable = 0;
+        String store = storeId;
+        String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
         try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                builder -> aws.configure(builder, endpoint.region()))) {
+                builder -> aws.configure(builder, endpoint.region()));
+             SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
+                     builder -> aws.configure(builder, endpoint.region()))) {
             ProcessHrEvent functions;
             try {
                 functions = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env)
                         .identityStore(client, storeId)
+                        .ssoAdmin(ssoAdmin, instance != null ? () -> instance : () -> InstanceDiscovery.of(ssoAdmin, store))
                         .dryRun(dryRun)
                         .auditLines(line -> {
                             out.println(line);

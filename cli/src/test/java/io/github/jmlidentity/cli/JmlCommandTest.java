@@ -7,6 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
+import software.amazon.awssdk.services.ssoadmin.model.TargetType;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -87,6 +94,31 @@ class JmlCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("\"outcome\":\"PLANNED\"").contains("\"groupsAdded\":[\"jml-all-staff\"");
         assertThat(server.stats().writeCalls()).isZero();
+    }
+
+    @Test
+    void invoke_leaver_removes_the_users_direct_account_assignments_in_the_instance_it_discovers() {
+        assertThat(jml("invoke", "joiner", event("joiner.json"))).isZero();
+        String jane = server.data().userIdByUserName("jane.doe");
+        String permissionSet = server.ssoAdmin().permissionSetArnByName("AdministratorAccess");
+        try (SsoAdminClient ssoAdmin = SsoAdminClient.builder().endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
+            ssoAdmin.createAccountAssignment(r -> r.instanceArn(server.instanceArn()).targetType(TargetType.AWS_ACCOUNT)
+                    .targetId("444444444444").permissionSetArn(permissionSet)
+                    .principalType(PrincipalType.USER).principalId(jane));
+            server.resetStats();
+            out.getBuffer().setLength(0);
+
+            int exit = jml("invoke", "leaver", event("leaver.json"));
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("\"userDeleted\":true", "\"assignmentsRemoved\":[{\"accountId\":"
+                    + "\"444444444444\",\"permissionSetArn\":\"" + permissionSet + "\"}]");
+            assertThat(server.stats().calls("ListInstances")).as("the instance, discovered").isEqualTo(1);
+            assertThat(ssoAdmin.listAccountAssignmentsForPrincipal(r -> r.instanceArn(server.instanceArn())
+                    .principalType(PrincipalType.USER).principalId(jane)).accountAssignments()).isEmpty();
+        }
     }
 
     @Test

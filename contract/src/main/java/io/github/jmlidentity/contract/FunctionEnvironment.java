@@ -23,6 +23,11 @@ public enum FunctionEnvironment {
     FAILURE_QUEUE_URL,
     /** One container's share of the account's Identity Store quota, in requests per second. */
     IDENTITY_STORE_MAX_RPS,
+    /**
+     * The IAM Identity Center instance ({@link SsoInstanceArn}) in which the leaver removes a user's direct account
+     * assignments; required when the access rules remove them ({@link DirectAssignmentPolicy#REMOVE}, the default).
+     */
+    SSO_INSTANCE_ARN,
     /** Reconcile function: adopt users without employeeNumber, {@code off} (default), {@code userName+email} or {@code userName}. */
     RECONCILE_ADOPT,
     /** Reconcile function: the most leavers one roster applies (default: the rules' mass-deletion cap). */

@@ -20,7 +20,8 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * The Identity Store permissions of each function, read from {@value #ACTIONS_RESOURCE} (config/ in the repo,
- * on the classpath): the one list to adjust when a function starts or stops calling an Identity Store API.
+ * on the classpath): the one list to adjust when a function starts or stops calling an Identity Store API (the sso:
+ * actions in the same file are {@link SsoAdminAccess}'s).
  * The functions module's tests check that every call the handlers make across the event stories is in that
  * list, and that every listed action is called by some story, so the policies cannot drift from the code.
  * Never a wildcard action; a call missing here fails with AccessDeniedException and the event lands in the
@@ -34,6 +35,7 @@ public final class IdentityStoreAccess {
 
     /** Classpath resource (config/identitystore-actions.json). */
     static final String ACTIONS_RESOURCE = "identitystore-actions.json";
+    private static final String PREFIX = "identitystore:";
     private static final JsonNode ACTIONS = load();
 
     private IdentityStoreAccess() {
@@ -44,18 +46,25 @@ public final class IdentityStoreAccess {
         return actions(stage.functionName(), leaverPolicy, missingGroupPolicy);
     }
 
-    /** The Identity Store actions the function named {@code functionName} (joiner, ..., reconcile) may call. */
-    public static List<String> actions(String functionName, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
-        JsonNode forStage = ACTIONS.path(functionName);
+    /** The Identity Store actions the function named {@code function} (joiner, ..., reconcile) may call. */
+    public static List<String> actions(String function, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
         List<String> actions = new ArrayList<>();
-        addAll(actions, forStage.path("always"));
-        addAll(actions, forStage.path(MissingGroupPolicy.KEY + "=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
-        addAll(actions, forStage.path(LeaverPolicy.KEY + "=" + leaverPolicy.name().toLowerCase(Locale.ROOT)));
-        return List.copyOf(actions);
+        actions.addAll(listed(function, "always"));
+        actions.addAll(listed(function, MissingGroupPolicy.KEY + "=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
+        actions.addAll(listed(function, LeaverPolicy.KEY + "=" + leaverPolicy.name().toLowerCase(Locale.ROOT)));
+        return actions.stream().filter(action -> action.startsWith(PREFIX)).toList();
     }
 
-    private static void addAll(List<String> actions, JsonNode list) {
-        list.forEach(action -> actions.add(action.asText()));
+    /** The actions listed for {@code stage} under {@code key} ("always", or "policy=value"), of any service. */
+    static List<String> listed(LifecycleStage stage, String key) {
+        return listed(stage.functionName(), key);
+    }
+
+    /** The actions listed for the function named {@code function} (joiner, ..., reconcile) under {@code key}. */
+    static List<String> listed(String function, String key) {
+        List<String> actions = new ArrayList<>();
+        ACTIONS.path(function).path(key).forEach(action -> actions.add(action.asText()));
+        return List.copyOf(actions);
     }
 
     private static JsonNode load() {
@@ -84,9 +93,10 @@ public final class IdentityStoreAccess {
 
     private static void requireExplicitActions(JsonNode list) {
         list.forEach(action -> {
-            if (!action.asText().startsWith("identitystore:") || action.asText().contains("*")) {
-                throw new IllegalStateException(ACTIONS_RESOURCE + ": '" + action.asText()
-                        + "' is not an explicit identitystore action");
+            String name = action.asText();
+            if (!(name.startsWith(PREFIX) || name.startsWith(SsoAdminAccess.PREFIX)) || name.contains("*")) {
+                throw new IllegalStateException(ACTIONS_RESOURCE + ": '" + name
+                        + "' is not an explicit identitystore or sso action");
             }
         });
     }

@@ -58,10 +58,13 @@ public final class JmlIdentityStack extends Stack {
 
         Map<LifecycleStage, IFunction> targets = new EnumMap<>(LifecycleStage.class);
         for (LifecycleStage stage : LifecycleStage.values()) {
-            List<PolicyStatement> permissions = List.of(
+            List<PolicyStatement> permissions = new ArrayList<>(List.of(
                     IdentityStoreAccess.statementFor(stage, settings.identityStoreId(),
                             settings.leaverPolicy(), settings.missingGroupPolicy()),
-                    ledger.dataAccessStatement());
+                    ledger.dataAccessStatement()));
+            List<PolicyStatement> ssoAdmin = SsoAdminAccess.statementsFor(stage, settings.directAssignments(),
+                    settings.ssoInstanceArn());
+            permissions.addAll(ssoAdmin);
             LifecycleFunction fn = new LifecycleFunction(this, LifecycleFunction.title(stage) + "Function", new LifecycleFunction.Props(
                     stage,
                     functionsCode,
@@ -72,6 +75,9 @@ public final class JmlIdentityStack extends Stack {
                     settings.reservedConcurrency(),
                     failureQueues.processingFailureQueue(),
                     permissions));
+            if (!ssoAdmin.isEmpty()) {
+                SsoAdminAccess.suppressWildcards(fn.function().getRole(), settings.ssoInstanceArn().orElseThrow());
+            }
             functions.put(stage, fn);
             targets.put(stage, fn.alias());
         }
@@ -90,6 +96,14 @@ public final class JmlIdentityStack extends Stack {
         this.alarms = new OperationsAlarms(this, "OperationsAlarms", new OperationsAlarms.Props(
                 getStackName(), settings.alarmEmail(), queues, List.copyOf(functions.values())));
 
+        // The reconcile's leavers run the leaver's code: the same sso-admin grants under directAssignments: remove.
+        List<PolicyStatement> reconcilePermissions = new ArrayList<>(List.of(
+                IdentityStoreAccess.reconcileStatement(settings.identityStoreId(), settings.leaverPolicy(),
+                        settings.missingGroupPolicy()),
+                ledger.dataAccessStatement(), ledger.scanStatement()));
+        List<PolicyStatement> reconcileSsoAdmin = SsoAdminAccess.statementsFor(ReconcileFunction.NAME, "Reconcile",
+                settings.directAssignments(), settings.ssoInstanceArn());
+        reconcilePermissions.addAll(reconcileSsoAdmin);
         this.reconcile = new RosterReconcile(this, "RosterReconcile", new RosterReconcile.Props(
                 ReconcileSettings.fromContext(scope.getNode()::tryGetContext),
                 functionsCode,
@@ -97,13 +111,15 @@ public final class JmlIdentityStack extends Stack {
                 environment(),
                 "/jml-identity/" + getStackName() + "/" + ReconcileFunction.NAME,
                 settings.logRetention(),
-                List.of(IdentityStoreAccess.reconcileStatement(settings.identityStoreId(), settings.leaverPolicy(),
-                                settings.missingGroupPolicy()),
-                        ledger.dataAccessStatement(), ledger.scanStatement()),
+                reconcilePermissions,
                 failureQueues.deliveryDeadLetterQueue(),
                 alarms.topic(),
                 getStackName(),
                 "jml-identity/" + getStackName()));
+
+        if (!reconcileSsoAdmin.isEmpty()) {
+            SsoAdminAccess.suppressWildcards(reconcile.function().getRole(), settings.ssoInstanceArn().orElseThrow());
+        }
 
         List<ILogGroup> logGroups = new ArrayList<>();
         functions.values().forEach(fn -> logGroups.add(fn.logGroup()));
@@ -122,6 +138,8 @@ public final class JmlIdentityStack extends Stack {
         env.put(FunctionEnvironment.ACCESS_RULES_FILE.name(), ACCESS_RULES_FILE);
         env.put(FunctionEnvironment.DRY_RUN.name(), Boolean.toString(settings.dryRun()));
         env.put(FunctionEnvironment.HR_EVENT_SOURCE.name(), settings.hrSource());
+        // Every function validates its configuration at init; the leaver removes direct assignments in this instance.
+        settings.ssoInstanceArn().ifPresent(arn -> env.put(FunctionEnvironment.SSO_INSTANCE_ARN.name(), arn));
         // Each container paces its Identity Store calls to its share of the account quota.
         env.put(FunctionEnvironment.IDENTITY_STORE_MAX_RPS.name(),
                 String.format(java.util.Locale.ROOT, "%.3f", settings.identityStoreRequestsPerContainer()));

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.LifecycleStage;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
+import io.github.jmlidentity.contract.SsoInstanceArn;
 
 import software.amazon.awscdk.services.logs.RetentionDays;
 
@@ -45,6 +47,10 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param dryRun              functions compute and log their plan but write nothing
  * @param functionsJar        the shaded functions jar (absolute)
  * @param configDir           the directory shipped as the access-rules layer (absolute)
+ * @param directAssignments   remove or keep a leaver's direct account assignments (decides whether the leaver role
+ *                            gets the sso-admin actions); same rule as leaverPolicy
+ * @param ssoInstanceArn      the IAM Identity Center instance the leaver removes direct assignments in; required
+ *                            under {@link DirectAssignmentPolicy#REMOVE}, and the sso-admin grants are scoped to it
  */
 public record StackSettings(
         String identityStoreId,
@@ -60,7 +66,9 @@ public record StackSettings(
         Optional<String> alarmEmail,
         boolean dryRun,
         Path functionsJar,
-        Path configDir) {
+        Path configDir,
+        DirectAssignmentPolicy directAssignments,
+        Optional<String> ssoInstanceArn) {
 
     public static final String IDENTITY_STORE_ID = "identityStoreId";
     public static final String HR_SOURCE = "hrSource";
@@ -76,6 +84,8 @@ public record StackSettings(
     public static final String DRY_RUN = "dryRun";
     public static final String FUNCTIONS_JAR = "functionsJar";
     public static final String CONFIG_DIR = "configDir";
+    public static final String DIRECT_ASSIGNMENTS = DirectAssignmentPolicy.KEY;
+    public static final String SSO_INSTANCE_ARN = "ssoInstanceArn";
 
     public static final String DEFAULT_HR_SOURCE = FunctionEnvironment.DEFAULT_HR_EVENT_SOURCE;
     public static final String DEFAULT_BUS_NAME = "jml-hr-events";
@@ -117,6 +127,8 @@ public record StackSettings(
         String identityStoreId = identityStoreId(read); // first: the one key every deployment must pass
         Path configDir = configDir(read, repoRoot);
         JsonNode rules = accessRules(configDir);
+        DirectAssignmentPolicy directAssignments = policy(read, rules, DIRECT_ASSIGNMENTS, DirectAssignmentPolicy.class,
+                DirectAssignmentPolicy.REMOVE);
         return new StackSettings(
                 identityStoreId,
                 hrSource(read),
@@ -131,7 +143,9 @@ public record StackSettings(
                 alarmEmail(read),
                 read.bool(DRY_RUN, false),
                 functionsJar(read, repoRoot),
-                configDir);
+                configDir,
+                directAssignments,
+                ssoInstanceArn(read, directAssignments));
     }
 
     /**
@@ -156,6 +170,29 @@ public record StackSettings(
             throw new InvalidContextException(IDENTITY_STORE_ID, quote(value)
                     + " is not an identity store id: expected 'd-' followed by 10 lower-case hex digits, e.g. d-1234567890");
         }
+        return value;
+    }
+
+    /**
+     * The instance a leaver removes direct account assignments in: required when they are removed (the leaver needs
+     * it, and the sso-admin grants are scoped to it), checked against sso-admin's own pattern whenever given.
+     */
+    private static Optional<String> ssoInstanceArn(ContextReader read, DirectAssignmentPolicy directAssignments) {
+        Optional<String> value = read.string(SSO_INSTANCE_ARN);
+        if (value.isEmpty() && directAssignments == DirectAssignmentPolicy.REMOVE) {
+            throw new InvalidContextException(SSO_INSTANCE_ARN, "is required while leavers remove direct account"
+                    + " assignments (\"" + DIRECT_ASSIGNMENTS + "\": \"remove\", the default): pass the IAM Identity Center"
+                    + " instance ARN, e.g. -c " + SSO_INSTANCE_ARN + "=" + SsoInstanceArn.EXAMPLE + " (find it with `"
+                    + SsoInstanceArn.HOW_TO_FIND + "`), or set \"" + DIRECT_ASSIGNMENTS + "\": \"keep\" in "
+                    + ACCESS_RULES_FILE_NAME);
+        }
+        value.ifPresent(v -> {
+            if (!SsoInstanceArn.isValid(v)) {
+                throw new InvalidContextException(SSO_INSTANCE_ARN, quote(v) + " is not an IAM Identity Center instance"
+                        + " ARN: expected arn:aws:sso:::instance/ssoins- followed by 16 characters, e.g. "
+                        + SsoInstanceArn.EXAMPLE);
+            }
+        });
         return value;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.LifecycleStage;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Least privilege, read from the synthesized IAM policies: each function's role can call exactly its own
- * Identity Store operations on the one configured store, touch only the ledger table and its own log
- * group, and no policy anywhere in the template grants a wildcard action.
+ * Identity Store operations on the one configured store, the leaver its sso-admin operations in the one configured
+ * instance (and none when direct assignments are kept), touch only the ledger table and its own log group, and no
+ * policy anywhere in the template grants a wildcard action.
  */
 class IdentityStoreAccessTest {
 
@@ -104,7 +106,8 @@ class IdentityStoreAccessTest {
                     List.of(logicalId(defaults, "AWS::Logs::LogGroup", fn + "LogGroup"), "Arn")));
 
             List<Map<String, Object>> statements = statements(defaults, fn);
-            assertThat(statements).as("statements of %s", fn).hasSize(4);
+            // Identity Store, ledger, logs, failure queue; and the leaver's two sso-admin statements.
+            assertThat(statements).as("statements of %s", fn).hasSize(fn.equals("LeaverFunction") ? 6 : 4);
             // The on-failure destination and the handler's own sends of permanent failures (FAILURE_QUEUE_URL):
             // sqs:SendMessage on the processing failure queue only, and no other queue action anywhere.
             List<Map<String, Object>> sqs = statements.stream()
@@ -131,6 +134,35 @@ class IdentityStoreAccessTest {
     }
 
     @Test
+    void a_leaver_that_removes_direct_assignments_may_list_delete_and_follow_them_in_the_one_instance_only() {
+        String instance = TestStacks.INSTANCE_ARN;
+        Map<String, Object> read = statement(defaults, "LeaverFunction", "SsoAdminLeaverInstance");
+        assertThat(actions(read)).containsExactlyInAnyOrder("sso:ListAccountAssignmentsForPrincipal",
+                "sso:DescribeAccountAssignmentDeletionStatus");
+        assertThat(read.get("Resource")).isEqualTo(instance);
+        Map<String, Object> delete = statement(defaults, "LeaverFunction", "SsoAdminLeaverAssignments");
+        assertThat(actions(delete)).containsExactly("sso:DeleteAccountAssignment");
+        assertThat(delete.get("Resource")).isEqualTo(List.of(instance,
+                "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/*", "arn:aws:sso:::account/*"));
+        for (String fn : List.of("JoinerFunction", "MoverFunction")) {
+            assertThat(statements(defaults, fn)).flatExtracting(IdentityStoreAccessTest::actions)
+                    .noneMatch(action -> action.startsWith("sso:"));
+        }
+    }
+
+    @Test
+    void with_direct_assignments_kept_no_role_has_any_sso_admin_action() {
+        for (String fn : List.of("JoinerFunction", "MoverFunction", "LeaverFunction")) {
+            assertThat(statements(variant, fn)).flatExtracting(IdentityStoreAccessTest::actions)
+                    .noneMatch(action -> action.startsWith("sso:"));
+        }
+        List<String> actions = new ArrayList<>();
+        collectAllowedActions(variant.template().toJSON(), actions);
+        assertThat(actions).doesNotContain("sso:DeleteAccountAssignment", "sso:CreateAccountAssignment")
+                .noneMatch(action -> action.startsWith("sso:"));
+    }
+
+    @Test
     void no_policy_anywhere_grants_a_wildcard_action() {
         for (TestStacks.Synthesized stack : List.of(defaults, variant)) {
             List<String> actions = new ArrayList<>();
@@ -146,10 +178,20 @@ class IdentityStoreAccessTest {
                     IdentityStoreAccess.actions(stage, LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
             assertThat(identityStoreActions(variant, LifecycleFunction.title(stage) + "Function")).containsExactlyInAnyOrderElementsOf(
                     IdentityStoreAccess.actions(stage, LeaverPolicy.SUSPEND, MissingGroupPolicy.CREATE));
+            assertThat(ssoActions(defaults, LifecycleFunction.title(stage) + "Function")).containsExactlyInAnyOrderElementsOf(
+                    SsoAdminAccess.actions(stage, DirectAssignmentPolicy.REMOVE));
+            assertThat(ssoActions(variant, LifecycleFunction.title(stage) + "Function")).isEmpty();
+            assertThat(SsoAdminAccess.actions(stage, DirectAssignmentPolicy.KEEP)).isEmpty();
         }
     }
 
     // --- reading the template ---
+
+    private static TreeSet<String> ssoActions(TestStacks.Synthesized stack, String function) {
+        TreeSet<String> found = new TreeSet<>();
+        statements(stack, function).forEach(s -> actions(s).stream().filter(a -> a.startsWith("sso:")).forEach(found::add));
+        return found;
+    }
 
     private static TreeSet<String> identityStoreActions(TestStacks.Synthesized stack, String function) {
         return new TreeSet<>(actions(statement(stack, function, "IdentityStore")));

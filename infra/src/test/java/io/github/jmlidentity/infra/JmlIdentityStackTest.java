@@ -72,6 +72,8 @@ class JmlIdentityStackTest {
                                 "HR_EVENT_SOURCE", "com.example.hr",
                                 // 20 requests/s shared by 3 functions x 2 reserved executions + the reconcile's 1
                                 "IDENTITY_STORE_MAX_RPS", "2.857",
+                                // the instance the leaver removes direct account assignments in
+                                "SSO_INSTANCE_ARN", TestStacks.INSTANCE_ARN,
                                 // permanent failures are sent here by the handler itself, not through Lambda's retries
                                 "FAILURE_QUEUE_URL", Map.of("Ref", ref("FailureQueuesProcessingFailureQueue",
                                         "AWS::SQS::Queue"))))))));
@@ -119,6 +121,7 @@ class JmlIdentityStackTest {
             Files.writeString(config.resolve("access-rules.json"), "{\"defaultGroups\":[\"jml-all-staff\"]}");
             App app = new App(AppProps.builder().context(TestStacks.context(Map.of(
                     StackSettings.IDENTITY_STORE_ID, TestStacks.STORE_ID,
+                    StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN,
                     StackSettings.CONFIG_DIR, config.toString()))).build());
             Template changed = Template.fromStack(JmlIdentityApp.build(app, TestStacks.REPO_ROOT));
             Set<String> before = stack.resources("AWS::Lambda::Version").keySet();

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 
@@ -40,13 +41,15 @@ class StackSettingsTest {
     private static Map<String, Object> with(String key, Object value) {
         Map<String, Object> values = new HashMap<>();
         values.put(StackSettings.IDENTITY_STORE_ID, TestStacks.STORE_ID);
+        values.put(StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN);
         values.put(key, value);
         return values;
     }
 
     @Test
-    void defaults_with_only_the_identity_store_id() {
-        StackSettings s = settings(Map.of(StackSettings.IDENTITY_STORE_ID, "d-1234567890"));
+    void defaults_with_only_the_identity_store_id_and_the_instance() {
+        StackSettings s = settings(Map.of(StackSettings.IDENTITY_STORE_ID, "d-1234567890",
+                StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN));
         assertThat(s.identityStoreId()).isEqualTo("d-1234567890");
         assertThat(s.hrSource()).isEqualTo("com.example.hr");
         assertThat(s.hrPrincipal()).isEmpty();
@@ -58,6 +61,8 @@ class StackSettingsTest {
         assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 7); // 3 x 2 + the reconcile's 1
         assertThat(s.leaverPolicy()).isEqualTo(LeaverPolicy.DELETE);
         assertThat(s.missingGroupPolicy()).isEqualTo(MissingGroupPolicy.FAIL);
+        assertThat(s.directAssignments()).isEqualTo(DirectAssignmentPolicy.REMOVE);
+        assertThat(s.ssoInstanceArn()).hasValue(TestStacks.INSTANCE_ARN);
         assertThat(s.alarmEmail()).isEmpty();
         assertThat(s.dryRun()).isFalse();
         assertThat(s.functionsJar()).isAbsolute().isRegularFile();
@@ -67,9 +72,11 @@ class StackSettingsTest {
     @Test
     void values_from_cdk_json_arrive_as_json_numbers_and_booleans_and_from_the_command_line_as_strings() {
         StackSettings typed = settings(Map.of(StackSettings.IDENTITY_STORE_ID, "d-1234567890",
-                StackSettings.LOG_RETENTION_DAYS, 731, StackSettings.RESERVED_CONCURRENCY, 3.0, StackSettings.DRY_RUN, true));
+                StackSettings.LOG_RETENTION_DAYS, 731, StackSettings.RESERVED_CONCURRENCY, 3.0, StackSettings.DRY_RUN, true,
+                StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN));
         StackSettings strings = settings(Map.of(StackSettings.IDENTITY_STORE_ID, "d-1234567890",
-                StackSettings.LOG_RETENTION_DAYS, "731", StackSettings.RESERVED_CONCURRENCY, " 3 ", StackSettings.DRY_RUN, "TRUE"));
+                StackSettings.LOG_RETENTION_DAYS, "731", StackSettings.RESERVED_CONCURRENCY, " 3 ", StackSettings.DRY_RUN, "TRUE",
+                StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN));
         assertThat(typed).isEqualTo(strings);
         assertThat(typed.logRetentionDays()).isEqualTo(731);
         assertThat(typed.reservedConcurrency()).isEqualTo(3);
@@ -136,6 +143,9 @@ class StackSettingsTest {
             "identityStoreQuota   | twenty               | is not a whole number",
             "leaverPolicy         | disable              | is not a valid choice: expected delete or suspend",
             "missingGroupPolicy   | ignore               | is not a valid choice: expected fail or create",
+            "directAssignments    | delete               | is not a valid choice: expected remove or keep",
+            "ssoInstanceArn       | arn:aws:sso:::instance/ssoins-123 | is not an IAM Identity Center instance ARN",
+            "ssoInstanceArn       | d-1234567890         | is not an IAM Identity Center instance ARN",
             "alarmEmail           | ops-at-example.com   | is not an e-mail address",
             "dryRun               | yes                  | is not true or false",
             "functionsJar         | /nonexistent/functions.jar | does not exist: build it first",
@@ -163,7 +173,8 @@ class StackSettingsTest {
         Files.write(root.resolve("functions/target/functions.jar"), new byte[] {0});
         Files.createDirectories(root.resolve("config"));
         Files.writeString(root.resolve("config/access-rules.json"), "{}");
-        Map<String, Object> context = Map.of(StackSettings.IDENTITY_STORE_ID, "d-1234567890");
+        Map<String, Object> context = Map.of(StackSettings.IDENTITY_STORE_ID, "d-1234567890",
+                StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN);
         StackSettings s = StackSettings.fromContext(context::get, root);
         assertThat(s.functionsJar()).isEqualTo(root.resolve("functions/target/functions.jar").toAbsolutePath());
         assertThat(s.configDir()).isEqualTo(root.resolve("config").toAbsolutePath());
@@ -193,6 +204,28 @@ class StackSettingsTest {
     }
 
     @Test
+    void the_instance_is_required_while_leavers_remove_direct_assignments_and_not_under_keep(@TempDir Path config)
+            throws IOException {
+        Map<String, Object> noInstance = new HashMap<>(Map.of(StackSettings.IDENTITY_STORE_ID, "d-1234567890"));
+        assertThatThrownBy(() -> settings(noInstance))
+                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("ssoInstanceArn"))
+                .hasMessageContaining("is required while leavers remove direct account assignments")
+                .hasMessageContaining("-c ssoInstanceArn=arn:aws:sso:::instance/ssoins-")
+                .hasMessageContaining("\"directAssignments\": \"keep\"");
+
+        Files.writeString(config.resolve("access-rules.json"), "{\"directAssignments\":\"keep\"}");
+        noInstance.put(StackSettings.CONFIG_DIR, config.toString());
+        StackSettings keep = settings(noInstance);
+        assertThat(keep.directAssignments()).isEqualTo(DirectAssignmentPolicy.KEEP);
+        assertThat(keep.ssoInstanceArn()).isEmpty();
+
+        noInstance.put(StackSettings.DIRECT_ASSIGNMENTS, "remove");
+        assertThatThrownBy(() -> settings(noInstance))
+                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("directAssignments"))
+                .hasMessageContaining("'remove' contradicts \"directAssignments\": \"keep\" in access-rules.json");
+    }
+
+    @Test
     void a_broken_access_rules_file_names_the_config_dir_key(@TempDir Path config) throws IOException {
         Files.writeString(config.resolve("access-rules.json"), "{ not json");
         assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
@@ -210,12 +243,13 @@ class StackSettingsTest {
         Map<String, Object> cdkJson = new ObjectMapper().readValue(TestStacks.REPO_ROOT.resolve("cdk.json").toFile(), Map.class);
         assertThat((String) cdkJson.get("app")).contains("exec:java");
         Map<String, Object> context = new HashMap<>((Map<String, Object>) cdkJson.get("context"));
-        assertThat(context).doesNotContainKey(StackSettings.IDENTITY_STORE_ID);
+        assertThat(context).doesNotContainKey(StackSettings.IDENTITY_STORE_ID).doesNotContainKey(StackSettings.SSO_INSTANCE_ARN);
         assertThatThrownBy(() -> StackSettings.fromContext(context::get, TestStacks.REPO_ROOT.resolve("no-such-dir")))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("identityStoreId"));
 
         // With a store id (and the stand-in jar, as the functions may not be built yet) it is a valid deployment.
         context.put(StackSettings.IDENTITY_STORE_ID, "d-1234567890");
+        context.put(StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN);
         context.put(StackSettings.FUNCTIONS_JAR, TestStacks.assets().resolve("functions.jar").toString());
         StackSettings s = StackSettings.fromContext(context::get, TestStacks.REPO_ROOT);
         assertThat(s.configDir()).isEqualTo(TestStacks.REPO_ROOT.resolve("config").toAbsolutePath());

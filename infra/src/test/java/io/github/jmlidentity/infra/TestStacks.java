@@ -28,6 +28,7 @@ import software.amazon.awscdk.assertions.Template;
 final class TestStacks {
 
     static final String STORE_ID = "d-1234567890";
+    static final String INSTANCE_ARN = "arn:aws:sso:::instance/ssoins-0123456789abcdef";
     static final Path REPO_ROOT = JmlIdentityApp.repositoryRoot(Path.of("").toAbsolutePath());
 
     /** Every non-default setting at once, to prove each context value reaches the template. */
@@ -43,6 +44,8 @@ final class TestStacks {
             Map.entry(StackSettings.MISSING_GROUP_POLICY, "create"),
             Map.entry(StackSettings.ALARM_EMAIL, "iam-ops@example.com"),
             Map.entry(StackSettings.DRY_RUN, "true"),
+            // keep: no sso-admin grant, and so no instance ARN needed
+            Map.entry(StackSettings.DIRECT_ASSIGNMENTS, "keep"),
             Map.entry(ReconcileSettings.ROSTER_PREFIX, "hr/exports/"),
             Map.entry(ReconcileSettings.RECONCILE_SCHEDULE, "rate(1 day)"),
             Map.entry(ReconcileSettings.RECONCILE_ROSTER_KEY, "hr/exports/current.csv"),
@@ -83,10 +86,11 @@ final class TestStacks {
     private TestStacks() {
     }
 
-    /** The stack with code defaults and only the required identityStoreId. */
+    /** The stack with code defaults and only the required identityStoreId and ssoInstanceArn. */
     static synchronized Synthesized defaults() {
         if (defaults == null) {
-            defaults = synthesize(Map.of(StackSettings.IDENTITY_STORE_ID, STORE_ID));
+            defaults = synthesize(Map.of(StackSettings.IDENTITY_STORE_ID, STORE_ID,
+                    StackSettings.SSO_INSTANCE_ARN, INSTANCE_ARN));
         }
         return defaults;
     }

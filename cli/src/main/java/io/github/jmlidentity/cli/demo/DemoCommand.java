@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replays a scripted HR story, with no AWS account: Identity Store Local starts in this process "
@@ -98,9 +99,11 @@ public final class DemoCommand implements Callable<Integer> {
             int matched;
             int dayOne;
             List<String> untouched;
-            try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(builder -> aws.configure(builder, null))) {
+            try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(builder -> aws.configure(builder, null));
+                 SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(builder -> aws.configure(builder, null))) {
                 ProcessHrEvent functions = wiring
                         .identityStore(client, store.identityStoreId())
+                        .ssoAdmin(ssoAdmin, store.instanceArn())
                         .ledgerInMemory()
                         .auditLines(line -> {
                             if (auditJson) {

@@ -63,6 +63,9 @@ public final class SdkErrors {
 
     private static String notFound(ResourceMissingException missing) {
         ResourceMissingException.Resource resource = missing.resource();
+        if (resource.type() == null) {
+            return missing.serviceMessage(); // sso-admin names no resource type; its message does
+        }
         return resource.type() + " not found" + (resource.id() == null ? "" : " (" + resource.id() + ")");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.cli.reconcile;
 
+import io.github.jmlidentity.cli.InstanceDiscovery;
 import io.github.jmlidentity.cli.LocalAws;
 import io.github.jmlidentity.cli.options.EndpointOptions;
 import io.github.jmlidentity.cli.options.FunctionOptions;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /** {@code jml reconcile}: an HR roster against the directory; plan by default, {@code --apply} carries it out. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
@@ -102,6 +104,12 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
     String identityStoreId;
 
+    @Option(names = "--instance-arn", paramLabel = "ARN",
+            description = "IAM Identity Center instance in which a leaver removes the user's direct account "
+                    + "assignments (default: SSO_INSTANCE_ARN, else the identity store's instance, found with "
+                    + "sso-admin ListInstances when a leaver first needs it)")
+    String instanceArn;
+
     @Mixin
     FunctionOptions functionOptions;
 
@@ -143,12 +151,17 @@ public final class ReconcileCommand implements Callable<Integer> {
             err.println("jml reconcile: --identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
             return 2;
         }
+        String store = storeId;
+        String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
         try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                builder -> aws.configure(builder, endpoint.region()))) {
+                builder -> aws.configure(builder, endpoint.region()));
+             SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
+                     builder -> aws.configure(builder, endpoint.region()))) {
             ReconcileRoster reconciler;
             try {
                 reconciler = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env)
                         .identityStore(client, storeId)
+                        .ssoAdmin(ssoAdmin, instance != null ? () -> instance : () -> InstanceDiscovery.of(ssoAdmin, store))
                         .auditLines(line -> {
                             if (audit) {
                                 out.println(line);

@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.HrEvent;
@@ -13,16 +14,19 @@ import java.util.List;
 
 /**
  * Employee Left: list the memberships (recorded in the ledger, and then in the audit record, before anything
- * changes), then delete the user or suspend it per the leaver policy, within the mass-deletion cap. An unknown
- * employee is NO_CHANGE, and the leave is still recorded so that a late joiner or mover cannot re-provision them.
+ * changes) and the account assignments made to the user directly, remove those assignments (when the rules say so),
+ * then delete the user or suspend it per the leaver policy, within the mass-deletion cap. An unknown employee is
+ * NO_CHANGE, and the leave is still recorded so that a late joiner or mover cannot re-provision them.
  */
 public final class LeaverService extends LifecycleService {
 
     private final int maxLeaversPerHour;
+    private final AssignmentRemoval assignmentRemoval;
 
     public LeaverService(LifecycleSettings settings) {
         super(settings);
         this.maxLeaversPerHour = settings.rules().maxLeaversPerHour();
+        this.assignmentRemoval = settings.assignmentRemoval();
     }
 
     @Override
@@ -59,7 +63,9 @@ public final class LeaverService extends LifecycleService {
         progress.userId = user.userId();
         progress.userName = user.userName();
         List<Membership> memberships = directory.memberships(user.userId());
-        Plan plan = planner.leave(user, memberships);
+        List<DirectAssignment> direct = rules.removesDirectAssignments()
+                ? assignmentRemoval.directAssignments(user.userId()) : List.of();
+        Plan plan = planner.leave(user, memberships, direct);
         progress.plan = plan;
         progress.membershipsBefore = memberships.stream().map(Membership::label).toList();
         if (dryRun) {
@@ -76,6 +82,7 @@ public final class LeaverService extends LifecycleService {
         }
         // Logged first: the memberships go to the ledger before any of them is removed.
         recordLeaveIntent(event, progress, user.userId(), progress.membershipsBefore);
+        removeDirectAssignments(user.userId(), plan, progress);
         if (plan.deleteUser()) {
             directory.deleteUser(user.userId());
             progress.userDeleted = true;
@@ -87,5 +94,16 @@ public final class LeaverService extends LifecycleService {
             progress.groupsRemoved.add(membership.label());
         }
         return new Execution(Outcome.APPLIED, user.userId(), EmploymentStatus.LEFT);
+    }
+
+    /**
+     * The one step that removes the user's direct account assignments, before DeleteUser (a deleted user's assignments
+     * stay behind as orphans) and when the user is suspended (a suspended user would keep them). A deletion that
+     * FAILED or did not complete in time throws a retryable failure before the user is deleted or changed further.
+     */
+    private void removeDirectAssignments(String userId, Plan plan, Progress progress) {
+        if (!plan.assignmentsToRemove().isEmpty()) {
+            assignmentRemoval.removeAll(userId, plan.assignmentsToRemove(), progress.assignmentsRemoved::add);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AccessRules;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
 import io.github.jmlidentity.functions.domain.HrEvent;
@@ -50,9 +51,11 @@ public abstract class LifecycleService {
         final List<String> groupsRemoved = new ArrayList<>();
         boolean userDeleted;
         List<String> membershipsBefore = List.of();
+        final List<DirectAssignment> assignmentsRemoved = new ArrayList<>();
 
         Changes changes() {
-            return new Changes(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore);
+            return new Changes(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore,
+                    assignmentsRemoved);
         }
 
         /** The result with everything found and done so far. */

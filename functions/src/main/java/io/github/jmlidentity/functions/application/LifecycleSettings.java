@@ -1,7 +1,9 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
+import io.github.jmlidentity.functions.application.port.out.Sleeper;
 import io.github.jmlidentity.functions.domain.AccessRules;
 
 import java.time.Clock;
@@ -14,12 +16,22 @@ import java.util.Objects;
  * @param lease        how long a delivery may hold an employee before another may take over; longer than the
  *                     function timeout, so a live invocation never loses it
  * @param maxLeaseWait how long a concurrent delivery waits for the lease before failing for a later retry
+ * @param assignmentRemoval how a leaver removes the user's direct account assignments (used only when the rules
+ *                          say directAssignments: remove)
  */
 public record LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
-                                boolean dryRun, Duration lease, Duration maxLeaseWait) {
+                                boolean dryRun, Duration lease, Duration maxLeaseWait,
+                                AssignmentRemoval assignmentRemoval) {
+
+    /** Settings for functions whose users have no direct account assignment (tests of other concerns). */
+    public LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
+                             boolean dryRun, Duration lease, Duration maxLeaseWait) {
+        this(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait, new AssignmentRemoval(
+                AccountAssignments.NONE, clock, Sleeper.threadSleep(), AssignmentRemoval.Waiting.DEFAULT));
+    }
 
     public LifecycleSettings {
-        for (Object setting : new Object[] {directory, ledger, rules, clock, lease, maxLeaseWait}) {
+        for (Object setting : new Object[] {directory, ledger, rules, clock, lease, maxLeaseWait, assignmentRemoval}) {
             Objects.requireNonNull(setting, "every lifecycle setting is required");
         }
     }
@@ -28,7 +40,8 @@ public record LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledg
     public LifecycleSettings withMaxLeaversPerHour(int max) {
         AccessRules r = rules;
         return new LifecycleSettings(directory, ledger, new AccessRules(r.defaultGroups(), r.managedGroups(), r.rules(),
-                r.protectedUsers(), r.missingGroupPolicy(), r.leaverPolicy(), max), clock, dryRun, lease, maxLeaseWait);
+                r.protectedUsers(), r.missingGroupPolicy(), r.leaverPolicy(), max, r.directAssignments()), clock, dryRun,
+                lease, maxLeaseWait, assignmentRemoval);
     }
 
     public static LifecycleSettings of(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules,

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.domain;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 
@@ -7,10 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The declarative mapping from HR attributes to Identity Store groups, and the policies around it. */
+/**
+ * The declarative mapping from HR attributes to Identity Store groups, and the policies around it.
+ *
+ * @param directAssignments what a leaver does with the account assignments made to the user directly
+ */
 public record AccessRules(
         List<String> defaultGroups,
         ManagedGroups managedGroups,
@@ -18,9 +24,19 @@ public record AccessRules(
         Set<String> protectedUsers,
         MissingGroupPolicy missingGroupPolicy,
         LeaverPolicy leaverPolicy,
-        int maxLeaversPerHour) {
+        int maxLeaversPerHour,
+        DirectAssignmentPolicy directAssignments) {
+
+    /** Rules that remove a leaver's direct account assignments (the default). */
+    public AccessRules(List<String> defaultGroups, ManagedGroups managedGroups, List<AccessRule> rules,
+                       Set<String> protectedUsers, MissingGroupPolicy missingGroupPolicy, LeaverPolicy leaverPolicy,
+                       int maxLeaversPerHour) {
+        this(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy, maxLeaversPerHour,
+                DirectAssignmentPolicy.REMOVE);
+    }
 
     public AccessRules {
+        Objects.requireNonNull(directAssignments, "directAssignments");
         defaultGroups = List.copyOf(defaultGroups);
         rules = List.copyOf(rules);
         protectedUsers = protectedUsers.stream().map(u -> u.toLowerCase(Locale.ROOT))
@@ -40,6 +56,17 @@ public record AccessRules(
             }
         }
         return groups;
+    }
+
+    /** The same rules with another direct-assignment policy. */
+    public AccessRules withDirectAssignments(DirectAssignmentPolicy policy) {
+        return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy,
+                maxLeaversPerHour, policy);
+    }
+
+    /** Whether a leaver removes the user's direct account assignments. */
+    public boolean removesDirectAssignments() {
+        return directAssignments == DirectAssignmentPolicy.REMOVE;
     }
 
     public boolean isManaged(String groupDisplayName) {

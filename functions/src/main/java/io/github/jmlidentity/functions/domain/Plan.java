@@ -12,6 +12,8 @@ import java.util.List;
  * @param membershipsToRemove memberships to delete
  * @param membershipsBefore   the memberships found before the change (recorded for leavers)
  * @param deleteUser          whether the user is deleted
+ * @param assignmentsToRemove account assignments made to the user directly, removed before the user is deleted or
+ *                            suspended (leavers under directAssignments: remove)
  */
 public record Plan(
         String userId,
@@ -20,9 +22,19 @@ public record Plan(
         List<String> groupsToAdd,
         List<Membership> membershipsToRemove,
         List<Membership> membershipsBefore,
-        boolean deleteUser) {
+        boolean deleteUser,
+        List<DirectAssignment> assignmentsToRemove) {
+
+    /** A plan that touches no account assignment. */
+    public Plan(String userId, UserProfile createProfile, List<AttributeChange> attributeChanges,
+                List<String> groupsToAdd, List<Membership> membershipsToRemove, List<Membership> membershipsBefore,
+                boolean deleteUser) {
+        this(userId, createProfile, attributeChanges, groupsToAdd, membershipsToRemove, membershipsBefore, deleteUser,
+                List.of());
+    }
 
     public Plan {
+        assignmentsToRemove = List.copyOf(assignmentsToRemove);
         attributeChanges = List.copyOf(attributeChanges);
         groupsToAdd = List.copyOf(groupsToAdd);
         membershipsToRemove = List.copyOf(membershipsToRemove);
@@ -35,7 +47,7 @@ public record Plan(
 
     public boolean isEmpty() {
         return !createsUser() && attributeChanges.isEmpty() && groupsToAdd.isEmpty()
-                && membershipsToRemove.isEmpty() && !deleteUser;
+                && membershipsToRemove.isEmpty() && !deleteUser && assignmentsToRemove.isEmpty();
     }
 
     /** The names of the attributes changed, for the audit record (all set attributes when the user is created). */

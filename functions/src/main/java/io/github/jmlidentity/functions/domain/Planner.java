@@ -38,13 +38,21 @@ public final class Planner {
         return new Plan(current.userId(), null, current.profile().changesTo(desired), toAdd, toRemove, List.of(), false);
     }
 
+    /** Leaver of a user with no direct account assignment. */
+    public Plan leave(DirectoryUser user, List<Membership> memberships) {
+        return leave(user, memberships, List.of());
+    }
+
     /**
      * Leaver. Delete: DeleteUser removes every membership with the user, so no membership call is needed and all
-     * memberships are reported removed. Suspend: remove the managed memberships and keep the user.
+     * memberships are reported removed. Suspend: remove the managed memberships and keep the user. Under either, the
+     * user's direct account assignments are removed first when the rules say so (DeleteUser would leave them behind
+     * as orphans, and a suspended user would keep them); assignments through groups are the groups' and stay.
      */
-    public Plan leave(DirectoryUser user, List<Membership> memberships) {
+    public Plan leave(DirectoryUser user, List<Membership> memberships, List<DirectAssignment> directAssignments) {
+        List<DirectAssignment> toRemove = rules.removesDirectAssignments() ? directAssignments : List.of();
         if (rules.leaverPolicy() == LeaverPolicy.DELETE) {
-            return new Plan(user.userId(), null, List.of(), List.of(), memberships, memberships, true);
+            return new Plan(user.userId(), null, List.of(), List.of(), memberships, memberships, true, toRemove);
         }
         List<Membership> managed = new ArrayList<>();
         for (Membership m : memberships) {
@@ -52,6 +60,6 @@ public final class Planner {
                 managed.add(m);
             }
         }
-        return new Plan(user.userId(), null, List.of(), List.of(), managed, memberships, false);
+        return new Plan(user.userId(), null, List.of(), List.of(), managed, memberships, false, toRemove);
     }
 }

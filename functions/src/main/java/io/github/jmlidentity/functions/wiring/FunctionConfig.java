@@ -1,5 +1,7 @@
 package io.github.jmlidentity.functions.wiring;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
+import io.github.jmlidentity.contract.SsoInstanceArn;
 import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
 import io.github.jmlidentity.functions.domain.AccessRules;
 
@@ -19,6 +21,7 @@ import static io.github.jmlidentity.contract.FunctionEnvironment.HR_EVENT_SOURCE
 import static io.github.jmlidentity.contract.FunctionEnvironment.IDENTITY_STORE_ID;
 import static io.github.jmlidentity.contract.FunctionEnvironment.IDENTITY_STORE_MAX_RPS;
 import static io.github.jmlidentity.contract.FunctionEnvironment.LEDGER_TABLE;
+import static io.github.jmlidentity.contract.FunctionEnvironment.SSO_INSTANCE_ARN;
 
 /**
  * The functions' settings, from the environment.
@@ -31,9 +34,13 @@ import static io.github.jmlidentity.contract.FunctionEnvironment.LEDGER_TABLE;
  *                        destination instead (nothing lost, but three audit records per event)
  * @param identityStoreMaxRps this container's share of the account's Identity Store quota in requests/s
  *                            (IDENTITY_STORE_MAX_RPS, set by the CDK app); 0 when unset: unpaced
+ * @param ssoInstanceArn the IAM Identity Center instance (SSO_INSTANCE_ARN) in which a leaver removes the user's direct
+ *                       account assignments; required when the rules remove them (directAssignments: remove, the
+ *                       default), null when unset under directAssignments: keep
  */
 public record FunctionConfig(String identityStoreId, String ledgerTable, AccessRules rules, boolean dryRun,
-                             String hrEventSource, String failureQueueUrl, double identityStoreMaxRps) {
+                             String hrEventSource, String failureQueueUrl, double identityStoreMaxRps,
+                             String ssoInstanceArn) {
 
     public static FunctionConfig fromEnvironment(Map<String, String> env) {
         List<String> errors = new ArrayList<>();
@@ -53,11 +60,33 @@ public record FunctionConfig(String identityStoreId, String ledgerTable, AccessR
                     + " was " + quoted(failureQueueUrl));
         }
         double maxRps = maxRps(IDENTITY_STORE_MAX_RPS.in(env), errors);
+        AccessRules rules = errors.isEmpty() ? rules(env) : null;
+        String instanceArn = instanceArn(SSO_INSTANCE_ARN.in(env), rules == null || rules.removesDirectAssignments(),
+                errors);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("invalid function configuration: " + String.join("; ", errors));
         }
-        return new FunctionConfig(storeId, table, rules(env), dryRun, source(env),
-                failureQueueUrl == null || failureQueueUrl.isBlank() ? null : failureQueueUrl, maxRps);
+        return new FunctionConfig(storeId, table, rules, dryRun, source(env),
+                failureQueueUrl == null || failureQueueUrl.isBlank() ? null : failureQueueUrl, maxRps, instanceArn);
+    }
+
+    /** Required when the rules remove direct assignments; checked against sso-admin's pattern whenever it is set. */
+    static String instanceArn(String value, boolean required, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(SSO_INSTANCE_ARN.name() + " must name the IAM Identity Center instance (e.g. "
+                        + SsoInstanceArn.EXAMPLE + ", from `" + SsoInstanceArn.HOW_TO_FIND + "`): the access rules"
+                        + " remove a leaver's direct account assignments (" + DirectAssignmentPolicy.KEY
+                        + ": remove, the default); was unset");
+            }
+            return null;
+        }
+        if (!SsoInstanceArn.isValid(value.trim())) {
+            errors.add(SSO_INSTANCE_ARN.name() + " must be an IAM Identity Center instance ARN such as "
+                    + SsoInstanceArn.EXAMPLE + ", was " + quoted(value));
+            return null;
+        }
+        return value.trim();
     }
 
     static AccessRules rules(Map<String, String> env) {

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.wiring;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
@@ -9,6 +10,7 @@ import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.FileEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.InvocationScope;
+import io.github.jmlidentity.functions.adapter.out.SdkAccountAssignments;
 import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
 import io.github.jmlidentity.functions.adapter.out.SqsFailureQueue;
 import io.github.jmlidentity.functions.adapter.json.RosterReader;
@@ -19,16 +21,21 @@ import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
 import io.github.jmlidentity.functions.application.port.out.AuditLog;
 import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
 import io.github.jmlidentity.functions.application.port.out.RosterSource;
+import io.github.jmlidentity.functions.application.AssignmentRemoval;
 import io.github.jmlidentity.functions.application.EventPipeline;
 import io.github.jmlidentity.functions.application.LifecycleSettings;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.application.port.out.FailureQueue;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
+import io.github.jmlidentity.functions.application.port.out.Sleeper;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClientBuilder;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +43,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The composition root: the one place that builds the functions from configuration (SDK clients, ledger, access
@@ -54,9 +62,10 @@ public final class LifecycleFunctions {
     }
 
     /**
-     * The deployed wiring: Identity Store through the SDK (paced to the container's share of the quota), the
-     * DynamoDB ledger, the failure queue in SQS, settings from the environment (names in the contract's
-     * FunctionEnvironment). When Lambda initialises a SnapStart snapshot, the real code path is primed first.
+     * The deployed wiring: Identity Store through the SDK (paced to the container's share of the quota), account
+     * assignments through sso-admin (its client built on a leaver's first use), the DynamoDB ledger, the failure queue
+     * in SQS, settings from the environment (names in the contract's FunctionEnvironment). When Lambda initialises a
+     * SnapStart snapshot, the real code path is primed first.
      */
     public static ProcessHrEvent fromEnvironment(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
@@ -64,6 +73,8 @@ public final class LifecycleFunctions {
                 .directory(new SdkIdentityDirectory(AwsClients.identityStore(config.identityStoreMaxRps()),
                         config.identityStoreId()))
                 .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
+                .accountAssignments(config.ssoInstanceArn() == null ? AccountAssignments.NONE
+                        : new SdkAccountAssignments(AwsClients::ssoAdmin, config.ssoInstanceArn()))
                 .rules(config.rules())
                 .dryRun(config.dryRun())
                 .source(config.hrEventSource())
@@ -81,6 +92,14 @@ public final class LifecycleFunctions {
      */
     public static IdentitystoreClient identityStoreClient(Consumer<? super IdentitystoreClientBuilder> connection) {
         return AwsClients.identityStore(connection);
+    }
+
+    /**
+     * An sso-admin client with the functions' settings (adaptive retry, call recording for the audit record) and the
+     * caller's endpoint, region and credentials. The caller closes it.
+     */
+    public static SsoAdminClient ssoAdminClient(Consumer<? super SsoAdminClientBuilder> connection) {
+        return AwsClients.ssoAdmin(connection);
     }
 
     /** The Identity Store as the functions see it, through {@code client}; group ids are cached for its lifetime. */
@@ -117,6 +136,9 @@ public final class LifecycleFunctions {
         private FailureQueue failureQueue;
         private DirectoryListing listing;
         private RosterSource rosters = new FileRosterSource();
+        private AccountAssignments accountAssignments;
+        private Sleeper sleeper = Sleeper.threadSleep();
+        private AssignmentRemoval.Waiting assignmentWaiting = AssignmentRemoval.Waiting.DEFAULT;
 
         private Builder() {
         }
@@ -142,6 +164,43 @@ public final class LifecycleFunctions {
         /** Where a reconcile reads rosters (default: local files). */
         public Builder rosterSource(RosterSource value) {
             this.rosters = value;
+            return this;
+        }
+
+        /**
+         * Any implementation of the account-assignments port. Required when the rules remove a leaver's direct
+         * assignments (directAssignments: remove, the default).
+         */
+        public Builder accountAssignments(AccountAssignments value) {
+            this.accountAssignments = value;
+            return this;
+        }
+
+        /**
+         * Account assignments through {@code client} (see {@link #ssoAdminClient}) in the IAM Identity Center
+         * instance {@code instanceArn} (e.g. IdentityStoreLocal's {@code instanceArn()}, or from ListInstances).
+         */
+        public Builder ssoAdmin(SsoAdminClient client, String instanceArn) {
+            return accountAssignments(new SdkAccountAssignments(client, instanceArn));
+        }
+
+        /**
+         * Account assignments through {@code client} in the instance {@code instanceArn} gives on first use (e.g. one
+         * discovered with ListInstances by a command line, only when a leaver needs it).
+         */
+        public Builder ssoAdmin(SsoAdminClient client, Supplier<String> instanceArn) {
+            return accountAssignments(new SdkAccountAssignments(() -> client, instanceArn));
+        }
+
+        /** How a leaver waits between polls of an account-assignment deletion (tests move a clock instead). */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = value;
+            return this;
+        }
+
+        /** How long, and how often, a leaver waits for its account-assignment deletions. */
+        public Builder assignmentWaiting(AssignmentRemoval.Waiting value) {
+            this.assignmentWaiting = value;
             return this;
         }
 
@@ -233,7 +292,8 @@ public final class LifecycleFunctions {
         /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
         Builder dryRunTwin() {
             return new Builder().directory(directory).ledger(ledger).rules(rules).source(source).clock(clock)
-                    .lease(lease).maxLeaseWait(maxLeaseWait).dryRun(true).auditLines(line -> { });
+                    .lease(lease).maxLeaseWait(maxLeaseWait).accountAssignments(accountAssignments).sleeper(sleeper)
+                    .assignmentWaiting(assignmentWaiting).dryRun(true).auditLines(line -> { });
         }
 
         IdentityDirectory directory() {
@@ -268,7 +328,18 @@ public final class LifecycleFunctions {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(ledger, "ledger");
             Objects.requireNonNull(rules, "rules");
-            return new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait);
+            AccountAssignments assignments = accountAssignments;
+            if (assignments == null) {
+                if (rules.removesDirectAssignments()) {
+                    throw new IllegalStateException("the access rules remove a leaver's direct account assignments ("
+                            + DirectAssignmentPolicy.KEY + ": remove, the default): give the functions the account"
+                            + " assignments (ssoAdmin(client, instanceArn) or accountAssignments(...)), or set "
+                            + DirectAssignmentPolicy.KEY + ": keep");
+                }
+                assignments = AccountAssignments.NONE;
+            }
+            return new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait,
+                    new AssignmentRemoval(assignments, clock, sleeper, assignmentWaiting));
         }
 
         private AuditLog auditLog() {

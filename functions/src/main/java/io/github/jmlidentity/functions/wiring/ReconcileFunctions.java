@@ -3,6 +3,8 @@ package io.github.jmlidentity.functions.wiring;
 import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.S3RosterSource;
+import io.github.jmlidentity.functions.adapter.out.SdkAccountAssignments;
+import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
 import io.github.jmlidentity.functions.domain.reconcile.AdoptionRule;
 
@@ -38,6 +40,9 @@ public final class ReconcileFunctions {
         ReconcileRoster reconciler = LifecycleFunctions.builder()
                 .identityStore(client, config.identityStoreId())
                 .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
+                // Its leavers run the leaver's code, which removes direct account assignments too.
+                .accountAssignments(config.ssoInstanceArn() == null ? AccountAssignments.NONE
+                        : new SdkAccountAssignments(AwsClients::ssoAdmin, config.ssoInstanceArn()))
                 .rules(config.rules())
                 .dryRun(config.dryRun())
                 .source(config.hrEventSource())

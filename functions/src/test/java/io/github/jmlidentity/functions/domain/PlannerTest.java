@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.domain;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,5 +97,27 @@ class PlannerTest {
         assertThat(plan.membershipsBefore()).as("every membership is on record").isEqualTo(memberships);
         assertThat(plan.createsUser()).isFalse();
         assertThat(plan.userId()).isEqualTo("u-1");
+    }
+
+    @ParameterizedTest(name = "GIVEN leaverPolicy {0} and directAssignments {1} THEN {2} direct assignment(s) removed")
+    @MethodSource("directAssignments")
+    void GIVEN_direct_assignments_WHEN_the_employee_leaves_THEN_they_are_removed_unless_the_rules_keep_them(
+            LeaverPolicy leaverPolicy, DirectAssignmentPolicy policy, int removed) {
+        List<DirectAssignment> direct = List.of(new DirectAssignment("222222222222", "ps-admin"),
+                new DirectAssignment("444444444444", "ps-readonly"));
+
+        Plan plan = new Planner(rules(leaverPolicy).withDirectAssignments(policy)).leave(AS_HIRED, List.of(), direct);
+
+        assertThat(plan.assignmentsToRemove()).hasSize(removed);
+        assertThat(plan.isEmpty()).as("a suspend with nothing else to do still removes them")
+                .isEqualTo(leaverPolicy == LeaverPolicy.SUSPEND && removed == 0);
+    }
+
+    static Stream<Arguments> directAssignments() {
+        return Stream.of(
+                Arguments.of(LeaverPolicy.DELETE, DirectAssignmentPolicy.REMOVE, 2),
+                Arguments.of(LeaverPolicy.SUSPEND, DirectAssignmentPolicy.REMOVE, 2),
+                Arguments.of(LeaverPolicy.DELETE, DirectAssignmentPolicy.KEEP, 0),
+                Arguments.of(LeaverPolicy.SUSPEND, DirectAssignmentPolicy.KEEP, 0));
     }
 }

@@ -27,7 +27,7 @@ class AuditAndDryRunStoryTest extends StoryTest {
 
     private static final List<String> STABLE_FIELDS = List.of("recordType", "time", "eventId", "hrEventId",
             "detailType", "source", "employeeId", "userName", "userId", "identityStoreId", "outcome", "dryRun", "effectiveAt",
-            "attributesChanged", "groupsAdded", "groupsRemoved", "membershipsBefore", "userDeleted", "apiCalls",
+            "attributesChanged", "groupsAdded", "groupsRemoved", "membershipsBefore", "userDeleted", "assignmentsRemoved", "apiCalls",
             "requestIds", "durationMs", "errorType", "reason", "note", "retryable");
 
     @Test
@@ -124,6 +124,7 @@ class AuditAndDryRunStoryTest extends StoryTest {
     void without_a_failure_queue_the_handler_throws_the_reason_for_the_failure_destination() {
         StoryWorld world = newWorld();
         ProcessHrEvent noQueue = LifecycleFunctions.builder().directory(world.faults)
+                .ssoAdmin(StoryWorld.ssoAdminClientFor(world.server), world.server.instanceArn())
                 .ledgerInMemory().rules(StoryWorld.SHIPPED_RULES).auditLines(line -> { }).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -2,6 +2,7 @@ package io.github.jmlidentity.functions.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRules;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
+import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
+import software.amazon.awssdk.services.ssoadmin.model.TargetType;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -23,12 +26,19 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The IAM policies are built from config/identitystore-actions.json (infra: IdentityStoreAccess). Here each function
- * runs the stories that reach every one of its code paths, the emulator counts the operations it calls, and they
- * must be exactly the listed actions: a call missing from the list would be denied in AWS, and a listed action no
- * story calls is a grant nothing needs.
+ * The IAM policies are built from config/identitystore-actions.json (infra: IdentityStoreAccess, SsoAdminAccess). Here
+ * each function runs the stories that reach every one of its code paths, the emulator counts the operations it calls
+ * (Identity Store and sso-admin), and they must be exactly the listed actions: a call missing from the list would be
+ * denied in AWS, and a listed action no story calls is a grant nothing needs.
  */
 class IdentityStoreActionsStoryTest extends StoryTest {
+
+    /** The sso-admin operations Identity Store Local serves (IAM prefix sso:); every other one is identitystore:. */
+    private static final Set<String> SSO_ADMIN_OPERATIONS = Set.of("ListInstances", "ListPermissionSets",
+            "DescribePermissionSet", "ListAccountAssignments", "ListAccountAssignmentsForPrincipal",
+            "ListAccountsForProvisionedPermissionSet", "CreateAccountAssignment", "DeleteAccountAssignment",
+            "DescribeAccountAssignmentCreationStatus", "DescribeAccountAssignmentDeletionStatus",
+            "ListAccountAssignmentCreationStatus", "ListAccountAssignmentDeletionStatus");
 
     private final Map<String, Set<String>> called = Map.of("joiner", new TreeSet<>(), "mover", new TreeSet<>(),
             "leaver", new TreeSet<>());
@@ -57,26 +67,43 @@ class IdentityStoreActionsStoryTest extends StoryTest {
                 Map.of("employeeId", "E3", "userName", "new.hire", "eventId", "m3")));
         IDENTITY_STORE.server().reset();
 
-        // leaver: a user the old script created, found by userName
+        // leaver: a user the old script created, found by userName, with a permission set assigned to it directly
         StoryWorld leaver = world(rules(LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
-        givenUserByHand(leaver, "jane.doe", "E1001", "jml-all-staff");
+        String jane = givenUserByHand(leaver, "jane.doe", "E1001", "jml-all-staff");
+        givenDirectAssignment(leaver, jane);
         record(leaver, "leaver", Fixtures.event("leaver.json"));
 
         for (String function : called.keySet()) {
-            assertThat(called.get(function)).as(function)
-                    .containsExactlyInAnyOrderElementsOf(listed(function, LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
+            assertThat(called.get(function)).as(function).containsExactlyInAnyOrderElementsOf(
+                    listed(function, LeaverPolicy.DELETE, MissingGroupPolicy.FAIL, DirectAssignmentPolicy.REMOVE));
         }
     }
 
     @Test
     void a_suspending_leaver_calls_exactly_its_listed_actions() {
         StoryWorld world = world(rules(LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL));
-        givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
+        String jane = givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
+        givenDirectAssignment(world, jane);
 
         record(world, "leaver", Fixtures.event("leaver.json"));
 
-        assertThat(called.get("leaver"))
-                .containsExactlyInAnyOrderElementsOf(listed("leaver", LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL));
+        assertThat(called.get("leaver")).containsExactlyInAnyOrderElementsOf(
+                listed("leaver", LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL, DirectAssignmentPolicy.REMOVE));
+    }
+
+    @Test
+    void a_leaver_that_keeps_direct_assignments_calls_no_sso_admin_action() {
+        StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE,
+                rules(LeaverPolicy.DELETE, MissingGroupPolicy.FAIL).withDirectAssignments(DirectAssignmentPolicy.KEEP),
+                false);
+        String jane = givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
+        givenDirectAssignment(world, jane);
+
+        record(world, "leaver", Fixtures.event("leaver.json"));
+
+        assertThat(called.get("leaver")).containsExactlyInAnyOrderElementsOf(
+                listed("leaver", LeaverPolicy.DELETE, MissingGroupPolicy.FAIL, DirectAssignmentPolicy.KEEP))
+                .noneMatch(action -> action.startsWith("sso:"));
     }
 
     @Test
@@ -90,7 +117,8 @@ class IdentityStoreActionsStoryTest extends StoryTest {
 
         for (String function : new String[] {"joiner", "mover"}) {
             assertThat(called.get(function)).as(function).contains("identitystore:CreateGroup")
-                    .isSubsetOf(listed(function, LeaverPolicy.DELETE, MissingGroupPolicy.CREATE));
+                    .isSubsetOf(listed(function, LeaverPolicy.DELETE, MissingGroupPolicy.CREATE,
+                            DirectAssignmentPolicy.REMOVE));
         }
     }
 
@@ -102,10 +130,12 @@ class IdentityStoreActionsStoryTest extends StoryTest {
         world.server.resetStats();
         Audit audit = world.deliver(function, event);
         assertThat(audit.outcome()).as(audit.toString()).isEqualTo("APPLIED");
-        world.server.stats().callsByOperation().keySet().forEach(op -> called.get(function).add("identitystore:" + op));
+        world.server.stats().callsByOperation().keySet().forEach(op -> called.get(function)
+                .add((SSO_ADMIN_OPERATIONS.contains(op) ? "sso:" : "identitystore:") + op));
     }
 
-    private static Set<String> listed(String function, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
+    private static Set<String> listed(String function, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy,
+                                      DirectAssignmentPolicy directAssignments) {
         JsonNode forFunction;
         try {
             forFunction = new ObjectMapper().readTree(Fixtures.repo().resolve("config/identitystore-actions.json")
@@ -115,7 +145,8 @@ class IdentityStoreActionsStoryTest extends StoryTest {
         }
         Set<String> actions = new TreeSet<>();
         for (String key : new String[] {"always", "leaverPolicy=" + leaverPolicy.name().toLowerCase(Locale.ROOT),
-                "missingGroupPolicy=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)}) {
+                "missingGroupPolicy=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT),
+                "directAssignments=" + directAssignments.name().toLowerCase(Locale.ROOT)}) {
             forFunction.path(key).forEach(a -> actions.add(a.asText()));
         }
         return actions;
@@ -128,7 +159,7 @@ class IdentityStoreActionsStoryTest extends StoryTest {
     }
 
     /** A user created outside jml-identity (by the old script), with its employee number and one group. */
-    private static void givenUserByHand(StoryWorld world, String userName, String employeeNumber, String group) {
+    private static String givenUserByHand(StoryWorld world, String userName, String employeeNumber, String group) {
         String storeId = world.server.identityStoreId();
         String userId = world.client.createUser(r -> r.identityStoreId(storeId).userName(userName)
                 .displayName("By Hand").name(n -> n.givenName("By").familyName("Hand"))
@@ -136,6 +167,16 @@ class IdentityStoreActionsStoryTest extends StoryTest {
                         Document.fromMap(Map.of("employeeNumber", Document.fromString(employeeNumber)))))).userId();
         world.client.createGroupMembership(r -> r.identityStoreId(storeId).groupId(groupId(world, group))
                 .memberId(MemberId.fromUserId(userId)));
+        return userId;
+    }
+
+    /** An administrator assigned a permission set to the user itself (provisioned by the next call: no delay). */
+    private static void givenDirectAssignment(StoryWorld world, String userId) {
+        String instanceArn = world.server.instanceArn();
+        StoryWorld.ssoAdminClientFor(world.server).createAccountAssignment(r -> r.instanceArn(instanceArn)
+                .targetType(TargetType.AWS_ACCOUNT).targetId("222222222222")
+                .permissionSetArn(world.server.ssoAdmin().permissionSetArnByName("AdministratorAccess"))
+                .principalType(PrincipalType.USER).principalId(userId));
     }
 
     private static void deleteGroup(StoryWorld world, String group) {

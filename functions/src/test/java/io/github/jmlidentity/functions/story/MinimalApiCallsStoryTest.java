@@ -57,15 +57,18 @@ class MinimalApiCallsStoryTest extends StoryTest {
     }
 
     @Test
-    void leaver_lists_memberships_once_and_deletes_the_user_in_one_call() {
+    void leaver_lists_memberships_and_direct_assignments_once_and_deletes_the_user_in_one_call() {
         world.deliver("joiner.json");
         world.server.resetStats();
 
-        world.deliver("leaver.json");
+        Audit left = world.deliver("leaver.json");
 
-        // DeleteUser removes the memberships with the user: no DeleteGroupMembership per group.
+        // DeleteUser removes the memberships with the user: no DeleteGroupMembership per group. A user with no direct
+        // account assignment costs one more call: the one page of ListAccountAssignmentsForPrincipal.
         assertThat(world.server.stats().callsByOperation()).isEqualTo(Map.of(
-                "DescribeUser", 1L, "ListGroupMembershipsForMember", 1L, "DeleteUser", 1L));
+                "DescribeUser", 1L, "ListGroupMembershipsForMember", 1L, "ListAccountAssignmentsForPrincipal", 1L,
+                "DeleteUser", 1L));
+        assertThat(left.apiCalls()).isEqualTo(world.server.stats().callsByOperation());
     }
 
     @Test

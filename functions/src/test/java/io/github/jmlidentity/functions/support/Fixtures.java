@@ -31,6 +31,11 @@ public final class Fixtures {
         return repo().resolve("config/access-rules.json");
     }
 
+    /** The stories' IAM Identity Center instance: accounts and permission sets, no groups or users. */
+    public static Path storySeed() {
+        return repo().resolve("functions/src/test/resources/story-seed.json");
+    }
+
     public static byte[] event(String name) {
         return read(events().resolve(name));
     }

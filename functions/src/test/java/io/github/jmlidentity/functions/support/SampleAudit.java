@@ -6,6 +6,7 @@ import io.github.jmlidentity.functions.application.audit.Cost;
 import io.github.jmlidentity.functions.application.audit.EventIdentity;
 import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.Outcome;
 
 import java.time.Instant;
@@ -28,6 +29,16 @@ public final class SampleAudit {
                         List.of()),
                 new Cost(Map.of("UpdateUser", 1L, "DescribeUser", 1L), List.of("r-1", "r-2"), 12),
                 Verdict.NONE.withNote("employee E1001 was not in the directory: provisioned by the mover"));
+    }
+
+    /** A leaver that removed one direct account assignment, then deleted the user. */
+    public static AuditRecord leaver() {
+        return new AuditRecord(TIME, new EventIdentity("evt-3", "hr-evt-0003", "Employee Left", "E1001", "jane.doe",
+                Instant.parse("2026-03-01T09:00:00Z")), new UserRef("jane.doe", "u-1"), "d-1234567890", Outcome.APPLIED,
+                false, new Changes(List.of(), List.of(), List.of("jml-all-staff"), true, List.of("jml-all-staff"),
+                        List.of(new DirectAssignment("222222222222",
+                                "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef"))),
+                new Cost(Map.of("DeleteAccountAssignment", 1L), List.of(), 5), Verdict.NONE);
     }
 
     /** An invalid joiner: only what could safely be read from it. */

@@ -4,13 +4,15 @@ import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtensi
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What every story runs against: Identity Store Local (one per test class, reset before each test) and dynalite
- * (one per run, a fresh ledger table per world).
+ * What every story runs against: Identity Store Local (one per test class, reset before each test) with the stories'
+ * IAM Identity Center instance (accounts and permission sets), and dynalite (one per run, a fresh ledger table per
+ * world).
  */
 public abstract class StoryTest {
 
     @RegisterExtension
-    protected static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension();
+    protected static final IdentityStoreLocalExtension IDENTITY_STORE = new IdentityStoreLocalExtension()
+            .withSeed(Fixtures.storySeed());
     @RegisterExtension
     protected static final Dynalite DYNALITE = new Dynalite();
 

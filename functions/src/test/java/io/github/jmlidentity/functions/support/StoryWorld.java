@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +33,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The world a story runs in: Identity Store Local (through the real SDK client), a fresh DynamoDB ledger table in
@@ -44,6 +46,7 @@ public final class StoryWorld {
     public static final String PROTECTED_USER = "breakglass-admin";
     public static final AccessRules SHIPPED_RULES = LifecycleFunctions.accessRules(Fixtures.accessRulesFile());
     private static final Map<URI, IdentitystoreClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<URI, SsoAdminClient> SSO_ADMIN_CLIENTS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final IdentityStoreLocal server;
@@ -74,6 +77,15 @@ public final class StoryWorld {
     /** A world whose ledger leases last {@code lease} (short, for stories where an invocation dies holding one). */
     public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
                       IdentitystoreClient functionsClient, Duration lease) {
+        this(server, dynalite, rules, dryRun, functionsClient, lease, wiring -> { });
+    }
+
+    /**
+     * A world whose functions are wired as deployed (account assignments through sso-admin in the emulator's
+     * instance), then changed by {@code wiring} (e.g. a sleeper that moves the emulator's clock).
+     */
+    public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
+                      IdentitystoreClient functionsClient, Duration lease, Consumer<LifecycleFunctions.Builder> wiring) {
         this.server = server;
         this.client = clientFor(server);
         String storeId = server.identityStoreId();
@@ -92,24 +104,19 @@ public final class StoryWorld {
         this.protectedUserBefore = state().user(PROTECTED_USER);
         this.table = dynalite.newLedgerTable();
         this.faults = new FaultyDirectory(LifecycleFunctions.identityStore(functionsClient, storeId));
-        this.functions = LifecycleFunctions.builder()
+        LifecycleFunctions.Builder builder = LifecycleFunctions.builder()
                 .directory(faults)
+                .ssoAdmin(ssoAdminClientFor(server), server.instanceArn())
                 .failureQueue(failureQueue)
                 .lease(lease)
                 .ledgerTable(dynalite.client(), table)
                 .rules(rules)
                 .dryRun(dryRun)
-                .auditLines(auditLines::add)
-                .build();
-        this.reconciler = LifecycleFunctions.builder()
-                .directory(faults)
                 .directoryListing(LifecycleFunctions.directoryListing(functionsClient, storeId))
-                .lease(lease)
-                .ledgerTable(dynalite.client(), table)
-                .rules(rules)
-                .dryRun(dryRun)
-                .auditLines(auditLines::add)
-                .buildReconciler();
+                .auditLines(auditLines::add);
+        wiring.accept(builder);
+        this.functions = builder.build();
+        this.reconciler = builder.buildReconciler();
         this.handlers = Map.of("joiner", new JoinerHandler(functions), "mover", new MoverHandler(functions),
                 "leaver", new LeaverHandler(functions));
         server.resetStats();
@@ -122,6 +129,13 @@ public final class StoryWorld {
     /** The production client configuration (adaptive retry, call recording) pointed at the emulator. */
     public static IdentitystoreClient clientFor(IdentityStoreLocal server) {
         return CLIENTS.computeIfAbsent(server.endpoint(), endpoint -> LifecycleFunctions.identityStoreClient(
+                builder -> builder.endpointOverride(endpoint).region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))));
+    }
+
+    /** The functions' sso-admin client configuration pointed at the emulator. */
+    public static SsoAdminClient ssoAdminClientFor(IdentityStoreLocal server) {
+        return SSO_ADMIN_CLIENTS.computeIfAbsent(server.endpoint(), endpoint -> LifecycleFunctions.ssoAdminClient(
                 builder -> builder.endpointOverride(endpoint).region(Region.US_EAST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))));
     }

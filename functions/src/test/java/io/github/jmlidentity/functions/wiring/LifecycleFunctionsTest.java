@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.wiring;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
@@ -11,6 +12,7 @@ import io.github.jmlidentity.functions.domain.HrEvent;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.support.Fixtures;
+import io.github.jmlidentity.functions.support.InMemoryAccountAssignments;
 import io.github.jmlidentity.functions.support.InMemoryIdentityDirectory;
 import io.github.jmlidentity.functions.support.StoryWorld;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,7 @@ class LifecycleFunctionsTest {
 
     private LifecycleFunctions.Builder wiring() {
         return LifecycleFunctions.builder().directory(directory).ledgerInMemory().rules(StoryWorld.SHIPPED_RULES)
+                .accountAssignments(new InMemoryAccountAssignments())
                 .clock(Clock.fixed(AS_OF, ZoneOffset.UTC)).auditLines(auditLines::add);
     }
 
@@ -120,5 +123,17 @@ class LifecycleFunctionsTest {
                 .isInstanceOf(InvalidAccessRulesException.class)
                 .hasMessageContaining("managedGroups is required")
                 .hasMessageContaining("leaverPolicy must be \"delete\" or \"suspend\", was \"disable\"");
+    }
+
+    @Test
+    void GIVEN_rules_that_remove_direct_assignments_WHEN_wired_without_them_THEN_the_wiring_refuses() {
+        assertThatThrownBy(() -> LifecycleFunctions.builder().directory(directory).ledgerInMemory()
+                .rules(StoryWorld.SHIPPED_RULES).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("give the functions the account assignments")
+                .hasMessageContaining("directAssignments: keep");
+        assertThat(LifecycleFunctions.builder().directory(directory).ledgerInMemory()
+                .rules(StoryWorld.SHIPPED_RULES.withDirectAssignments(DirectAssignmentPolicy.KEEP)).build())
+                .as("keep: no sso-admin call, nothing to wire").isNotNull();
     }
 }

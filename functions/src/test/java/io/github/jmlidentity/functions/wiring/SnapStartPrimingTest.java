@@ -45,6 +45,7 @@ class SnapStartPrimingTest {
         ledger = new InMemoryEmployeeLedger();
         wiring = LifecycleFunctions.builder()
                 .identityStore(StoryWorld.clientFor(server), server.identityStoreId())
+                .ssoAdmin(StoryWorld.ssoAdminClientFor(server), server.instanceArn())
                 .ledger(ledger)
                 .rules(StoryWorld.SHIPPED_RULES)
                 .auditLines(auditLines::add);

@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.identitystore.model.ValidationException;
 /**
  * The one place that turns SDK exceptions (after the SDK's own retries) into the project's {@link DirectoryFailure}s,
  * for the functions and the command line alike: Identity Store errors by their model type (conflict reason, resource
- * type), every other service's (sso-admin, DynamoDB, SQS) by its status; client-side failures (timeouts, network) are
- * transient. Transient failures are worth a retry, permanent ones are not.
+ * type), sso-admin's conflict and missing resource by theirs, every other error (of sso-admin, DynamoDB, SQS) by its
+ * status; client-side failures (timeouts, network) are transient. Transient failures are worth a retry, permanent
+ * ones are not.
  */
 public final class ExceptionTranslator {
 
@@ -35,6 +36,15 @@ public final class ExceptionTranslator {
         String said = serviceMessage(e);
         if (e instanceof IdentitystoreException identityStore) {
             return identityStore(identityStore, message, said);
+        }
+        if (e instanceof software.amazon.awssdk.services.ssoadmin.model.ConflictException) {
+            // sso-admin: a write on an assignment while another request on it is still in progress; the service's
+            // advice is to retry with backoff.
+            return new DirectoryFailure(Kind.CONCURRENT_MODIFICATION, "ConflictException", message, said, true, e);
+        }
+        if (e instanceof software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException) {
+            // sso-admin names no resource type: the message says which (instance, permission set, assignment).
+            return new ResourceMissingException(new ResourceMissingException.Resource(null, null), message, said, e);
         }
         if (e instanceof AwsServiceException service) {
             boolean transientFailure = service.isThrottlingException() || service.statusCode() >= 500;

@@ -62,6 +62,15 @@ class ExceptionTranslatorTest {
                 Arguments.of("sso-admin throttled", SsoAdminException.builder()
                         .awsErrorDetails(details("ThrottlingException", "slow down")).statusCode(400).build(),
                         Kind.OTHER_SERVICE, "ThrottlingException", true),
+                Arguments.of("sso-admin write on an assignment still in progress",
+                        software.amazon.awssdk.services.ssoadmin.model.ConflictException.builder()
+                                .awsErrorDetails(details("ConflictException", "in progress")).statusCode(400).build(),
+                        Kind.CONCURRENT_MODIFICATION, "ConflictException", true),
+                Arguments.of("sso-admin assignment not found",
+                        software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException.builder()
+                                .awsErrorDetails(details("ResourceNotFoundException", "no such assignment"))
+                                .statusCode(400).build(),
+                        Kind.NOT_FOUND, "ResourceNotFoundException", false),
                 Arguments.of("sso-admin access denied", SsoAdminException.builder()
                         .awsErrorDetails(details("AccessDeniedException", "no")).statusCode(400).build(),
                         Kind.OTHER_SERVICE, "AccessDeniedException", false),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRule;
@@ -36,7 +37,8 @@ public final class AccessRulesLoader {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP_LEVEL = Set.of("description", "$comment", "defaultGroups", "managedGroups",
-            "rules", "protectedUsers", MissingGroupPolicy.KEY, LeaverPolicy.KEY, "massDeletionGuard");
+            "rules", "protectedUsers", MissingGroupPolicy.KEY, LeaverPolicy.KEY, "massDeletionGuard",
+            DirectAssignmentPolicy.KEY);
     private static final int DEFAULT_MAX_LEAVERS_PER_HOUR = 25;
 
     private AccessRulesLoader() {
@@ -77,11 +79,13 @@ public final class AccessRulesLoader {
         LeaverPolicy leaver = choice(root.path(LeaverPolicy.KEY), LeaverPolicy.KEY, LeaverPolicy.class,
                 LeaverPolicy.DELETE, errors);
         int maxLeavers = maxLeaversPerHour(root.path("massDeletionGuard"), errors);
+        DirectAssignmentPolicy direct = choice(root.path(DirectAssignmentPolicy.KEY), DirectAssignmentPolicy.KEY,
+                DirectAssignmentPolicy.class, DirectAssignmentPolicy.REMOVE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidAccessRulesException(errors);
         }
         // The domain checks the cross-field rules (managed groups, unique rule names) and names the rule at fault.
-        return new AccessRules(defaultGroups, managed, rules, protectedUsers, missing, leaver, maxLeavers);
+        return new AccessRules(defaultGroups, managed, rules, protectedUsers, missing, leaver, maxLeavers, direct);
     }
 
     private static ManagedGroups managedGroups(JsonNode node, List<String> errors) {

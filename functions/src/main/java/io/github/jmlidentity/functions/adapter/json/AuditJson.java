@@ -2,6 +2,7 @@ package io.github.jmlidentity.functions.adapter.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.audit.Changes;
@@ -42,6 +43,9 @@ public final class AuditJson {
         changes.groupsRemoved().forEach(n.putArray("groupsRemoved")::add);
         changes.membershipsBefore().forEach(n.putArray("membershipsBefore")::add);
         n.put("userDeleted", changes.userDeleted());
+        ArrayNode assignments = n.putArray("assignmentsRemoved");
+        changes.assignmentsRemoved().forEach(a -> assignments.addObject()
+                .put("accountId", a.accountId()).put("permissionSetArn", a.permissionSetArn()));
         ObjectNode calls = n.putObject("apiCalls");
         r.cost().apiCalls().forEach(calls::put);
         r.cost().requestIds().forEach(n.putArray("requestIds")::add);

@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClientBuilder;
 
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -58,6 +60,26 @@ public final class AwsClients {
         IdentitystoreClientBuilder builder = IdentitystoreClient.builder()
                 .httpClient(httpClient())
                 .overrideConfiguration(overrides.build());
+        connection.accept(builder);
+        return builder.build();
+    }
+
+    /**
+     * For the leaver's direct account assignments (AWS_ENDPOINT_URL_SSO_ADMIN for local runs). sso-admin has quotas
+     * of its own, apart from the Identity Store's, so this client is not paced; it is recorded for the audit record.
+     */
+    public static SsoAdminClient ssoAdmin() {
+        return ssoAdmin(connection -> { });
+    }
+
+    /** The functions' sso-admin client with the caller's endpoint, region and credentials. The caller closes it. */
+    public static SsoAdminClient ssoAdmin(Consumer<? super SsoAdminClientBuilder> connection) {
+        SsoAdminClientBuilder builder = SsoAdminClient.builder()
+                .httpClient(httpClient())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(SdkClientSettings.adaptiveRetry(MAX_ATTEMPTS))
+                        .addExecutionInterceptor(new ApiCallInterceptor())
+                        .build());
         connection.accept(builder);
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.adapter.json;
 
+import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRules;
@@ -20,6 +21,7 @@ class AccessRulesLoaderTest {
         assertThat(SHIPPED.leaverPolicy()).isEqualTo(LeaverPolicy.DELETE);
         assertThat(SHIPPED.missingGroupPolicy()).isEqualTo(MissingGroupPolicy.FAIL);
         assertThat(SHIPPED.maxLeaversPerHour()).isEqualTo(25);
+        assertThat(SHIPPED.directAssignments()).as("the default").isEqualTo(DirectAssignmentPolicy.REMOVE);
         assertThat(SHIPPED.isProtected("BreakGlass-Admin")).isTrue();
         assertThat(SHIPPED.isManaged("jml-anything")).isTrue();
         assertThat(SHIPPED.isManaged("aws-readonly")).isTrue();
@@ -38,6 +40,15 @@ class AccessRulesLoaderTest {
     }
 
     @Test
+    void direct_assignments_may_be_kept() {
+        AccessRules keep = AccessRulesLoader.parse("{\"managedGroups\": {\"prefix\": \"jml-\"},"
+                + " \"directAssignments\": \"keep\"}", "test");
+
+        assertThat(keep.directAssignments()).isEqualTo(DirectAssignmentPolicy.KEEP);
+        assertThat(keep.removesDirectAssignments()).isFalse();
+    }
+
+    @Test
     void an_invalid_rules_file_fails_with_every_error_naming_its_rule() {
         String json = """
                 {
@@ -52,6 +63,7 @@ class AccessRulesLoaderTest {
                     {"match": {"title": {"equals": "CTO"}}, "groups": ["jml-cto"]}
                   ],
                   "leaverPolicy": "disable",
+                  "directAssignments": "ignore",
                   "massDeletionGuard": {"maxLeaversPerHour": 0}
                 }
                 """;
@@ -62,6 +74,7 @@ class AccessRulesLoaderTest {
                 .contains("rule 'fuzzy' (rules[3]): match.title uses unknown operator 'like'")
                 .contains("rules[5]: needs a non-empty 'name'")
                 .contains("leaverPolicy must be \"delete\" or \"suspend\", was \"disable\"")
+                .contains("directAssignments must be \"remove\" or \"keep\", was \"ignore\"")
                 .contains("massDeletionGuard.maxLeaversPerHour must be a whole number of at least 1");
     }
 

@@ -21,7 +21,8 @@ class AuditJsonTest {
                         + "\"userId\":\"u-1\",\"identityStoreId\":\"d-1234567890\",\"outcome\":\"APPLIED\",\"dryRun\":false,"
                         + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"attributesChanged\":[\"title\"],"
                         + "\"groupsAdded\":[\"jml-platform\",\"jml-on-call\"],\"groupsRemoved\":[\"jml-engineering\"],"
-                        + "\"membershipsBefore\":[],\"userDeleted\":false,\"apiCalls\":{\"DescribeUser\":1,\"UpdateUser\":1},"
+                        + "\"membershipsBefore\":[],\"userDeleted\":false,\"assignmentsRemoved\":[],"
+                        + "\"apiCalls\":{\"DescribeUser\":1,\"UpdateUser\":1},"
                         + "\"requestIds\":[\"r-1\",\"r-2\"],\"durationMs\":12,\"errorType\":null,\"reason\":null,"
                         + "\"note\":\"employee E1001 was not in the directory: provisioned by the mover\",\"retryable\":false}"),
                 Arguments.of("a rejected joiner", SampleAudit.rejected(), "{\"recordType\":\"jml.audit\","
@@ -29,9 +30,20 @@ class AuditJsonTest {
                         + "\"detailType\":\"Employee Joined\",\"source\":\"hr-event\",\"employeeId\":\"E1002\",\"userName\":null,\"userId\":null,"
                         + "\"identityStoreId\":\"d-1234567890\",\"outcome\":\"REJECTED\",\"dryRun\":false,"
                         + "\"effectiveAt\":null,\"attributesChanged\":[],\"groupsAdded\":[],\"groupsRemoved\":[],"
-                        + "\"membershipsBefore\":[],\"userDeleted\":false,\"apiCalls\":{},\"requestIds\":[],\"durationMs\":3,"
+                        + "\"membershipsBefore\":[],\"userDeleted\":false,\"assignmentsRemoved\":[],\"apiCalls\":{},"
+                        + "\"requestIds\":[],\"durationMs\":3,"
                         + "\"errorType\":\"INVALID_EVENT\",\"reason\":\"detail.userName: is required\",\"note\":null,"
-                        + "\"retryable\":false}"));
+                        + "\"retryable\":false}"),
+                Arguments.of("a leaver that removed a direct assignment", SampleAudit.leaver(), "{\"recordType\":\"jml.audit\","
+                        + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-3\",\"hrEventId\":\"hr-evt-0003\","
+                        + "\"detailType\":\"Employee Left\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
+                        + "\"userId\":\"u-1\",\"identityStoreId\":\"d-1234567890\",\"outcome\":\"APPLIED\",\"dryRun\":false,"
+                        + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"attributesChanged\":[],\"groupsAdded\":[],"
+                        + "\"groupsRemoved\":[\"jml-all-staff\"],\"membershipsBefore\":[\"jml-all-staff\"],\"userDeleted\":true,"
+                        + "\"assignmentsRemoved\":[{\"accountId\":\"222222222222\",\"permissionSetArn\":"
+                        + "\"arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef\"}],"
+                        + "\"apiCalls\":{\"DeleteAccountAssignment\":1},\"requestIds\":[],\"durationMs\":5,"
+                        + "\"errorType\":null,\"reason\":null,\"note\":null,\"retryable\":false}"));
     }
 
     @ParameterizedTest(name = "GIVEN {0} WHEN logged THEN the line is exactly the stable format")
