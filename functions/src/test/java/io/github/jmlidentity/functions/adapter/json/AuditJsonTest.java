@@ -36,7 +36,7 @@ class AuditJsonTest {
                         + "\"retryable\":false}"),
                 Arguments.of("a leaver that removed a direct assignment", SampleAudit.leaver(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-3\",\"hrEventId\":\"hr-evt-0003\","
-                        + "\"detailType\":\"Employee Left\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
+                        + "\"detailType\":\"Employee Left\",\"source\":\"hr-event\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
                         + "\"userId\":\"u-1\",\"identityStoreId\":\"d-1234567890\",\"outcome\":\"APPLIED\",\"dryRun\":false,"
                         + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"attributesChanged\":[],\"groupsAdded\":[],"
                         + "\"groupsRemoved\":[\"jml-all-staff\"],\"membershipsBefore\":[\"jml-all-staff\"],\"userDeleted\":true,"
