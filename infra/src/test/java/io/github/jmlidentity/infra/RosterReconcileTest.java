@@ -69,6 +69,8 @@ class RosterReconcileTest {
                 .doesNotContain("s3:ListBucket", "s3:PutObject", "s3:*");
         assertThat(policy).contains("dynamodb:Scan").contains("identitystore:ListUsers")
                 .contains("identitystore:ListGroupMemberships").contains("identitystore:DeleteUser");
+        // its leavers run the leaver's code: the same sso-admin grants under directAssignments: remove (the default)
+        assertThat(policy).contains("sso:ListAccountAssignmentsForPrincipal", "sso:DeleteAccountAssignment");
         for (String fn : List.of("JoinerFunctionRole", "MoverFunctionRole", "LeaverFunctionRole")) {
             assertThat(policyOf(fn).toString()).as(fn).doesNotContain("dynamodb:Scan", "s3:");
         }
@@ -116,6 +118,7 @@ class RosterReconcileTest {
                 Map.<String, Object>of(ReconcileSettings.RECONCILE_MAX_LEAVERS, "-1"))) {
             Map<String, Object> context = new java.util.HashMap<>(bad);
             context.put(StackSettings.IDENTITY_STORE_ID, TestStacks.STORE_ID);
+            context.put(StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN);
             App app = new App(AppProps.builder().context(TestStacks.context(context)).build());
             assertThatThrownBy(() -> JmlIdentityApp.build(app, TestStacks.REPO_ROOT))
                     .isInstanceOf(InvalidContextException.class)
