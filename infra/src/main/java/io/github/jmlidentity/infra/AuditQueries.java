@@ -18,6 +18,11 @@ public final class AuditQueries extends Construct {
     public static final String GROUP_PLACEHOLDER = "GROUP_NAME";
 
     private static final String AUDIT_RECORDS = "filter recordType = \"jml.audit\"";
+    /**
+     * An HR event's final record (issue #11): every record but a DUPLICATE and a FAILED a retry may change. Records
+     * written before the field existed have none and count as final.
+     */
+    private static final String FINAL = "not @message like /\"final\":\\s*false/";
 
     /**
      * @param folder    query names start with this folder (the console groups queries by "/")
@@ -33,16 +38,20 @@ public final class AuditQueries extends Construct {
     /** The auditors' questions, in one place. */
     public static final List<Query> QUERIES = List.of(
             new Query("EmployeeHistory", "Everything that happened to employee " + EMPLOYEE_PLACEHOLDER,
-                    "fields @timestamp, detailType, outcome, userName, userId, userDeleted, reason, eventId, hrEventId,"
-                            + " @message\n"
+                    "fields @timestamp, detailType, outcome, attempt, final, userName, userId, userDeleted, reason,"
+                            + " eventId, hrEventId, @message\n"
                             + "| " + AUDIT_RECORDS + " and employeeId = \"" + EMPLOYEE_PLACEHOLDER + "\"\n"
                             + "| sort @timestamp asc"),
+            // Each leaver once: its final record (a retried or re-delivered event has one final record; were it
+            // written twice, by an invocation that died before marking it written, dedup keeps one).
             new Query("Leavers", "All leavers in the selected period",
-                    "fields @timestamp, employeeId, userName, userId, outcome, userDeleted, reason, eventId, @message\n"
-                            + "| " + AUDIT_RECORDS + " and detailType = \"Employee Left\"\n"
-                            + "| sort @timestamp asc"),
+                    "fields @timestamp, employeeId, userName, userId, outcome, userDeleted, reason, attempt, eventId,"
+                            + " hrEventId, @message\n"
+                            + "| " + AUDIT_RECORDS + " and detailType = \"Employee Left\" and " + FINAL + "\n"
+                            + "| sort @timestamp asc\n"
+                            + "| dedup hrEventId"),
             new Query("GroupChanges", "Every change to group " + GROUP_PLACEHOLDER,
-                    "fields @timestamp, detailType, employeeId, userName, outcome, eventId, @message\n"
+                    "fields @timestamp, detailType, employeeId, userName, outcome, attempt, final, eventId, @message\n"
                             // A FAILED record lists the changes its attempt made before it failed (the retry's
                             // record lists the rest); PLANNED (dry run) changed nothing.
                             + "| " + AUDIT_RECORDS + " and outcome in [\"APPLIED\", \"FAILED\"]\n"
@@ -53,9 +62,14 @@ public final class AuditQueries extends Construct {
                             + " and @message like /(?i)\"membershipsBefore\":\\s*\\[[^\\]]*\"" + GROUP_PLACEHOLDER + "\"/)\n"
                             + "| sort @timestamp asc"),
             new Query("RejectedOrFailed", "All rejected or failed events",
-                    "fields @timestamp, detailType, employeeId, userName, outcome, errorType, reason, eventId, hrEventId\n"
+                    "fields @timestamp, detailType, employeeId, userName, outcome, errorType, reason, attempt, final,"
+                            + " requestId, eventId, hrEventId\n"
                             + "| " + AUDIT_RECORDS + " and outcome in [\"REJECTED\", \"FAILED\"]\n"
-                            + "| sort @timestamp desc"));
+                            + "| sort @timestamp desc"),
+            new Query("FinalOutcomes", "HR events by final outcome (each counted once)",
+                    "fields detailType, outcome, hrEventId\n"
+                            + "| " + AUDIT_RECORDS + " and " + FINAL + "\n"
+                            + "| stats count_distinct(hrEventId) as hrEvents by detailType, outcome"));
 
     public AuditQueries(Construct scope, String id, Props props) {
         super(scope, id);

@@ -3,6 +3,7 @@ package io.github.jmlidentity.infra;
 import java.util.List;
 
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -19,7 +20,8 @@ import io.github.cdklabs.cdknag.NagSuppressions;
  * with the error type and message (Lambda on-failure destination record).</li>
  * </ul>
  * Both keep messages for the SQS maximum of 14 days; an alarm fires on the first message (see
- * {@link OperationsAlarms}) and the README explains how to redrive.
+ * {@link OperationsAlarms}) and the README explains how to redrive. Both are retained when the stack is deleted:
+ * events waiting for redrive are not lost with it.
  */
 public final class FailureQueues extends Construct {
 
@@ -44,6 +46,8 @@ public final class FailureQueues extends Construct {
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(props.retention())
+                // Events waiting for redrive must not go with a stack deletion or replacement.
+                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         NagSuppressions.addResourceSuppressions(queue, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-SQS3")

@@ -1,27 +1,26 @@
 package io.github.jmlidentity.infra;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.jmlidentity.contract.LifecycleStage;
 
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.Archive;
 import software.amazon.awscdk.services.events.BaseArchiveProps;
+import software.amazon.awscdk.services.events.CfnEventBus;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
-import software.amazon.awscdk.services.iam.AccountPrincipal;
-import software.amazon.awscdk.services.iam.AccountRootPrincipal;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.IPrincipal;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
@@ -68,23 +67,25 @@ public final class HrEventRouting extends Construct {
                 .build();
 
         List<String> detailTypes = List.of(LifecycleStage.values()).stream().map(LifecycleStage::detailType).toList();
-        // Who may put events is decided here; what they may put is limited to HR lifecycle events.
-        bus.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("HrSystemPutsHrLifecycleEvents")
-                .effect(Effect.ALLOW)
-                .principals(List.of(principal(props.hrPrincipal())))
-                .actions(List.of("events:PutEvents"))
-                .resources(List.of(bus.getEventBusArn()))
-                .conditions(Map.of("ForAllValues:StringEquals", Map.of(
-                        "events:source", List.of(props.hrSource()),
-                        "events:detail-type", detailTypes)))
-                .build());
+        // Who may put events, and that nobody else may (HrPublisherPolicy); what they may put is limited to HR
+        // lifecycle events.
+        String busArn = Stack.of(this).formatArn(ArnComponents.builder()
+                .service("events").resource("event-bus").resourceName(props.busName()).build());
+        ((CfnEventBus) bus.getNode().getDefaultChild()).setPolicy(
+                HrPublisherPolicy.document(props.hrPrincipal(), busArn, props.hrSource(), detailTypes));
+        if (!HrPublisherPolicy.namesOneIdentity(props.hrPrincipal())) {
+            Annotations.of(bus).addInfo("hrPrincipal names an account: every principal of it whose identity policy"
+                    + " allows events:PutEvents may put HR events on " + props.busName() + ". Pass the HR publisher's"
+                    + " role ARN (-c hrPrincipal=arn:aws:iam::<account>:role/<name>) so that only it can.");
+        }
 
         this.archive = bus.archive("Archive", BaseArchiveProps.builder()
                 .description("Every HR event on the bus, for replay after an incident")
                 .eventPattern(EventPattern.builder().source(List.of(props.hrSource())).build())
                 .retention(props.archiveRetention())
                 .build());
+        // The record of what HR sent: it outlives the stack, like the ledger and the audit logs.
+        archive.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
         for (LifecycleStage stage : LifecycleStage.values()) {
             IFunction target = props.targets().get(stage);
@@ -110,12 +111,6 @@ public final class HrEventRouting extends Construct {
                 .source(List.of(hrSource))
                 .detailType(List.of(stage.detailType()))
                 .build();
-    }
-
-    private static IPrincipal principal(Optional<String> hrPrincipal) {
-        return hrPrincipal
-                .<IPrincipal>map(p -> p.startsWith("arn:") ? new ArnPrincipal(p) : new AccountPrincipal(p))
-                .orElseGet(AccountRootPrincipal::new);
     }
 
     public IEventBus bus() {

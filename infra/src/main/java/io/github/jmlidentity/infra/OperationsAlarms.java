@@ -22,8 +22,9 @@ import software.constructs.Construct;
 
 /**
  * Alarms that page the operators through one SNS topic: a message on any dead-letter/failure queue,
- * function errors and throttles, events Lambda dropped or could not hand to the failure queue, and
- * mass-deletion-guard trips (counted from the audit records).
+ * function errors and throttles, events Lambda dropped or could not hand to the failure queue, and, counted from the
+ * audit records ({@link #LOG_ALARMS}): mass-deletion-guard trips, changes outside the managed scope, STALE events and
+ * STALE leavers, users deleted outside, failures nobody classified.
  */
 public final class OperationsAlarms extends Construct {
 
@@ -33,6 +34,44 @@ public final class OperationsAlarms extends Construct {
     /** Audit records of a guard trip: outcome FAILED, errorType MASS_DELETION_GUARD (functions contract). */
     public static final String MASS_DELETION_GUARD_FILTER =
             "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }";
+
+    /**
+     * An alarm counted from the functions' log lines: a metric filter on each function's log group, and one alarm on
+     * their sum.
+     *
+     * @param id     construct id of its metric filters (after the function's title, before "Filter")
+     * @param name   the alarm's name after the prefix
+     * @param metric the metric's name in the stack's namespace
+     * @param filter a CloudWatch Logs filter pattern on the audit (or error) lines
+     */
+    public record LogAlarm(String id, String name, String metric, String filter, String description) {
+    }
+
+    /** The alarms on the audit trail, each on the fields of the functions' audit record (or error line). */
+    public static final List<LogAlarm> LOG_ALARMS = List.of(
+            new LogAlarm("MassDeletionGuard", "mass-deletion-guard", MASS_DELETION_GUARD_METRIC, MASS_DELETION_GUARD_FILTER,
+                    "The mass-deletion guard stopped leavers: more employees left within an hour than the cap allows."
+                            + " Check with HR before redriving the failure queue."),
+            new LogAlarm("ScopeViolation", "scope-violation", "ScopeViolations",
+                    "{ ($.recordType = \"jml.audit\") && ($.scopeViolation IS TRUE) }",
+                    "A function changed a group outside the managed groups, or a protected user (audit field"
+                            + " scopeViolations). IAM cannot confine the functions to those groups: investigate at once."),
+            new LogAlarm("StaleEvents", "stale-events", "StaleEvents",
+                    "{ ($.recordType = \"jml.audit\") && ($.outcome = \"STALE\") }",
+                    "An HR event was skipped as STALE (older than what was applied, or lost a same-time tie): check"
+                            + " with HR that the later event is the one meant (audit field reason)."),
+            new LogAlarm("StaleLeaver", "stale-leaver", "StaleLeavers",
+                    "{ ($.recordType = \"jml.audit\") && ($.outcome = \"STALE\") && ($.detailType = \"Employee Left\") }",
+                    "A leaver was skipped: only a rehire dated after the leave does that. Confirm with HR that the"
+                            + " employee was rehired; otherwise their access remains."),
+            new LogAlarm("UserDeletedOutside", "user-deleted-outside", "UsersDeletedOutside",
+                    "{ ($.recordType = \"jml.audit\") && ($.errorType = \"USER_DELETED_OUTSIDE\") }",
+                    "A mover found its employee's user deleted outside jml-identity (e.g. contained by the security"
+                            + " team) and did not re-create it; the event is in the processing failure queue."),
+            new LogAlarm("UnexpectedErrors", "unexpected-errors", "UnexpectedErrors",
+                    "{ $.recordType = \"jml.error\" }",
+                    "A function hit a failure nobody classified (a bug): the jml.error line has the stack trace, and"
+                            + " the audit record of the same requestId what it was doing."));
 
     private static final Duration PERIOD = Duration.minutes(5);
 
@@ -84,23 +123,24 @@ public final class OperationsAlarms extends Construct {
                     "Lambda could not send failed " + name + " events to the failure queue.",
                     lambdaMetric(fn, "DestinationDeliveryFailures"));
 
-            MetricFilter.Builder.create(this, LifecycleFunction.title(fn.stage()) + "MassDeletionGuardFilter")
-                    .logGroup(fn.logGroup())
-                    .filterPattern(FilterPattern.literal(MASS_DELETION_GUARD_FILTER))
-                    .metricNamespace(namespace)
-                    .metricName(MASS_DELETION_GUARD_METRIC)
-                    .metricValue("1")
-                    .build();
+            for (LogAlarm logAlarm : LOG_ALARMS) {
+                MetricFilter.Builder.create(this, LifecycleFunction.title(fn.stage()) + logAlarm.id() + "Filter")
+                        .logGroup(fn.logGroup())
+                        .filterPattern(FilterPattern.literal(logAlarm.filter()))
+                        .metricNamespace(namespace)
+                        .metricName(logAlarm.metric())
+                        .metricValue("1")
+                        .build();
+            }
         }
-        alarm(props, "mass-deletion-guard",
-                "The mass-deletion guard stopped leavers: more employees left within an hour than the cap allows."
-                        + " Check with HR before redriving the failure queue.",
-                Metric.Builder.create()
-                        .namespace(namespace)
-                        .metricName(MASS_DELETION_GUARD_METRIC)
-                        .statistic("Sum")
-                        .period(PERIOD)
-                        .build());
+        for (LogAlarm logAlarm : LOG_ALARMS) {
+            alarm(props, logAlarm.name(), logAlarm.description(), Metric.Builder.create()
+                    .namespace(namespace)
+                    .metricName(logAlarm.metric())
+                    .statistic("Sum")
+                    .period(PERIOD)
+                    .build());
+        }
     }
 
     private static MetricOptions sum() {

@@ -210,14 +210,17 @@ public final class RosterReconcile extends Construct {
                 .metricName(ATTENTION_METRIC)
                 .metricValue("1")
                 .build();
-        // The guard's trips in this log group count towards the stack's mass-deletion-guard alarm too.
-        MetricFilter.Builder.create(this, "MassDeletionGuardFilter")
-                .logGroup(logGroup)
-                .filterPattern(FilterPattern.literal(OperationsAlarms.MASS_DELETION_GUARD_FILTER))
-                .metricNamespace(namespace)
-                .metricName(OperationsAlarms.MASS_DELETION_GUARD_METRIC)
-                .metricValue("1")
-                .build();
+        // The audit records of the reconcile's changes count towards the stack's audit-log alarms too (mass-deletion
+        // guard, scope violations, stale events, ...), as the lifecycle functions' do.
+        for (OperationsAlarms.LogAlarm logAlarm : OperationsAlarms.LOG_ALARMS) {
+            MetricFilter.Builder.create(this, logAlarm.id() + "Filter")
+                    .logGroup(logGroup)
+                    .filterPattern(FilterPattern.literal(logAlarm.filter()))
+                    .metricNamespace(namespace)
+                    .metricName(logAlarm.metric())
+                    .metricValue("1")
+                    .build();
+        }
         this.alarm = alarm(props, "reconcile-needs-attention", "A reconcile applied nothing destructive: its roster was"
                 + " refused, or it found conflicts, failures or more leavers than the cap. Run the saved query 'Last"
                 + " reconcile: plan counts and conflicts' (README: Adopting an existing directory).",

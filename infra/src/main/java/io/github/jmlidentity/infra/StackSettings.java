@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.jmlidentity.contract.AccessRulesSchema;
 import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.contract.LeaverPolicy;
@@ -270,18 +271,27 @@ public record StackSettings(
         return dir.toAbsolutePath();
     }
 
+    /**
+     * The rules file, validated with the one access-rules schema the functions validate it with at start-up
+     * (config/access-rules.schema.json, from the contract): a file they would refuse (e.g. "leaverPolicy": "SUSPEND")
+     * stops the synth here, every error naming its JSON pointer, instead of failing every function after deploy.
+     */
     private static JsonNode accessRules(Path configDir) {
         Path file = configDir.resolve(ACCESS_RULES_FILE_NAME);
+        JsonNode rules;
         try {
-            JsonNode rules = new ObjectMapper().readTree(file.toFile());
-            if (rules == null || !rules.isObject()) {
-                throw new InvalidContextException(CONFIG_DIR, quote(file.toString()) + " is not a JSON object");
-            }
-            return rules;
+            rules = AccessRulesSchema.read(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new InvalidContextException(CONFIG_DIR, quote(file.toString()) + " is not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidContextException(CONFIG_DIR, quote(file.toString()) + " cannot be read: " + e.getMessage());
+        } catch (AccessRulesSchema.InvalidRulesDocument e) {
+            throw new InvalidContextException(CONFIG_DIR, String.join("; ", e.errors()));
         }
+        List<String> errors = AccessRulesSchema.errors(rules);
+        if (!errors.isEmpty()) {
+            throw new InvalidContextException(CONFIG_DIR, quote(file.toString()) + " does not follow "
+                    + AccessRulesSchema.FILE_NAME + ": " + String.join("; ", errors));
+        }
+        return rules;
     }
 
     /**

@@ -28,8 +28,19 @@ class AuditQueriesTest {
 
     @Test
     void every_query_reads_only_audit_records() {
-        assertThat(AuditQueries.QUERIES).hasSize(4)
+        assertThat(AuditQueries.QUERIES).hasSize(5)
                 .allSatisfy(q -> assertThat(q.text()).contains("filter recordType = \"jml.audit\""));
+    }
+
+    @Test
+    void the_final_record_filter_keeps_final_and_older_records_and_drops_duplicates_and_open_failures() {
+        // issue #11 item 10: auditors count each HR event once
+        Pattern notFinal = Pattern.compile("\"final\":\\s*false");
+        assertThat(AuditQueries.QUERIES.stream().filter(q -> q.id().equals("FinalOutcomes")).findFirst().orElseThrow()
+                .text()).contains("not @message like /\"final\":\\s*false/", "count_distinct(hrEventId)");
+        assertThat(notFinal.matcher(MOVER_ADDS.replace("}", ",\"final\":true}")).find()).isFalse();
+        assertThat(notFinal.matcher(MOVER_ADDS).find()).as("written before the field existed").isFalse();
+        assertThat(notFinal.matcher(MOVER_ADDS.replace("}", ",\"final\":false}")).find()).isTrue();
     }
 
     @Test

@@ -61,9 +61,10 @@ class IdentityStoreAccessTest {
 
     @Test
     void a_deleting_leaver_may_delete_users_but_never_create_anything_or_remove_single_memberships() {
-        // DeleteUser takes the memberships with the user: the deleting leaver makes no membership call.
+        // DeleteUser takes the memberships with the user: the deleting leaver makes no membership call. ListUsers:
+        // a leaver the ledger cannot resolve scans the users for the employeeNumber (issue #11 item 6).
         assertThat(identityStoreActions(defaults, "LeaverFunction")).containsExactlyInAnyOrder(
-                "identitystore:GetUserId", "identitystore:DescribeUser",
+                "identitystore:GetUserId", "identitystore:DescribeUser", "identitystore:ListUsers",
                 "identitystore:ListGroupMembershipsForMember", "identitystore:DeleteUser",
                 "identitystore:DescribeGroup");
     }

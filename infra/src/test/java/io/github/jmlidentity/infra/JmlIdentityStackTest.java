@@ -118,7 +118,8 @@ class JmlIdentityStackTest {
 
         @Test
         void changing_only_the_access_rules_publishes_new_versions_behind_the_alias(@TempDir Path config) throws Exception {
-            Files.writeString(config.resolve("access-rules.json"), "{\"defaultGroups\":[\"jml-all-staff\"]}");
+            Files.writeString(config.resolve("access-rules.json"),
+                    "{\"managedGroups\":{\"prefix\":\"jml-\"},\"defaultGroups\":[\"jml-all-staff\"]}");
             App app = new App(AppProps.builder().context(TestStacks.context(Map.of(
                     StackSettings.IDENTITY_STORE_ID, TestStacks.STORE_ID,
                     StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN,
@@ -146,19 +147,35 @@ class JmlIdentityStackTest {
         }
 
         @Test
-        void only_the_hr_principal_may_put_only_hr_lifecycle_events() {
-            template.resourceCountIs("AWS::Events::EventBusPolicy", 1);
-            template.hasResourceProperties("AWS::Events::EventBusPolicy", Match.objectLike(Map.of(
-                    "Statement", Match.objectLike(Map.of(
-                            "Action", "events:PutEvents",
-                            "Effect", "Allow",
-                            // default: the deploying account only
-                            "Principal", Map.of("AWS", Map.of("Fn::Join", List.of("", List.of(
-                                    "arn:", Map.of("Ref", "AWS::Partition"), ":iam::",
-                                    Map.of("Ref", "AWS::AccountId"), ":root")))),
-                            "Condition", Map.of("ForAllValues:StringEquals", Map.of(
-                                    "events:source", List.of("com.example.hr"),
-                                    "events:detail-type", TestStacks.CONTRACT_DETAIL_TYPES)))))));
+        void only_the_hr_principal_may_put_only_hr_lifecycle_events_and_every_other_principal_is_denied() {
+            // issue #11 item 1: the policy is the bus's own Policy property; no AWS::Events::EventBusPolicy (its
+            // deprecated principal property made every synth warn)
+            template.resourceCountIs("AWS::Events::EventBusPolicy", 0);
+            Object busArn = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":events:",
+                    Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":event-bus/jml-hr-events")));
+            template.hasResourceProperties("AWS::Events::EventBus", Match.objectLike(Map.of(
+                    "Name", "jml-hr-events",
+                    "Policy", Match.objectLike(Map.of("Statement", List.of(
+                            Map.of("Sid", "HrSystemPutsHrLifecycleEvents",
+                                    "Action", "events:PutEvents",
+                                    "Effect", "Allow",
+                                    // default: the deploying account only
+                                    "Principal", Map.of("AWS", Map.of("Fn::Join", List.of("", List.of(
+                                            "arn:", Map.of("Ref", "AWS::Partition"), ":iam::",
+                                            Map.of("Ref", "AWS::AccountId"), ":root")))),
+                                    "Resource", busArn,
+                                    "Condition", Map.of("ForAllValues:StringEquals", Map.of(
+                                            "events:source", List.of("com.example.hr"),
+                                            "events:detail-type", TestStacks.CONTRACT_DETAIL_TYPES))),
+                            Map.of("Sid", "NobodyElsePutsEvents",
+                                    "Action", "events:PutEvents",
+                                    "Effect", "Deny",
+                                    "Principal", Map.of("AWS", "*"),
+                                    "Resource", busArn,
+                                    "Condition", Map.of(
+                                            "StringNotEquals", Map.of("aws:PrincipalAccount", Map.of("Ref", "AWS::AccountId")),
+                                            "Null", Map.of("aws:PrincipalArn", "false"),
+                                            "BoolIfExists", Map.of("aws:PrincipalIsAWSService", "false")))))))));
         }
 
         @Test
@@ -191,11 +208,14 @@ class JmlIdentityStackTest {
         }
 
         @Test
-        void the_bus_archives_hr_events_for_replay() {
-            template.hasResourceProperties("AWS::Events::Archive", Match.objectLike(Map.of(
-                    "SourceArn", Map.of("Fn::GetAtt", List.of(ref("HrEventRoutingBus", "AWS::Events::EventBus"), "Arn")),
-                    "EventPattern", Map.of("source", List.of("com.example.hr")),
-                    "RetentionDays", StackSettings.DEFAULT_ARCHIVE_RETENTION_DAYS)));
+        void the_bus_archives_hr_events_for_replay_and_the_archive_outlives_the_stack() {
+            template.hasResource("AWS::Events::Archive", Match.objectLike(Map.of(
+                    "DeletionPolicy", "Retain",
+                    "UpdateReplacePolicy", "Retain",
+                    "Properties", Match.objectLike(Map.of(
+                            "SourceArn", Map.of("Fn::GetAtt", List.of(ref("HrEventRoutingBus", "AWS::Events::EventBus"), "Arn")),
+                            "EventPattern", Map.of("source", List.of("com.example.hr")),
+                            "RetentionDays", StackSettings.DEFAULT_ARCHIVE_RETENTION_DAYS)))));
         }
     }
 
@@ -216,6 +236,14 @@ class JmlIdentityStackTest {
                                 "Action", "sqs:*",
                                 "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
             }
+        }
+
+        @Test
+        void both_queues_outlive_the_stack_with_the_events_waiting_in_them() {
+            // issue #11 item 16
+            template.allResources("AWS::SQS::Queue", Match.objectLike(Map.of(
+                    "DeletionPolicy", "Retain",
+                    "UpdateReplacePolicy", "Retain")));
         }
 
         @Test
@@ -256,7 +284,8 @@ class JmlIdentityStackTest {
                 "JmlIdentity-mover-destination-failures",
                 "JmlIdentity-leaver-errors", "JmlIdentity-leaver-throttles", "JmlIdentity-leaver-events-dropped",
                 "JmlIdentity-leaver-destination-failures",
-                "JmlIdentity-mass-deletion-guard",
+                "JmlIdentity-mass-deletion-guard", "JmlIdentity-scope-violation", "JmlIdentity-stale-events",
+                "JmlIdentity-stale-leaver", "JmlIdentity-user-deleted-outside", "JmlIdentity-unexpected-errors",
                 "JmlIdentity-reconcile-needs-attention", "JmlIdentity-reconcile-errors");
 
         @Test
@@ -301,20 +330,39 @@ class JmlIdentityStackTest {
         }
 
         @Test
-        void mass_deletion_guard_trips_are_counted_from_audit_records_in_every_log_group() {
-            // the three functions' log groups and the reconcile's (which also has its needs-attention filter)
-            template.resourceCountIs("AWS::Logs::MetricFilter", 5);
-            template.resourcePropertiesCountIs("AWS::Logs::MetricFilter", Match.objectLike(Map.of(
-                    "FilterPattern", "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }",
-                    "MetricTransformations", List.of(Map.of(
-                            "MetricNamespace", "JmlIdentity/JmlIdentity",
-                            "MetricName", "MassDeletionGuardTrips",
-                            "MetricValue", "1")))), 4);
-            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                    "AlarmName", "JmlIdentity-mass-deletion-guard",
+        void audit_log_alarms_are_counted_from_audit_records_in_every_log_group() {
+            // the three functions' log groups and the reconcile's, which also has its needs-attention filter
+            template.resourceCountIs("AWS::Logs::MetricFilter", 4 * OperationsAlarms.LOG_ALARMS.size() + 1);
+            Map<String, String> filters = Map.of(
+                    "MassDeletionGuardTrips", "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }",
+                    // issue #11 item 4: a change outside the managed scope, or to a protected user
+                    "ScopeViolations", "{ ($.recordType = \"jml.audit\") && ($.scopeViolation IS TRUE) }",
+                    // issue #11 items 5 and 9: any STALE event, and any STALE leaver
+                    "StaleEvents", "{ ($.recordType = \"jml.audit\") && ($.outcome = \"STALE\") }",
+                    "StaleLeavers", "{ ($.recordType = \"jml.audit\") && ($.outcome = \"STALE\") && ($.detailType = \"Employee Left\") }",
+                    // issue #11 item 7
+                    "UsersDeletedOutside", "{ ($.recordType = \"jml.audit\") && ($.errorType = \"USER_DELETED_OUTSIDE\") }",
+                    // issue #11 item 11
+                    "UnexpectedErrors", "{ $.recordType = \"jml.error\" }");
+            for (String logGroup : List.of("JoinerFunctionLogGroup", "MoverFunctionLogGroup", "LeaverFunctionLogGroup",
+                    "RosterReconcileLogGroup")) {
+                filters.forEach((metric, pattern) -> template.hasResourceProperties("AWS::Logs::MetricFilter",
+                        Match.objectLike(Map.of(
+                                "LogGroupName", Map.of("Ref", ref(logGroup, "AWS::Logs::LogGroup")),
+                                "FilterPattern", pattern,
+                                "MetricTransformations", List.of(Map.of(
+                                        "MetricNamespace", "JmlIdentity/JmlIdentity",
+                                        "MetricName", metric,
+                                        "MetricValue", "1"))))));
+            }
+            Map<String, String> alarms = Map.of("mass-deletion-guard", "MassDeletionGuardTrips",
+                    "scope-violation", "ScopeViolations", "stale-events", "StaleEvents", "stale-leaver", "StaleLeavers",
+                    "user-deleted-outside", "UsersDeletedOutside", "unexpected-errors", "UnexpectedErrors");
+            alarms.forEach((name, metric) -> template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "AlarmName", "JmlIdentity-" + name,
                     "Namespace", "JmlIdentity/JmlIdentity",
-                    "MetricName", "MassDeletionGuardTrips",
-                    "Statistic", "Sum")));
+                    "MetricName", metric,
+                    "Statistic", "Sum"))));
         }
 
         @Test
@@ -374,12 +422,23 @@ class JmlIdentityStackTest {
         @Test
         void bus_source_principal_and_archive_follow_the_context() {
             variant.hasResourceProperties("AWS::Events::EventBus", Match.objectLike(Map.of("Name", "acme-hr")));
-            variant.hasResourceProperties("AWS::Events::EventBusPolicy", Match.objectLike(Map.of(
-                    "Statement", Match.objectLike(Map.of(
-                            "Principal", Map.of("AWS", "arn:aws:iam::111122223333:role/hr-publisher"),
-                            "Condition", Map.of("ForAllValues:StringEquals", Map.of(
-                                    "events:source", List.of("com.acme.workday"),
-                                    "events:detail-type", TestStacks.CONTRACT_DETAIL_TYPES)))))));
+            // a role ARN: only that role may put; every other principal, of any account, is denied
+            variant.hasResourceProperties("AWS::Events::EventBus", Match.objectLike(Map.of(
+                    "Policy", Match.objectLike(Map.of("Statement", List.of(
+                            Match.objectLike(Map.of(
+                                    "Effect", "Allow",
+                                    "Principal", Map.of("AWS", "arn:aws:iam::111122223333:role/hr-publisher"),
+                                    "Condition", Map.of("ForAllValues:StringEquals", Map.of(
+                                            "events:source", List.of("com.acme.workday"),
+                                            "events:detail-type", TestStacks.CONTRACT_DETAIL_TYPES)))),
+                            Match.objectLike(Map.of(
+                                    "Effect", "Deny",
+                                    "Principal", Map.of("AWS", "*"),
+                                    "Condition", Map.of(
+                                            "ArnNotEquals", Map.of("aws:PrincipalArn",
+                                                    "arn:aws:iam::111122223333:role/hr-publisher"),
+                                            "Null", Map.of("aws:PrincipalArn", "false"),
+                                            "BoolIfExists", Map.of("aws:PrincipalIsAWSService", "false"))))))))));
             // the three HR rules (the roster drop rule and the schedule are RosterReconcileTest's)
             variant.resourcePropertiesCountIs("AWS::Events::Rule", Match.objectLike(Map.of(
                     "EventPattern", Match.objectLike(Map.of("source", List.of("com.acme.workday"))))), 3);

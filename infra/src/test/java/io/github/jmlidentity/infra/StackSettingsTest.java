@@ -172,7 +172,7 @@ class StackSettingsTest {
         Files.createDirectories(root.resolve("functions/target"));
         Files.write(root.resolve("functions/target/functions.jar"), new byte[] {0});
         Files.createDirectories(root.resolve("config"));
-        Files.writeString(root.resolve("config/access-rules.json"), "{}");
+        Files.writeString(root.resolve("config/access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"}}");
         Map<String, Object> context = Map.of(StackSettings.IDENTITY_STORE_ID, "d-1234567890",
                 StackSettings.SSO_INSTANCE_ARN, TestStacks.INSTANCE_ARN);
         StackSettings s = StackSettings.fromContext(context::get, root);
@@ -182,7 +182,7 @@ class StackSettingsTest {
 
     @Test
     void policies_default_to_the_access_rules_file_and_may_repeat_but_not_contradict_it(@TempDir Path config) throws IOException {
-        Files.writeString(config.resolve("access-rules.json"), "{\"leaverPolicy\":\"suspend\",\"missingGroupPolicy\":\"create\"}");
+        Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"suspend\",\"missingGroupPolicy\":\"create\"}");
         StackSettings fromRules = settings(with(StackSettings.CONFIG_DIR, config.toString()));
         assertThat(fromRules.leaverPolicy()).isEqualTo(LeaverPolicy.SUSPEND);
         assertThat(fromRules.missingGroupPolicy()).isEqualTo(MissingGroupPolicy.CREATE);
@@ -213,7 +213,8 @@ class StackSettingsTest {
                 .hasMessageContaining("-c ssoInstanceArn=arn:aws:sso:::instance/ssoins-")
                 .hasMessageContaining("\"directAssignments\": \"keep\"");
 
-        Files.writeString(config.resolve("access-rules.json"), "{\"directAssignments\":\"keep\"}");
+        Files.writeString(config.resolve("access-rules.json"),
+                "{\"managedGroups\":{\"prefix\":\"jml-\"},\"directAssignments\":\"keep\"}");
         noInstance.put(StackSettings.CONFIG_DIR, config.toString());
         StackSettings keep = settings(noInstance);
         assertThat(keep.directAssignments()).isEqualTo(DirectAssignmentPolicy.KEEP);
@@ -231,10 +232,26 @@ class StackSettingsTest {
         assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
                 .hasMessageContaining("is not valid JSON");
-        Files.writeString(config.resolve("access-rules.json"), "{\"leaverPolicy\":\"archive\"}");
+        Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"archive\"}");
         assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
-                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("leaverPolicy"))
-                .hasMessageContaining("'archive' (in access-rules.json) is not a valid choice");
+                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
+                .hasMessageContaining("does not follow access-rules.schema.json: /leaverPolicy: must be \"delete\" or"
+                        + " \"suspend\" (lower case)");
+    }
+
+    @Test
+    void an_upper_case_policy_fails_the_synth_as_it_would_fail_every_function(@TempDir Path config) throws IOException {
+        // issue #11 item 17: the functions accept lower case only; the CDK app used to accept any case
+        Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"SUSPEND\"}");
+        assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
+                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
+                .hasMessageContaining("/leaverPolicy: must be \"delete\" or \"suspend\" (lower case)");
+    }
+
+    @Test
+    void the_shipped_rules_follow_the_schema_the_functions_use() {
+        assertThat(settings(with(StackSettings.CONFIG_DIR, TestStacks.REPO_ROOT.resolve("config").toString())))
+                .isNotNull();
     }
 
     @Test

@@ -130,7 +130,9 @@ final class TestStacks {
                     jar.closeEntry();
                 }
                 Files.createDirectories(dir.resolve("config"));
-                Files.writeString(dir.resolve("config").resolve(StackSettings.ACCESS_RULES_FILE_NAME), "{}\n");
+                // The smallest rules file the access-rules schema accepts; no policies, so the context may set them.
+                Files.writeString(dir.resolve("config").resolve(StackSettings.ACCESS_RULES_FILE_NAME),
+                        "{\"managedGroups\": {\"prefix\": \"jml-\"}}\n");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 assets = dir;
             } catch (IOException e) {

@@ -3,7 +3,11 @@ package io.github.jmlidentity.functions.application;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.audit.Changes;
 import io.github.jmlidentity.functions.application.audit.Cost;
+import io.github.jmlidentity.functions.application.audit.Delivery;
 import io.github.jmlidentity.functions.application.audit.EventIdentity;
+import io.github.jmlidentity.functions.application.audit.ScopeCheck;
+import io.github.jmlidentity.functions.application.audit.UserRef;
+import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.Outcome;
 
 import java.time.Clock;
@@ -14,22 +18,28 @@ final class AuditRecords {
     private final Clock clock;
     private final String identityStoreId;
     private final boolean dryRun;
+    private final AccessRules rules;
 
-    AuditRecords(Clock clock, String identityStoreId, boolean dryRun) {
+    AuditRecords(Clock clock, String identityStoreId, boolean dryRun, AccessRules rules) {
         this.clock = clock;
         this.identityStoreId = identityStoreId;
         this.dryRun = dryRun;
+        this.rules = rules;
     }
 
     /**
      * A dry run reports the plan; every other outcome reports what was actually done, step by step, so that a
-     * FAILED attempt that created a user or changed groups before it failed says so (its retry reports the rest).
-     * The user name is the directory's when the event found the user, else the one the event names.
+     * FAILED attempt that created a user or changed groups before it failed says so; the event's final record says
+     * what all its attempts did. The user name is the directory's when the event found the user, else the one the
+     * event names. The scope check reads the record's changes, independently of how they came about.
      */
-    AuditRecord record(EventIdentity event, ProcessingResult result, Cost cost, String source) {
+    AuditRecord record(EventIdentity event, ProcessingResult result, Cost cost, String requestId, boolean coldStart,
+                       String source) {
         Changes changes = result.outcome() == Outcome.PLANNED && result.plan() != null
                 ? Changes.planned(result.plan()) : result.changes();
-        return new AuditRecord(clock.instant(), event, result.user().orNamed(event.userName()), identityStoreId,
-                result.outcome(), dryRun, changes, cost, result.verdict(), source);
+        UserRef user = result.user().orNamed(event.userName());
+        return new AuditRecord(clock.instant(), event, user, identityStoreId, result.outcome(), dryRun, changes, cost,
+                result.verdict(), new Delivery(result.attempt(), result.isFinal(), requestId, coldStart),
+                ScopeCheck.violations(rules, result.outcome(), user, changes), source);
     }
 }

@@ -9,6 +9,7 @@ import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.application.port.out.ApiCallLog;
 import io.github.jmlidentity.functions.application.port.out.AuditLog;
 import io.github.jmlidentity.functions.application.port.out.EnvelopeParser;
+import io.github.jmlidentity.functions.application.port.out.ErrorLog;
 import io.github.jmlidentity.functions.application.port.out.FailureQueue;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.HrEvent;
@@ -35,22 +36,31 @@ public final class EventPipeline implements ProcessHrEvent {
     private final AuditLog auditLog;
     private final ApiCallLog apiCalls;
     private final FailureQueue failureQueue;
+    private final ErrorLog errorLog;
     private final Clock clock;
 
     /**
      * @param failureQueue where permanent failures go at once, or null to leave them to the caller
+     * @param errorLog     where unexpected failures go with their stack trace
      */
     public EventPipeline(LifecycleSettings settings, EnvelopeParser parser, AuditLog auditLog, ApiCallLog apiCalls,
-                         FailureQueue failureQueue) {
+                         FailureQueue failureQueue, ErrorLog errorLog) {
         this.parser = parser;
         this.auditLog = auditLog;
         this.apiCalls = apiCalls;
         this.failureQueue = failureQueue;
+        this.errorLog = errorLog;
         this.clock = settings.clock();
-        this.audit = new AuditRecords(settings.clock(), settings.directory().identityStoreId(), settings.dryRun());
+        this.audit = new AuditRecords(settings.clock(), settings.directory().identityStoreId(), settings.dryRun(),
+                settings.rules());
         services.put(EventKind.JOINED, new JoinerService(settings));
         services.put(EventKind.MOVED, new MoverService(settings));
         services.put(EventKind.LEFT, new LeaverService(settings));
+    }
+
+    public EventPipeline(LifecycleSettings settings, EnvelopeParser parser, AuditLog auditLog, ApiCallLog apiCalls,
+                         FailureQueue failureQueue) {
+        this(settings, parser, auditLog, apiCalls, failureQueue, ErrorLog.NONE);
     }
 
     @Override
@@ -71,14 +81,31 @@ public final class EventPipeline implements ProcessHrEvent {
                 result = ProcessingResult.rejected("INVALID_EVENT", e.reason());
             } catch (RuntimeException unexpected) {
                 result = ProcessingResult.unexpected(unexpected);
+                errorLog.error("processing an HR event", event != null ? EventIdentity.of(event)
+                        : parser.identify(request.envelope()), request.requestId(), unexpected);
             }
             EventIdentity identity = event != null ? EventIdentity.of(event) : parser.identify(request.envelope());
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             record = audit.record(identity, result, new Cost(calls.calls(), calls.requestIds(), durationMs),
-                    request.source());
+                    request.requestId(), request.coldStart(), request.source());
+            auditLog.write(record);
+            if (result.receipt() != null && event != null) {
+                published(event, result.receipt(), identity, request.requestId());
+            }
         }
-        auditLog.write(record);
         return handOff(record, request);
+    }
+
+    /**
+     * The final record is out: the ledger may forget it. When this fails, the record stays in the ledger and a later
+     * delivery of the event writes it once more (at least once, never lost); the event itself is done.
+     */
+    private void published(HrEvent event, PublishReceipt receipt, EventIdentity identity, String requestId) {
+        try {
+            services.get(event.kind()).published(receipt);
+        } catch (RuntimeException markFailed) {
+            errorLog.error("marking the final audit record written in the ledger", identity, requestId, markFailed);
+        }
     }
 
     /** A delivery holds the employee until the caller's deadline, plus a margin; null for the configured default. */

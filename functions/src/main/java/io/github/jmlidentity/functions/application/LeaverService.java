@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.functions.application.port.out.UserScan;
 import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
@@ -11,12 +12,15 @@ import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.Plan;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Employee Left: list the memberships (recorded in the ledger, and then in the audit record, before anything
- * changes) and the account assignments made to the user directly, remove those assignments (when the rules say so),
- * then delete the user or suspend it per the leaver policy, within the mass-deletion cap. An unknown employee is
- * NO_CHANGE, and the leave is still recorded so that a late joiner or mover cannot re-provision them.
+ * Employee Left: find the employee's own user, list its memberships (recorded in the ledger, and then in the audit
+ * record, before anything changes) and the account assignments made to the user directly, remove those assignments
+ * (when the rules say so), then delete the user or suspend it per the leaver policy, within the mass-deletion cap.
+ * The user is the one the ledger maps the employee to; else the one the event names, if it is this employee's; else
+ * the one a scan of every user finds by employeeNumber. Only that scan proves that there is no user (NO_CHANGE); the
+ * leave is still recorded so that a late joiner or mover cannot re-provision them.
  */
 public final class LeaverService extends LifecycleService {
 
@@ -32,34 +36,43 @@ public final class LeaverService extends LifecycleService {
     @Override
     protected Execution execute(HrEvent event, LedgerEntry entry, Progress progress) {
         DirectoryUser user = null;
+        boolean ledgerUserGone = false;
         if (entry.userId() != null) {
             user = directory.findUser(entry.userId()).orElse(null);
+            ledgerUserGone = user == null;
         }
-        if (user == null && event.userName() != null) {
+        if (user == null && event.hrEventId().equals(entry.leaveEventId()) && !dryRun) {
+            return alreadyDoneByEarlierAttempt(entry, progress);
+        }
+        if (user == null && entry.status() == EmploymentStatus.LEFT && entry.userId() == null) {
+            progress.note = "employee " + event.employeeId() + " already left at " + entry.leftAt()
+                    + ", and jml-identity deleted their user then";
+            return new Execution(Outcome.NO_CHANGE, null, EmploymentStatus.LEFT);
+        }
+        // A protected user's name in a leaver is never looked up: the employee's own user is found another way.
+        boolean namesProtectedUser = rules.isProtected(event.userName());
+        if (user == null && event.userName() != null && !namesProtectedUser) {
             user = directory.findUserByUserName(event.userName()).orElse(null);
             if (user != null) {
                 requireSameEmployee(user, event.employeeId());
             }
         }
         if (user == null) {
-            if (event.hrEventId().equals(entry.leaveEventId()) && !dryRun) {
-                List<String> recorded = entry.membershipsBefore();
-                // An earlier attempt of this leaver recorded the memberships, changed the directory and died before
-                // its audit line: this record reports what that attempt found and did.
-                progress.userId = entry.userId();
-                progress.membershipsBefore = recorded;
-                if (rules.leaverPolicy() == LeaverPolicy.DELETE) {
-                    progress.userDeleted = true;
-                    progress.groupsRemoved.addAll(recorded);
+            user = scanByEmployeeNumber(event, progress, ledgerUserGone, entry.userId());
+            if (user == null) {
+                if (namesProtectedUser) {
+                    refuseIfProtected(event.userName());
                 }
-                progress.note = "user " + entry.userId() + " was already gone: an earlier attempt of this event"
-                        + " recorded its memberships in the ledger and deleted it";
-                return new Execution(Outcome.APPLIED, null, EmploymentStatus.LEFT);
+                return new Execution(Outcome.NO_CHANGE, null, EmploymentStatus.LEFT);
             }
-            progress.note = "employee " + event.employeeId() + " has no user in the directory";
-            return new Execution(Outcome.NO_CHANGE, null, EmploymentStatus.LEFT);
         }
         refuseIfProtected(user.userName());
+        if (event.userName() != null
+                && !event.userName().toLowerCase(Locale.ROOT).equals(user.userName().toLowerCase(Locale.ROOT))) {
+            progress.note = join(progress.note, "USER_NAME_MISMATCH: the event names user '" + event.userName()
+                    + "' but employee " + event.employeeId() + "'s user is '" + user.userName()
+                    + "': the employee's own user was deprovisioned, the named user was not touched");
+        }
         progress.userId = user.userId();
         progress.userName = user.userName();
         List<Membership> memberships = directory.memberships(user.userId());
@@ -94,6 +107,60 @@ public final class LeaverService extends LifecycleService {
             progress.groupsRemoved.add(membership.label());
         }
         return new Execution(Outcome.APPLIED, user.userId(), EmploymentStatus.LEFT);
+    }
+
+    /**
+     * An earlier attempt of this leaver recorded the memberships, changed the directory and died before its audit
+     * line: this record reports what that attempt found and did.
+     */
+    private Execution alreadyDoneByEarlierAttempt(LedgerEntry entry, Progress progress) {
+        List<String> recorded = entry.membershipsBefore();
+        progress.userId = entry.userId();
+        progress.membershipsBefore = recorded;
+        if (rules.leaverPolicy() == LeaverPolicy.DELETE) {
+            progress.userDeleted = true;
+            progress.groupsRemoved.addAll(recorded);
+        }
+        progress.note = "user " + entry.userId() + " was already gone: an earlier attempt of this event"
+                + " recorded its memberships in the ledger and deleted it";
+        return new Execution(Outcome.APPLIED, null, EmploymentStatus.LEFT);
+    }
+
+    /**
+     * Neither the ledger nor the event's user name found the user: read every user for the employeeNumber. One match
+     * is the employee's user; none is proof that there is none (NO_CHANGE, with the count in the note); several, or a
+     * directory that cannot be listed, fail the event rather than guess.
+     */
+    private DirectoryUser scanByEmployeeNumber(HrEvent event, Progress progress, boolean ledgerUserGone,
+                                               String ledgerUserId) {
+        UserScan scan = directory.usersWithEmployeeNumber(event.employeeId());
+        String why = ledgerUserGone ? "user " + ledgerUserId + " recorded in the ledger no longer exists (deleted"
+                + " outside jml-identity)" : "the ledger maps employee " + event.employeeId() + " to no user"
+                + (event.userName() == null ? " and the event names none" : " and the event's user name finds none");
+        if (scan == null) {
+            throw new ProvisioningRefusedException(ProvisioningRefusedException.USER_NOT_RESOLVED, Outcome.FAILED,
+                    why + ", and this directory cannot be scanned for employeeNumber " + event.employeeId()
+                            + ": nothing was changed, and there is no proof that the employee has no user");
+        }
+        String scanned = "scanned " + scan.usersScanned() + " users in " + scan.pages() + " ListUsers pages";
+        if (scan.matches().size() > 1) {
+            throw new ProvisioningRefusedException(ProvisioningRefusedException.USER_NOT_RESOLVED, Outcome.FAILED,
+                    why + ", and " + scan.matches().size() + " users have employeeNumber " + event.employeeId() + " ("
+                            + scanned + ": " + String.join(", ", scan.matches().stream().map(DirectoryUser::userId)
+                            .toList()) + "): nothing was changed; remove the extra users, then redrive this event");
+        }
+        if (scan.matches().isEmpty()) {
+            progress.note = join(progress.note, why + "; no user has employeeNumber " + event.employeeId() + " ("
+                    + scanned + "): the employee has no user in the directory");
+            return null;
+        }
+        progress.note = join(progress.note, why + ": found user " + scan.matches().get(0).userId()
+                + " by employeeNumber (" + scanned + ")");
+        return scan.matches().get(0);
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : first + "; " + second;
     }
 
     /**

@@ -15,25 +15,41 @@ import java.util.Objects;
  *
  * @param lease        how long a delivery may hold an employee before another may take over; longer than the
  *                     function timeout, so a live invocation never loses it
- * @param maxLeaseWait how long a concurrent delivery waits for the lease before failing for a later retry
+ * @param maxLeaseWait how long a concurrent delivery waits for the lease before failing for a later retry, when the
+ *                     caller gives no deadline (with one, it waits up to half of its remaining time)
  * @param assignmentRemoval how a leaver removes the user's direct account assignments (used only when the rules
  *                          say directAssignments: remove)
+ * @param leaseWait    how the wait for another delivery's lease passes (the thread sleeps; tests move their clock)
  */
 public record LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
                                 boolean dryRun, Duration lease, Duration maxLeaseWait,
-                                AssignmentRemoval assignmentRemoval) {
+                                AssignmentRemoval assignmentRemoval, Sleeper leaseWait) {
+
+    public LifecycleSettings {
+        for (Object setting : new Object[] {directory, ledger, rules, clock, lease, maxLeaseWait, assignmentRemoval,
+                leaseWait}) {
+            Objects.requireNonNull(setting, "every lifecycle setting is required");
+        }
+    }
+
+    /** Settings whose lease wait sleeps the thread. */
+    public LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
+                             boolean dryRun, Duration lease, Duration maxLeaseWait,
+                             AssignmentRemoval assignmentRemoval) {
+        this(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait, assignmentRemoval, Sleeper.threadSleep());
+    }
 
     /** Settings for functions whose users have no direct account assignment (tests of other concerns). */
     public LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
                              boolean dryRun, Duration lease, Duration maxLeaseWait) {
-        this(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait, new AssignmentRemoval(
-                AccountAssignments.NONE, clock, Sleeper.threadSleep(), AssignmentRemoval.Waiting.DEFAULT));
+        this(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait, Sleeper.threadSleep());
     }
 
-    public LifecycleSettings {
-        for (Object setting : new Object[] {directory, ledger, rules, clock, lease, maxLeaseWait, assignmentRemoval}) {
-            Objects.requireNonNull(setting, "every lifecycle setting is required");
-        }
+    /** Settings with no direct account assignment whose lease wait passes as {@code leaseWait} says. */
+    public LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules, Clock clock,
+                             boolean dryRun, Duration lease, Duration maxLeaseWait, Sleeper leaseWait) {
+        this(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait, new AssignmentRemoval(
+                AccountAssignments.NONE, clock, leaseWait, AssignmentRemoval.Waiting.DEFAULT), leaseWait);
     }
 
     /** The same settings with the mass-deletion guard's hourly cap at {@code max} (an operator-confirmed batch). */
@@ -41,7 +57,7 @@ public record LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledg
         AccessRules r = rules;
         return new LifecycleSettings(directory, ledger, new AccessRules(r.defaultGroups(), r.managedGroups(), r.rules(),
                 r.protectedUsers(), r.missingGroupPolicy(), r.leaverPolicy(), max, r.directAssignments()), clock, dryRun,
-                lease, maxLeaseWait, assignmentRemoval);
+                lease, maxLeaseWait, assignmentRemoval, leaseWait);
     }
 
     public static LifecycleSettings of(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules,

@@ -10,9 +10,17 @@ import io.github.jmlidentity.functions.domain.Plan;
  * What handling one event did: the outcome, the user it concerns, the plan (applied, or only computed on a dry run
  * or failure; null when nothing was planned), what was done, and the verdict (why it was not applied, notes).
  *
- * @param changes what was done to the directory, whatever the outcome (for PLANNED: nothing; see the plan)
+ * @param changes what was done to the directory, whatever the outcome (for PLANNED: nothing; see the plan); for a
+ *                final outcome, by every attempt of the event
+ * @param attempt which delivery of the event this was (1 = the first to reach the ledger)
+ * @param receipt for an event just applied: marks its final record as written once the audit line is out; else null
  */
-public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict) {
+public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict,
+                               int attempt, PublishReceipt receipt) {
+
+    public ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict) {
+        this(outcome, user, plan, changes, verdict, 1, null);
+    }
 
     /** A duplicate or stale event, skipped before anything was planned. */
     static ProcessingResult skipped(Outcome outcome, UserRef user, String reason) {
@@ -25,10 +33,21 @@ public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes
                 Verdict.failed(errorType, reason, false));
     }
 
-    /** A failure nobody classified: worth a retry (and the failure destination sees the reason). */
+    /**
+     * A failure nobody classified (a bug): worth a retry. The reason names the exception and where it was thrown;
+     * the stack trace goes to the error log, not the audit record.
+     */
     public static ProcessingResult unexpected(RuntimeException failure) {
+        StackTraceElement[] stack = failure.getStackTrace();
+        String where = stack.length == 0 ? "" : " at " + stack[0];
+        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
         return new ProcessingResult(Outcome.FAILED, UserRef.UNKNOWN, null, Changes.none(),
-                Verdict.failed(failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), true));
+                Verdict.failed(failure.getClass().getSimpleName(), failure.getClass().getName() + message + where
+                        + " (unexpected: the stack trace is in the jml.error log line of this request)", true));
+    }
+
+    public ProcessingResult withAttempt(int value) {
+        return new ProcessingResult(outcome, user, plan, changes, verdict, value, receipt);
     }
 
     public String userId() {
@@ -49,5 +68,14 @@ public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes
 
     public boolean retryable() {
         return verdict.retryable();
+    }
+
+    /**
+     * Whether this is the event's final record, the one an auditor counts: every outcome but a DUPLICATE (the
+     * event's final record is the earlier one) and a FAILED a retry may change (its retry, or the operator's redrive,
+     * writes the final one).
+     */
+    public boolean isFinal() {
+        return outcome != Outcome.DUPLICATE && !(outcome == Outcome.FAILED && verdict.retryable());
     }
 }

@@ -12,6 +12,10 @@ public final class ProvisioningRefusedException extends RuntimeException {
     public static final String IDENTITY_CONFLICT = "IDENTITY_CONFLICT";
     /** A granted group does not exist and the missing-group policy is fail. */
     public static final String MISSING_GROUP = "MISSING_GROUP";
+    /** The employee's user was deleted outside jml-identity; only a joiner (a rehire) creates it again. */
+    public static final String USER_DELETED_OUTSIDE = "USER_DELETED_OUTSIDE";
+    /** A leaver could not find the employee's user, nor prove that there is none. */
+    public static final String USER_NOT_RESOLVED = "USER_NOT_RESOLVED";
     /** More leavers in the last hour than the access rules allow. */
     public static final String MASS_DELETION_GUARD = "MASS_DELETION_GUARD";
 

@@ -3,6 +3,7 @@ package io.github.jmlidentity.functions.application;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.Employee;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
+import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.HrEvent;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.domain.Membership;
@@ -38,6 +39,15 @@ abstract class ProvisioningService extends LifecycleService {
         DirectoryUser current = null;
         if (entry.userId() != null) {
             current = directory.findUser(entry.userId()).orElse(null);
+            if (current == null && event.kind() != EventKind.JOINED && entry.status() == EmploymentStatus.ACTIVE) {
+                // Deleted outside jml-identity (e.g. the security team contained the account): a mover must not
+                // bring it back; only a joiner (a rehire) creates a user again.
+                throw new ProvisioningRefusedException(ProvisioningRefusedException.USER_DELETED_OUTSIDE,
+                        Outcome.FAILED, "user " + entry.userId() + " of employee " + employee.employeeId()
+                        + " no longer exists, and jml-identity did not delete it: it was deleted outside (e.g. to"
+                        + " contain the account); this " + event.kind().functionName() + " does not re-create it."
+                        + " If access should be restored, HR sends an Employee Joined event (a rehire)");
+            }
         }
         if (current == null && (lookUpByNameFirst() || dryRun)) {
             current = directory.findUserByUserName(employee.userName()).orElse(null);
@@ -57,7 +67,7 @@ abstract class ProvisioningService extends LifecycleService {
                         + "') by email and employeeNumber";
             }
         }
-        if (current == null && event.kind() != io.github.jmlidentity.functions.domain.EventKind.JOINED) {
+        if (current == null && event.kind() != EventKind.JOINED) {
             progress.note = "employee " + employee.employeeId() + " was not in the directory: provisioned by the "
                     + event.kind().functionName();
         }
@@ -71,16 +81,21 @@ abstract class ProvisioningService extends LifecycleService {
                 String created = directory.createUser(plan.createProfile());
                 progress.attributesChanged.addAll(plan.attributesChanged());
                 // Into the ledger at once, so that a leaver finds this user even if the rest of the event fails.
-                recordCreatedUser(event, progress, created);
+                recordCreatedUser(event, progress, created, true);
             } catch (UniquenessConflictException taken) {
                 // Duplicate delivery, a half-applied earlier attempt, or a user created by hand: converge on it
                 // if it is this employee.
                 current = directory.findUserByUserName(employee.userName()).orElseThrow(() -> taken);
                 requireSameEmployee(current, employee.employeeId());
+                if (!current.userId().equals(entry.userId())) {
+                    progress.note = "user '" + current.userName() + "' already existed with this employee's"
+                            + " employeeNumber (created by an earlier attempt of this event whose ledger write was lost,"
+                            + " or by another tool): converged on it";
+                }
                 plan = planFor(employee, current, progress);
                 groupIds = groups.resolve(plan.groupsToAdd());
                 if (!current.userId().equals(entry.userId())) {
-                    recordCreatedUser(event, progress, current.userId());
+                    recordCreatedUser(event, progress, current.userId(), false);
                 }
             }
         }

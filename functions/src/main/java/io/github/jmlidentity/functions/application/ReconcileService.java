@@ -15,6 +15,7 @@ import io.github.jmlidentity.functions.application.port.out.ApiCallLog;
 import io.github.jmlidentity.functions.application.port.out.AuditLog;
 import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
 import io.github.jmlidentity.functions.application.port.out.EnvelopeParser;
+import io.github.jmlidentity.functions.application.port.out.ErrorLog;
 import io.github.jmlidentity.functions.application.port.out.RosterParser;
 import io.github.jmlidentity.functions.application.port.out.RosterSource;
 import io.github.jmlidentity.functions.domain.AccessRules;
@@ -69,9 +70,11 @@ public final class ReconcileService implements ReconcileRoster {
     private final DirectoryListing listing;
     private final AuditLog auditLog;
     private final ApiCallLog apiCalls;
+    private final ErrorLog errorLog;
 
     public ReconcileService(LifecycleSettings settings, EnvelopeParser envelopes, RosterSource rosters,
-                            RosterParser rosterParser, DirectoryListing listing, AuditLog auditLog, ApiCallLog apiCalls) {
+                            RosterParser rosterParser, DirectoryListing listing, AuditLog auditLog, ApiCallLog apiCalls,
+                            ErrorLog errorLog) {
         this.settings = settings;
         this.envelopes = envelopes;
         this.rosters = rosters;
@@ -79,6 +82,7 @@ public final class ReconcileService implements ReconcileRoster {
         this.listing = listing;
         this.auditLog = auditLog;
         this.apiCalls = apiCalls;
+        this.errorLog = errorLog;
     }
 
     @Override
@@ -146,7 +150,7 @@ public final class ReconcileService implements ReconcileRoster {
         }
         // An explicit cap above the rules' lets this reconcile's confirmed leavers past the hourly guard too.
         EventPipeline events = new EventPipeline(maxLeavers > rules.maxLeaversPerHour()
-                ? settings.withMaxLeaversPerHour(maxLeavers) : settings, envelopes, auditLog, apiCalls, null);
+                ? settings.withMaxLeaversPerHour(maxLeavers) : settings, envelopes, auditLog, apiCalls, null, errorLog);
         Map<PlanItem, ReconcileResult.Line> done = new HashMap<>();
         int changes = (int) items.stream().filter(i -> i.action().changes()).count();
         int applied = 0;
@@ -226,6 +230,7 @@ public final class ReconcileService implements ReconcileRoster {
             record = new AuditRecord(settings.clock().instant(), identity, new UserRef(item.userName(), item.userId()),
                     settings.directory().identityStoreId(), outcome, false,
                     new Changes(changed, List.of(), List.of(), false, List.of()), cost, verdict,
+                    io.github.jmlidentity.functions.application.audit.Delivery.FIRST, List.of(),
                     HrEventRequest.RECONCILE);
         }
         auditLog.write(record);

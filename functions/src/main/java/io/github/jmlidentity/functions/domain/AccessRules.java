@@ -3,12 +3,14 @@ package io.github.jmlidentity.functions.domain;
 import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
+import io.github.jmlidentity.functions.domain.text.ConfusableFold;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,9 +75,22 @@ public record AccessRules(
         return managedGroups.isManaged(groupDisplayName);
     }
 
-    /** Protected users (break-glass, admins) are never modified by any function. Names compare case-insensitively, as the Identity Store does. */
+    /**
+     * Protected users (break-glass, admins) are never modified by any function. Names compare on their
+     * confusable-folded skeletons, so that a look-alike ({@code breakglass-admín}, {@code breakg1ass-admin}, one with
+     * a Cyrillic letter or an invisible character) is protected too; equal names ignoring case, as the Identity Store
+     * compares them, always match.
+     */
     public boolean isProtected(String userName) {
-        return userName != null && protectedUsers.contains(userName.toLowerCase(Locale.ROOT));
+        return protectedUserLike(userName).isPresent();
+    }
+
+    /** The protected user {@code userName} is, or looks like. */
+    public Optional<String> protectedUserLike(String userName) {
+        if (userName == null) {
+            return Optional.empty();
+        }
+        return protectedUsers.stream().filter(p -> ConfusableFold.lookAlike(p, userName)).sorted().findFirst();
     }
 
     /** All groups any rule can grant: what a deployment must create in the Identity Store. */

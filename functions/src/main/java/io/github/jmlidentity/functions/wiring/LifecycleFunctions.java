@@ -4,6 +4,7 @@ import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.adapter.json.AccessRulesLoader;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
+import io.github.jmlidentity.functions.adapter.json.ErrorJson;
 import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
@@ -19,6 +20,7 @@ import io.github.jmlidentity.functions.adapter.out.SdkDirectoryListing;
 import io.github.jmlidentity.functions.application.ReconcileService;
 import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
 import io.github.jmlidentity.functions.application.port.out.AuditLog;
+import io.github.jmlidentity.functions.application.port.out.ErrorLog;
 import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
 import io.github.jmlidentity.functions.application.port.out.RosterSource;
 import io.github.jmlidentity.functions.application.AssignmentRemoval;
@@ -136,6 +138,7 @@ public final class LifecycleFunctions {
         private FailureQueue failureQueue;
         private DirectoryListing listing;
         private RosterSource rosters = new FileRosterSource();
+        private Consumer<String> errorLines = System.err::println;
         private AccountAssignments accountAssignments;
         private Sleeper sleeper = Sleeper.threadSleep();
         private AssignmentRemoval.Waiting assignmentWaiting = AssignmentRemoval.Waiting.DEFAULT;
@@ -192,7 +195,10 @@ public final class LifecycleFunctions {
             return accountAssignments(new SdkAccountAssignments(() -> client, instanceArn));
         }
 
-        /** How a leaver waits between polls of an account-assignment deletion (tests move a clock instead). */
+        /**
+         * How time passes while the functions wait: a leaver between polls of an account-assignment deletion, a
+         * delivery for another's lease (tests move a clock instead).
+         */
         public Builder sleeper(Sleeper value) {
             this.sleeper = value;
             return this;
@@ -289,11 +295,25 @@ public final class LifecycleFunctions {
             return this;
         }
 
+        /**
+         * Where failures nobody classified go, one JSON line each with the stack trace ({@code "recordType":
+         * "jml.error"}); stderr by default (CloudWatch Logs in Lambda, next to the audit records).
+         */
+        public Builder errorLines(Consumer<String> value) {
+            this.errorLines = value;
+            return this;
+        }
+
         /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
         Builder dryRunTwin() {
             return new Builder().directory(directory).ledger(ledger).rules(rules).source(source).clock(clock)
                     .lease(lease).maxLeaseWait(maxLeaseWait).accountAssignments(accountAssignments).sleeper(sleeper)
-                    .assignmentWaiting(assignmentWaiting).dryRun(true).auditLines(line -> { });
+                    .assignmentWaiting(assignmentWaiting).dryRun(true).auditLines(line -> { }).errorLines(errorLines);
+        }
+
+        /** Writes a failure as a jml.error line where this wiring writes them. */
+        void logError(String context, Throwable failure) {
+            errorLines.accept(ErrorJson.toLine(clock.instant(), context, null, null, failure));
         }
 
         IdentityDirectory directory() {
@@ -309,7 +329,8 @@ public final class LifecycleFunctions {
         }
 
         public ProcessHrEvent build() {
-            return new EventPipeline(settings(), new EventParser(source), auditLog(), InvocationScope::open, failureQueue);
+            return new EventPipeline(settings(), new EventParser(source), auditLog(), InvocationScope::open, failureQueue,
+                    errorLog());
         }
 
         /**
@@ -321,7 +342,7 @@ public final class LifecycleFunctions {
             Objects.requireNonNull(listing, "directoryListing (set by identityStore)");
             EventParser parser = new EventParser(source);
             return new ReconcileService(settings(), parser, rosters, new RosterReader(parser), listing, auditLog(),
-                    InvocationScope::open);
+                    InvocationScope::open, errorLog());
         }
 
         private LifecycleSettings settings() {
@@ -339,12 +360,19 @@ public final class LifecycleFunctions {
                 assignments = AccountAssignments.NONE;
             }
             return new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait,
-                    new AssignmentRemoval(assignments, clock, sleeper, assignmentWaiting));
+                    new AssignmentRemoval(assignments, clock, sleeper, assignmentWaiting), sleeper);
         }
 
         private AuditLog auditLog() {
             Consumer<String> lines = auditLines;
             return record -> lines.accept(AuditJson.toLine(record));
+        }
+
+        private ErrorLog errorLog() {
+            Consumer<String> errors = errorLines;
+            Clock time = clock;
+            return (context, event, requestId, failure) -> errors.accept(
+                    ErrorJson.toLine(time.instant(), context, event, requestId, failure));
         }
     }
 }

@@ -41,7 +41,9 @@ final class SnapStartPriming {
                 wiring.directory().findGroupId(group);
             }
         } catch (RuntimeException primingFailed) {
-            // Best effort: the first event pays for what priming did not do.
+            // Best effort: the first event pays for what priming did not do; but say why, or a broken priming (e.g.
+            // a missing permission) would only show as slow first events.
+            wiring.logError("SnapStart priming (init goes on without it)", primingFailed);
         }
     }
 

@@ -11,6 +11,7 @@ import static io.github.jmlidentity.functions.domain.EventKind.JOINED;
 import static io.github.jmlidentity.functions.domain.EventKind.LEFT;
 import static io.github.jmlidentity.functions.domain.EventKind.MOVED;
 import static io.github.jmlidentity.functions.domain.Events.EMPLOYEE;
+import static io.github.jmlidentity.functions.domain.Events.T;
 import static io.github.jmlidentity.functions.domain.Events.after;
 import static io.github.jmlidentity.functions.domain.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class OrderingPolicyTest {
                 row("the same effectiveAt, earlier in the lifecycle", departed, event(MOVED, "hr-9", 48), Outcome.STALE,
                         "comes later in the lifecycle"),
                 row("the same effectiveAt and kind, a smaller HR event id", active, event(MOVED, "hr-1a", 24),
-                        Outcome.STALE, "ties are broken by HR event id"),
+                        Outcome.STALE, "its HR event id sorts after hr-1a"),
                 row("the same effectiveAt and kind, a greater HR event id", active, event(MOVED, "hr-3", 24), null, null),
                 row("a later mover for an employee who left", departed, event(MOVED, "hr-9", 72), Outcome.STALE,
                         "only an Employee Joined event (a rehire)"),
@@ -43,7 +44,49 @@ class OrderingPolicyTest {
                         event(JOINED, "hr-9", 48), Outcome.STALE, "at or before the recorded leave"),
                 row("a joiner after the leave: a rehire", departed, event(JOINED, "hr-9", 72), null, null),
                 row("a later leaver for an employee who left", departed, event(LEFT, "hr-9", 72), null, null),
-                row("a later mover for an active employee", active, event(MOVED, "hr-9", 36), null, null));
+                row("a later mover for an active employee", active, event(MOVED, "hr-9", 36), null, null),
+                // issue #11 item 5: a leave ends employment; only a later joiner supersedes it
+                row("a leaver older than the last applied mover", active, event(LEFT, "hr-9", 12), null, null),
+                row("a leaver older than the last applied joiner (hire or rehire)", appliedAfter(joined),
+                        event(LEFT, "hr-9", -12), Outcome.STALE, "a hire or rehire supersedes an earlier leave"),
+                // issue #11 item 8: a known id with another payload
+                row("a known HR event id with another payload", appliedAfter(joined), retitled(joined),
+                        Outcome.REJECTED, "reuses it with another payload"),
+                row("a known HR event id in another envelope, same payload", appliedAfter(joined),
+                        new HrEvent("another-envelope", joined.hrEventId(), JOINED, EMPLOYEE, joined.effectiveAt(),
+                                joined.employee(), joined.userName(), null, T.plusSeconds(999), null),
+                        Outcome.DUPLICATE, "was already applied"),
+                // issue #11 item 9: the tie-break, sequence first, then envelope time, then HR event id
+                row("the same effectiveAt and kind, a smaller sequence though put later", stamped(moved, T, 5L),
+                        stamp(event(MOVED, "hr-9", 24), T.plusSeconds(60), 4L), Outcome.STALE,
+                        "its HR sequence 5 is greater than 4"),
+                row("the same effectiveAt and kind, a greater sequence though put earlier", stamped(moved, T, 5L),
+                        stamp(event(MOVED, "hr-0", 24), T.minusSeconds(60), 6L), null, null),
+                row("the same effectiveAt and kind, no sequence, put earlier", stamped(moved, T, null),
+                        stamp(event(MOVED, "hr-9", 24), T.minusSeconds(60), null), Outcome.STALE,
+                        "it was put on the bus later"),
+                row("the same effectiveAt and kind, no sequence, put later", stamped(moved, T, null),
+                        stamp(event(MOVED, "hr-0", 24), T.plusSeconds(60), null), null, null));
+    }
+
+    /** The ledger after {@code event} was applied through the ledger's own transitions. */
+    private static LedgerEntry appliedAfter(HrEvent event) {
+        return LedgerEntry.empty(EMPLOYEE).locked(event.hrEventId(), T).applied(event, "u-1",
+                event.kind() == LEFT ? EmploymentStatus.LEFT : EmploymentStatus.ACTIVE);
+    }
+
+    private static LedgerEntry stamped(HrEvent event, java.time.Instant time, Long sequence) {
+        return appliedAfter(stamp(event, time, sequence));
+    }
+
+    private static HrEvent stamp(HrEvent e, java.time.Instant time, Long sequence) {
+        return new HrEvent(e.eventId(), e.hrEventId(), e.kind(), e.employeeId(), e.effectiveAt(), e.employee(),
+                e.userName(), e.leaveReason(), time, sequence);
+    }
+
+    private static HrEvent retitled(HrEvent e) {
+        return new HrEvent("another-envelope", e.hrEventId(), e.kind(), e.employeeId(), e.effectiveAt(),
+                Events.employee("Principal Engineer", "Engineering", "London"), e.userName(), null);
     }
 
     private static Arguments row(String given, LedgerEntry entry, HrEvent event, Outcome skip, String reason) {

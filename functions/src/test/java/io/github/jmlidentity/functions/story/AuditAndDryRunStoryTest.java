@@ -28,7 +28,8 @@ class AuditAndDryRunStoryTest extends StoryTest {
     private static final List<String> STABLE_FIELDS = List.of("recordType", "time", "eventId", "hrEventId",
             "detailType", "source", "employeeId", "userName", "userId", "identityStoreId", "outcome", "dryRun", "effectiveAt",
             "attributesChanged", "groupsAdded", "groupsRemoved", "membershipsBefore", "userDeleted", "assignmentsRemoved", "apiCalls",
-            "requestIds", "durationMs", "errorType", "reason", "note", "retryable");
+            "requestIds", "durationMs", "errorType", "reason", "note", "retryable", "attempt", "final", "requestId",
+            "coldStart", "userCreatedByAttempt", "scopeViolation", "scopeViolations");
 
     @Test
     void each_event_writes_exactly_one_audit_line_with_the_stable_fields_and_no_profile_data() {

@@ -131,7 +131,10 @@ class DirectAssignmentsStoryTest {
 
         assertThat(retried.outcome()).as(retried.toString()).isEqualTo("APPLIED");
         assertThat(retried.json().path("userDeleted").asBoolean()).isTrue();
-        assertThat(assignments(retried)).containsExactly(Map.of("accountId", "222222222222", "permissionSetArn", admin));
+        // the retry's record is the event's final one: it lists what both attempts removed (issue #11 item 10)
+        assertThat(retried.json().path("final").asBoolean()).isTrue();
+        assertThat(assignments(retried)).containsExactly(Map.of("accountId", "444444444444", "permissionSetArn", readOnly),
+                Map.of("accountId", "222222222222", "permissionSetArn", admin));
         assertThat(listed(jane, PrincipalType.USER)).isEmpty();
         assertThat(world.state().users()).doesNotContainKey("jane.doe");
     }

@@ -67,11 +67,14 @@ class IdentityStoreActionsStoryTest extends StoryTest {
                 Map.of("employeeId", "E3", "userName", "new.hire", "eventId", "m3")));
         IDENTITY_STORE.server().reset();
 
-        // leaver: a user the old script created, found by userName, with a permission set assigned to it directly
+        // leaver: a user the old script created, found by userName, with a permission set assigned to it directly; then
+        // one the event does not name and the ledger does not know (found by scanning for its employeeNumber)
         StoryWorld leaver = world(rules(LeaverPolicy.DELETE, MissingGroupPolicy.FAIL));
         String jane = givenUserByHand(leaver, "jane.doe", "E1001", "jml-all-staff");
         givenDirectAssignment(leaver, jane);
         record(leaver, "leaver", Fixtures.event("leaver.json"));
+        givenUserByHand(leaver, "john.roe", "E2", "jml-all-staff");
+        record(leaver, "leaver", leaverNamingNoUser("E2", "l2"));
 
         for (String function : called.keySet()) {
             assertThat(called.get(function)).as(function).containsExactlyInAnyOrderElementsOf(
@@ -84,8 +87,10 @@ class IdentityStoreActionsStoryTest extends StoryTest {
         StoryWorld world = world(rules(LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL));
         String jane = givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
         givenDirectAssignment(world, jane);
+        givenUserByHand(world, "john.roe", "E2", "jml-all-staff");
 
         record(world, "leaver", Fixtures.event("leaver.json"));
+        record(world, "leaver", leaverNamingNoUser("E2", "l2"));
 
         assertThat(called.get("leaver")).containsExactlyInAnyOrderElementsOf(
                 listed("leaver", LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL, DirectAssignmentPolicy.REMOVE));
@@ -98,8 +103,10 @@ class IdentityStoreActionsStoryTest extends StoryTest {
                 false);
         String jane = givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
         givenDirectAssignment(world, jane);
+        givenUserByHand(world, "john.roe", "E2", "jml-all-staff");
 
         record(world, "leaver", Fixtures.event("leaver.json"));
+        record(world, "leaver", leaverNamingNoUser("E2", "l2"));
 
         assertThat(called.get("leaver")).containsExactlyInAnyOrderElementsOf(
                 listed("leaver", LeaverPolicy.DELETE, MissingGroupPolicy.FAIL, DirectAssignmentPolicy.KEEP))
@@ -120,6 +127,16 @@ class IdentityStoreActionsStoryTest extends StoryTest {
                     .isSubsetOf(listed(function, LeaverPolicy.DELETE, MissingGroupPolicy.CREATE,
                             DirectAssignmentPolicy.REMOVE));
         }
+    }
+
+    /** An Employee Left without the optional userName. */
+    private static byte[] leaverNamingNoUser(String employeeId, String eventId) {
+        var leaver = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().valueToTree(
+                Fixtures.eventJson("leaver.json"));
+        var detail = (com.fasterxml.jackson.databind.node.ObjectNode) leaver.get("detail");
+        detail.remove("userName");
+        detail.put("employeeId", employeeId).put("eventId", eventId);
+        return Fixtures.bytes(leaver);
     }
 
     private StoryWorld world(AccessRules rules) {

@@ -34,6 +34,7 @@ public final class FaultyDirectory implements IdentityDirectory {
     private final Map<String, Integer> seen = new HashMap<>();
     private final Map<String, Integer> throttleCall = new HashMap<>();
     private final Map<String, Integer> dieAfterCall = new HashMap<>();
+    private final Map<String, Integer> bugCall = new HashMap<>();
 
     public FaultyDirectory(IdentityDirectory delegate) {
         this.delegate = delegate;
@@ -51,6 +52,13 @@ public final class FaultyDirectory implements IdentityDirectory {
         return this;
     }
 
+    /** The {@code n}-th call of {@code operation} hits a bug: a NullPointerException nothing classifies. */
+    public synchronized FaultyDirectory bug(String operation, int n) {
+        bugCall.put(operation, seen.getOrDefault(operation, 0) + n);
+        return this;
+    }
+
+    @SuppressWarnings({"unchecked", "null", "DataFlowIssue"})
     private <T> T call(String operation, Supplier<T> request) {
         int n;
         synchronized (this) {
@@ -59,6 +67,10 @@ public final class FaultyDirectory implements IdentityDirectory {
         if (Integer.valueOf(n).equals(throttleCall.get(operation))) {
             throw new DirectoryFailure(DirectoryFailure.Kind.THROTTLED, "ThrottlingException",
                     operation + ": ThrottlingException: Rate exceeded (test)", true);
+        }
+        if (Integer.valueOf(n).equals(bugCall.get(operation))) {
+            String missing = null;
+            return (T) Integer.valueOf(missing.length()); // a bug, as it would surface: a NullPointerException
         }
         T result = request.get();
         if (Integer.valueOf(n).equals(dieAfterCall.get(operation))) {
@@ -92,6 +104,11 @@ public final class FaultyDirectory implements IdentityDirectory {
     @Override
     public Optional<DirectoryUser> findUserByEmail(String email) {
         return call("findUserByEmail", () -> delegate.findUserByEmail(email));
+    }
+
+    @Override
+    public io.github.jmlidentity.functions.application.port.out.UserScan usersWithEmployeeNumber(String employeeNumber) {
+        return call("usersWithEmployeeNumber", () -> delegate.usersWithEmployeeNumber(employeeNumber));
     }
 
     @Override

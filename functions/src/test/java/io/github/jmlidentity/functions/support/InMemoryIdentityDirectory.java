@@ -73,7 +73,29 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
+    public synchronized io.github.jmlidentity.functions.application.port.out.UserScan usersWithEmployeeNumber(
+            String employeeNumber) {
+        List<DirectoryUser> matches = users.entrySet().stream()
+                .filter(e -> employeeNumber.equals(e.getValue().employeeNumber()))
+                .map(e -> new DirectoryUser(e.getKey(), e.getValue())).toList();
+        return new io.github.jmlidentity.functions.application.port.out.UserScan(matches, users.size(),
+                Math.max(1, (users.size() + 99) / 100));
+    }
+
+    private RuntimeException nextCreateUserFailure;
+
+    /** The next CreateUser fails with {@code failure} (nothing is created). */
+    public synchronized void failNextCreateUser(RuntimeException failure) {
+        nextCreateUserFailure = failure;
+    }
+
+    @Override
     public synchronized String createUser(UserProfile profile) {
+        if (nextCreateUserFailure != null) {
+            RuntimeException failure = nextCreateUserFailure;
+            nextCreateUserFailure = null;
+            throw failure;
+        }
         writes.incrementAndGet();
         if (findUserByUserName(profile.userName()).isPresent()) {
             throw new UniquenessConflictException("user name " + profile.userName() + " exists", "exists", null);

@@ -3,6 +3,7 @@ package io.github.jmlidentity.functions.support;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.audit.Changes;
 import io.github.jmlidentity.functions.application.audit.Cost;
+import io.github.jmlidentity.functions.application.audit.Delivery;
 import io.github.jmlidentity.functions.application.audit.EventIdentity;
 import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
@@ -28,7 +29,8 @@ public final class SampleAudit {
                 new Changes(List.of("title"), List.of("jml-platform", "jml-on-call"), List.of("jml-engineering"), false,
                         List.of()),
                 new Cost(Map.of("UpdateUser", 1L, "DescribeUser", 1L), List.of("r-1", "r-2"), 12),
-                Verdict.NONE.withNote("employee E1001 was not in the directory: provisioned by the mover"));
+                Verdict.NONE.withNote("employee E1001 was not in the directory: provisioned by the mover"),
+                new Delivery(2, true, "0b1c2d3e-aaaa-bbbb-cccc-123456789012", true), List.of());
     }
 
     /** A leaver that removed one direct account assignment, then deleted the user. */

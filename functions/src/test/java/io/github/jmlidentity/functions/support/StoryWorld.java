@@ -57,6 +57,11 @@ public final class StoryWorld {
     /** A reconcile over the same directory, ledger table, rules and audit lines. */
     public final ReconcileRoster reconciler;
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
+    /** The functions' jml.error lines (failures nobody classified, with their stack trace). */
+    public final List<String> errorLines = Collections.synchronizedList(new ArrayList<>());
+    /** The functions' clock: the system's, which a story can move forward instead of sleeping. */
+    public final TestClock clock = new TestClock();
+    private final java.util.concurrent.atomic.AtomicInteger auditWritesToKill = new java.util.concurrent.atomic.AtomicInteger();
     /** Where the handlers send permanent failures. */
     public final InMemoryFailureQueue failureQueue = new InMemoryFailureQueue();
     /** The functions' directory: the SDK one against the emulator, with a chosen call made to fail. */
@@ -82,7 +87,7 @@ public final class StoryWorld {
 
     /**
      * A world whose functions are wired as deployed (account assignments through sso-admin in the emulator's
-     * instance), then changed by {@code wiring} (e.g. a sleeper that moves the emulator's clock).
+     * instance), then changed by {@code wiring} (e.g. a sleeper that moves the emulator's clock, or {@link #clock}).
      */
     public StoryWorld(IdentityStoreLocal server, Dynalite dynalite, AccessRules rules, boolean dryRun,
                       IdentitystoreClient functionsClient, Duration lease, Consumer<LifecycleFunctions.Builder> wiring) {
@@ -113,7 +118,9 @@ public final class StoryWorld {
                 .rules(rules)
                 .dryRun(dryRun)
                 .directoryListing(LifecycleFunctions.directoryListing(functionsClient, storeId))
-                .auditLines(auditLines::add);
+                .clock(clock)
+                .auditLines(this::writeAuditLine)
+                .errorLines(errorLines::add);
         wiring.accept(builder);
         this.functions = builder.build();
         this.reconciler = builder.buildReconciler();
@@ -142,10 +149,15 @@ public final class StoryWorld {
 
     /** Delivers an envelope to a function's Lambda handler, as Lambda would; returns its audit record. */
     public Audit deliver(String function, byte[] envelope) {
+        return deliver(function, envelope, null);
+    }
+
+    /** Delivers an envelope with a Lambda invocation's context (request id, remaining time). */
+    public Audit deliver(String function, byte[] envelope, com.amazonaws.services.lambda.runtime.Context context) {
         LifecycleHandler handler = handlers.get(function);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(envelope), out, null);
+            handler.handleRequest(new ByteArrayInputStream(envelope), out, context);
             return new Audit(json(out.toString(StandardCharsets.UTF_8)), false);
         } catch (EventFailedException failed) {
             // Lambda gets the exception (retry, then the on-failure destination); the record was logged.
@@ -153,6 +165,21 @@ public final class StoryWorld {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The next audit line is never written: the invocation dies right before it (after the event's ledger commit),
+     * as a Lambda killed by its timeout would.
+     */
+    public void killBeforeNextAuditLine() {
+        auditWritesToKill.incrementAndGet();
+    }
+
+    private void writeAuditLine(String line) {
+        if (auditWritesToKill.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new FaultyDirectory.InvocationKilled("killed before writing its audit line");
+        }
+        auditLines.add(line);
     }
 
     /** Lambda's asynchronous retries after a failed invocation, before the on-failure destination. */

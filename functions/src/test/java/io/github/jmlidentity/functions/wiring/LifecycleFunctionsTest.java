@@ -121,8 +121,8 @@ class LifecycleFunctionsTest {
     void GIVEN_inline_rules_that_are_not_valid_WHEN_wired_THEN_every_error_names_its_origin() {
         assertThatThrownBy(() -> LifecycleFunctions.builder().rulesJson("{\"leaverPolicy\": \"disable\"}", "ACCESS_RULES"))
                 .isInstanceOf(InvalidAccessRulesException.class)
-                .hasMessageContaining("managedGroups is required")
-                .hasMessageContaining("leaverPolicy must be \"delete\" or \"suspend\", was \"disable\"");
+                .hasMessageContaining("ACCESS_RULES /managedGroups: is required")
+                .hasMessageContaining("ACCESS_RULES /leaverPolicy: must be \"delete\" or \"suspend\"");
     }
 
     @Test

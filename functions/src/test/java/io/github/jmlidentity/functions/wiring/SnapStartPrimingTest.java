@@ -4,6 +4,8 @@ import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
+import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
+import io.github.jmlidentity.identitycenter.DirectoryFailure;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.support.Fixtures;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,35 @@ class SnapStartPrimingTest {
         assertThat(joined.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(server.stats().callsByOperation()).isEqualTo(Map.of("CreateUser", 1L, "CreateGroupMembership", 3L));
         assertThat(auditLines).hasSize(1);
+    }
+
+    @Test
+    void a_priming_that_fails_is_logged_with_its_stack_trace_and_init_goes_on() {
+        // GIVEN a container whose role may not call GetGroupId (a deployment mistake priming is the first to hit)
+        IdentityDirectory sdk = LifecycleFunctions.identityStore(StoryWorld.clientFor(server), server.identityStoreId());
+        IdentityDirectory denied = (IdentityDirectory) Proxy.newProxyInstance(IdentityDirectory.class.getClassLoader(),
+                new Class<?>[] {IdentityDirectory.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findGroupId")) {
+                        throw new DirectoryFailure(DirectoryFailure.Kind.ACCESS_DENIED, "AccessDeniedException",
+                                "GetGroupId: not authorized (test)", false);
+                    }
+                    try {
+                        return method.invoke(sdk, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        List<String> errorLines = new ArrayList<>();
+        wiring.directory(denied).errorLines(errorLines::add);
+
+        // WHEN Lambda initialises the snapshot
+        SnapStartPriming.prime(wiring);
+
+        // THEN init goes on, and one jml.error line says why priming stopped, with the stack trace
+        assertThat(errorLines).hasSize(1);
+        assertThat(errorLines.get(0)).contains("\"recordType\":\"jml.error\"", "SnapStart priming",
+                "DirectoryFailure", "not authorized (test)", "\"stackTrace\":\"");
+        assertThat(auditLines).isEmpty();
     }
 
     @Test

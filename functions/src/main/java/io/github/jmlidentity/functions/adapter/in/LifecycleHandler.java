@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A thin Lambda handler: read the envelope, let the inbound port parse, validate, handle and audit it within the
@@ -30,6 +31,11 @@ public abstract class LifecycleHandler implements RequestStreamHandler {
 
     private final EventKind kind;
     private final ProcessHrEvent functions;
+    /**
+     * True until this handler (Lambda makes one per container) handles its first event. A SnapStart snapshot is taken
+     * before any event (priming does not go through a handler), so a container restored from it starts cold too.
+     */
+    private final AtomicBoolean cold = new AtomicBoolean(true);
 
     protected LifecycleHandler(EventKind kind, ProcessHrEvent functions) {
         this.kind = kind;
@@ -41,7 +47,8 @@ public abstract class LifecycleHandler implements RequestStreamHandler {
         byte[] envelope = input.readAllBytes();
         Instant deadline = context == null ? null
                 : Instant.now().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
-        HrEventResult result = functions.process(HrEventRequest.envelope(envelope).expecting(kind).within(deadline));
+        HrEventResult result = functions.process(HrEventRequest.envelope(envelope).expecting(kind).within(deadline)
+                .invocation(context == null ? null : context.getAwsRequestId(), cold.getAndSet(false)));
         output.write(AuditJson.toLine(result.audit()).getBytes(StandardCharsets.UTF_8));
         if (result.isOpenFailure()) {
             throw new EventFailedException(result.audit(), result.queueFailure());

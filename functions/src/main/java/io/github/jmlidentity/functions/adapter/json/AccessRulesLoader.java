@@ -1,10 +1,7 @@
 package io.github.jmlidentity.functions.adapter.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.jmlidentity.contract.AccessRulesSchema;
 import io.github.jmlidentity.contract.DirectAssignmentPolicy;
 import io.github.jmlidentity.contract.LeaverPolicy;
 import io.github.jmlidentity.contract.MissingGroupPolicy;
@@ -20,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,17 +26,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads config/access-rules.json (or the ACCESS_RULES inline JSON) and validates it, every error naming the
- * rule or field, so that a bad rules file fails the deployment's first invocation loudly instead of
- * provisioning the wrong groups.
+ * Reads config/access-rules.json (or the ACCESS_RULES inline JSON) and validates it with the one access-rules schema
+ * (config/access-rules.schema.json, the same the CDK app validates with), every error naming the JSON pointer at
+ * fault, then the cross-field rules in the domain (every granted group managed, unique rule names), so that a bad
+ * rules file fails the deployment's first invocation loudly instead of provisioning the wrong groups.
  */
 public final class AccessRulesLoader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-    private static final Set<String> TOP_LEVEL = Set.of("description", "$comment", "defaultGroups", "managedGroups",
-            "rules", "protectedUsers", MissingGroupPolicy.KEY, LeaverPolicy.KEY, "massDeletionGuard",
-            DirectAssignmentPolicy.KEY);
     private static final int DEFAULT_MAX_LEAVERS_PER_HOUR = 25;
 
     private AccessRulesLoader() {
@@ -57,175 +51,64 @@ public final class AccessRulesLoader {
     public static AccessRules parse(String json, String origin) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidAccessRulesException(List.of(origin + " is not valid JSON: " + e.getOriginalMessage()));
+            root = AccessRulesSchema.read(json, origin);
+        } catch (AccessRulesSchema.InvalidRulesDocument e) {
+            throw new InvalidAccessRulesException(e.errors());
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidAccessRulesException(List.of(origin + " must hold a JSON object"));
-        }
-        List<String> errors = new ArrayList<>();
-        root.fieldNames().forEachRemaining(name -> {
-            if (!TOP_LEVEL.contains(name)) {
-                errors.add("'" + name + "' is not a known setting (known: " + String.join(", ", TOP_LEVEL) + ")");
-            }
-        });
-        List<String> defaultGroups = strings(root.path("defaultGroups"), "defaultGroups", errors);
-        ManagedGroups managed = managedGroups(root.path("managedGroups"), errors);
-        List<AccessRule> rules = rules(root.path("rules"), errors);
-        Set<String> protectedUsers = new LinkedHashSet<>(strings(root.path("protectedUsers"), "protectedUsers", errors));
-        MissingGroupPolicy missing = choice(root.path(MissingGroupPolicy.KEY), MissingGroupPolicy.KEY,
-                MissingGroupPolicy.class, MissingGroupPolicy.FAIL, errors);
-        LeaverPolicy leaver = choice(root.path(LeaverPolicy.KEY), LeaverPolicy.KEY, LeaverPolicy.class,
-                LeaverPolicy.DELETE, errors);
-        int maxLeavers = maxLeaversPerHour(root.path("massDeletionGuard"), errors);
-        DirectAssignmentPolicy direct = choice(root.path(DirectAssignmentPolicy.KEY), DirectAssignmentPolicy.KEY,
-                DirectAssignmentPolicy.class, DirectAssignmentPolicy.REMOVE, errors);
+        List<String> errors = AccessRulesSchema.errors(root);
         if (!errors.isEmpty()) {
-            throw new InvalidAccessRulesException(errors);
+            throw new InvalidAccessRulesException(errors.stream().map(e -> origin + " " + e).toList());
         }
-        // The domain checks the cross-field rules (managed groups, unique rule names) and names the rule at fault.
-        return new AccessRules(defaultGroups, managed, rules, protectedUsers, missing, leaver, maxLeavers, direct);
+        // The schema has checked every shape; the domain checks the cross-field rules and names the rule at fault.
+        JsonNode managed = root.path("managedGroups");
+        return new AccessRules(strings(root.path("defaultGroups")),
+                new ManagedGroups(new LinkedHashSet<>(strings(managed.path("names"))),
+                        managed.has("prefix") ? managed.get("prefix").asText() : null),
+                rules(root.path("rules")), new LinkedHashSet<>(strings(root.path("protectedUsers"))),
+                choice(root.path(MissingGroupPolicy.KEY), MissingGroupPolicy.class, MissingGroupPolicy.FAIL),
+                choice(root.path(LeaverPolicy.KEY), LeaverPolicy.class, LeaverPolicy.DELETE),
+                root.path("massDeletionGuard").path("maxLeaversPerHour").asInt(DEFAULT_MAX_LEAVERS_PER_HOUR),
+                choice(root.path(DirectAssignmentPolicy.KEY), DirectAssignmentPolicy.class,
+                        DirectAssignmentPolicy.REMOVE));
     }
 
-    private static ManagedGroups managedGroups(JsonNode node, List<String> errors) {
-        if (node.isMissingNode()) {
-            errors.add("managedGroups is required: name the groups the functions may add and remove (names and/or prefix)");
-            return new ManagedGroups(Set.of(), null);
-        }
-        List<String> names = strings(node.path("names"), "managedGroups.names", errors);
-        String prefix = null;
-        if (!node.path("prefix").isMissingNode()) {
-            if (!node.path("prefix").isTextual() || node.path("prefix").asText().isBlank()) {
-                errors.add("managedGroups.prefix must be a non-empty string");
-            } else {
-                prefix = node.path("prefix").asText();
-            }
-        }
-        if (names.isEmpty() && prefix == null) {
-            errors.add("managedGroups must have names and/or a prefix");
-        }
-        return new ManagedGroups(new LinkedHashSet<>(names), prefix);
-    }
-
-    private static List<AccessRule> rules(JsonNode node, List<String> errors) {
+    private static List<AccessRule> rules(JsonNode node) {
         List<AccessRule> rules = new ArrayList<>();
-        if (node.isMissingNode()) {
-            return rules;
-        }
-        if (!node.isArray()) {
-            errors.add("rules must be an array of rules");
-            return rules;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode rule = node.get(i);
-            String name = rule.path("name").isTextual() && !rule.path("name").asText().isBlank()
-                    ? rule.path("name").asText() : null;
-            String where = name == null ? "rules[" + i + "]" : "rule '" + name + "' (rules[" + i + "])";
-            if (name == null) {
-                errors.add(where + ": needs a non-empty 'name'");
+        for (JsonNode rule : node) {
+            List<Condition> conditions = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> field : rule.path("match").properties()) {
+                Map.Entry<String, JsonNode> test = field.getValue().properties().iterator().next();
+                MatchOperator operator = MatchOperator.fromJsonName(test.getKey()).orElseThrow();
+                List<String> values = operator == MatchOperator.ANY_OF ? strings(test.getValue())
+                        : List.of(nfc(test.getValue().asText()));
+                conditions.add(new Condition(HrAttribute.fromFieldName(field.getKey()).orElseThrow(), operator, values));
             }
-            rule.fieldNames().forEachRemaining(field -> {
-                if (!Set.of("name", "match", "groups", "description").contains(field)) {
-                    errors.add(where + ": '" + field + "' is not a rule field (name, match, groups, description)");
-                }
-            });
-            List<Condition> conditions = conditions(rule.path("match"), where, errors);
-            List<String> groups = strings(rule.path("groups"), where + ".groups", errors);
-            rules.add(new AccessRule(name == null ? "rules[" + i + "]" : name, conditions, groups));
+            rules.add(new AccessRule(rule.path("name").asText(), conditions, strings(rule.path("groups"))));
         }
         return rules;
     }
 
-    private static List<Condition> conditions(JsonNode match, String where, List<String> errors) {
-        List<Condition> conditions = new ArrayList<>();
-        if (!match.isObject()) {
-            errors.add(where + ": 'match' must be an object such as {\"department\": {\"equals\": \"Engineering\"}}");
-            return conditions;
-        }
-        for (Map.Entry<String, JsonNode> field : match.properties()) {
-            HrAttribute attribute = HrAttribute.fromFieldName(field.getKey()).orElse(null);
-            if (attribute == null) {
-                errors.add(where + ": cannot match on '" + field.getKey() + "' (attributes: "
-                        + HrAttribute.allFieldNames() + ")");
-                continue;
-            }
-            JsonNode test = field.getValue();
-            if (!test.isObject() || test.size() != 1) {
-                errors.add(where + ": match." + field.getKey() + " must have exactly one of equals, anyOf, prefix");
-                continue;
-            }
-            String op = test.fieldNames().next();
-            MatchOperator operator = MatchOperator.fromJsonName(op).orElse(null);
-            if (operator == null) {
-                errors.add(where + ": match." + field.getKey() + " uses unknown operator '" + op
-                        + "' (equals, anyOf, prefix)");
-                continue;
-            }
-            JsonNode value = test.get(op);
-            List<String> values;
-            if (operator == MatchOperator.ANY_OF) {
-                values = strings(value, where + ": match." + field.getKey() + ".anyOf", errors);
-                if (values.isEmpty()) {
-                    errors.add(where + ": match." + field.getKey() + ".anyOf must list at least one value");
-                }
-            } else if (value.isTextual() && !value.asText().isEmpty()) {
-                values = List.of(value.asText());
-            } else {
-                errors.add(where + ": match." + field.getKey() + "." + op + " must be a non-empty string");
-                continue;
-            }
-            conditions.add(new Condition(attribute, operator, values));
-        }
-        return conditions;
-    }
-
-    private static List<String> strings(JsonNode node, String where, List<String> errors) {
+    /** Text in NFC, as the event parser normalises HR values: a rule and an event spell a value alike. */
+    private static List<String> strings(JsonNode node) {
         List<String> values = new ArrayList<>();
-        if (node.isMissingNode()) {
-            return values;
-        }
-        if (!node.isArray()) {
-            errors.add(where + " must be an array of strings");
-            return values;
-        }
-        for (JsonNode value : node) {
-            if (!value.isTextual() || value.asText().isBlank()) {
-                errors.add(where + " must hold non-empty strings, found " + value);
-            } else {
-                values.add(value.asText());
-            }
-        }
+        node.forEach(value -> values.add(nfc(value.asText())));
         return values;
     }
 
-    private static <E extends Enum<E>> E choice(JsonNode node, String where, Class<E> type, E fallback,
-                                                List<String> errors) {
-        if (node.isMissingNode()) {
-            return fallback;
-        }
-        for (E value : type.getEnumConstants()) {
-            if (value.name().toLowerCase(Locale.ROOT).equals(node.asText())) {
-                return value;
-            }
-        }
-        List<String> allowed = new ArrayList<>();
-        for (E value : type.getEnumConstants()) {
-            allowed.add("\"" + value.name().toLowerCase(Locale.ROOT) + "\"");
-        }
-        errors.add(where + " must be " + String.join(" or ", allowed) + ", was " + node);
-        return fallback;
+    private static String nfc(String value) {
+        return Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
-    private static int maxLeaversPerHour(JsonNode node, List<String> errors) {
-        if (node.isMissingNode()) {
-            return DEFAULT_MAX_LEAVERS_PER_HOUR;
+    private static <E extends Enum<E>> E choice(JsonNode node, Class<E> type, E fallback) {
+        return node.isMissingNode() ? fallback : Enum.valueOf(type, node.asText().toUpperCase(Locale.ROOT));
+    }
+
+    /** The attribute names rules may match on, for a check that the schema lists exactly these. */
+    static Set<String> matchableAttributes() {
+        Set<String> names = new LinkedHashSet<>();
+        for (HrAttribute attribute : HrAttribute.values()) {
+            names.add(attribute.fieldName());
         }
-        JsonNode max = node.path("maxLeaversPerHour");
-        if (!max.isInt() || max.asInt() < 1) {
-            errors.add("massDeletionGuard.maxLeaversPerHour must be a whole number of at least 1, was " + max);
-            return DEFAULT_MAX_LEAVERS_PER_HOUR;
-        }
-        return max.asInt();
+        return names;
     }
 }

@@ -54,6 +54,14 @@ public final class AuditJson {
         n.put("reason", verdict.reason());
         n.put("note", verdict.note());
         n.put("retryable", verdict.retryable());
+        // Added by issue #11, after the original fields (whose names and order stay as they were).
+        n.put("attempt", r.delivery().attempt());
+        n.put("final", r.delivery().isFinal());
+        n.put("requestId", r.delivery().requestId());
+        n.put("coldStart", r.delivery().coldStart());
+        n.put("userCreatedByAttempt", changes.userCreatedByAttempt());
+        n.put("scopeViolation", !r.scopeViolations().isEmpty());
+        r.scopeViolations().forEach(n.putArray("scopeViolations")::add);
         try {
             return JSON.writeValueAsString(n);
         } catch (JsonProcessingException e) {

@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one place that parses HR event envelopes: size limit, JSON, the JSON Schemas of events/schemas (2020-12),
@@ -49,6 +52,9 @@ public final class EventParser implements EnvelopeParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    /** Only for naming the event a duplicate field made invalid (see identify). */
+    private static final ObjectMapper LENIENT = new ObjectMapper();
 
     private final String source;
     private final Schema envelopeSchema;
@@ -112,21 +118,27 @@ public final class EventParser implements EnvelopeParser {
      */
     public HrEvent parse(JsonNode root, EventKind expected) {
         EventKind kind = EventKind.fromDetailType(root.path("detail-type").asText(null)).orElse(null);
+        JsonNode detail = root.path("detail");
+        // NFC first: the schema, the rules and the directory all see one form of each name.
+        DetailText.normalise(detail);
         List<Violation> violations = new ArrayList<>();
         Schema schema = kind == null ? envelopeSchema : eventSchemas.get(kind);
         for (Error error : schema.validate(root)) {
             violations.add(toViolation(error));
         }
+        violations.addAll(DetailText.violations(detail,
+                violations.stream().map(Violation::field).collect(Collectors.toSet())));
         String actualSource = root.path("source").asText(null);
         if (actualSource != null && !actualSource.isEmpty() && !actualSource.equals(source)) {
-            violations.add(new Violation("source", "'" + actualSource
-                    + "' is not the configured HR event source '" + source + "' (HR_EVENT_SOURCE)"));
+            // Quoted only when it looks like an event source: a reason never repeats arbitrary text.
+            violations.add(new Violation("source", (SOURCE_PATTERN.matcher(actualSource).matches()
+                    ? "'" + actualSource + "' is" : "the value is") + " not the configured HR event source '" + source
+                    + "' (HR_EVENT_SOURCE)"));
         }
         if (kind != null) {
             violations.addAll(kind.refusedBy(expected));
         }
-        JsonNode detail = root.path("detail");
-        String userName = text(detail, "userName");
+        String userName = detail.path("userName").isTextual() ? detail.path("userName").asText() : null;
         if (userName != null && RESERVED_USER_NAMES.contains(userName.toLowerCase(Locale.ROOT))) {
             violations.add(new Violation("detail.userName", "'" + userName
                     + "' is reserved by the Identity Store (Administrator, AWSAdministrators)"));
@@ -141,23 +153,66 @@ public final class EventParser implements EnvelopeParser {
     @Override
     public EventIdentity identify(byte[] raw) {
         JsonNode root = JSON.missingNode();
+        String duplicated = null;
         if (raw.length <= MAX_EVENT_BYTES) {
             try {
                 JsonNode parsed = JSON.readTree(raw);
                 root = parsed == null ? root : parsed;
+            } catch (JsonProcessingException e) {
+                // A field given twice names nothing (read leniently, the last value would win, and the record could
+                // name a user the event did not mean); the other fields still identify the event.
+                duplicated = duplicateField(e);
+                root = duplicated == null ? root : lenient(raw);
             } catch (java.io.IOException | RuntimeException unreadable) {
                 // The parse failure's reason already says the JSON is invalid.
             }
         }
         JsonNode detail = root.path("detail");
-        return new EventIdentity(safe(root.path("id")), safe(detail.path("eventId")), safe(root.path("detail-type")),
-                safe(detail.path("employeeId")), safe(detail.path("userName")), null);
+        String detailType = "detail-type".equals(duplicated) ? null
+                : EventKind.fromDetailType(root.path("detail-type").asText(null)).map(EventKind::detailType).orElse(null);
+        String userName = "userName".equals(duplicated) ? null : identifier(detail.path("userName"), USER_NAME);
+        if (userName != null && !DetailText.isPlainUserName(userName)) {
+            userName = null;
+        }
+        return new EventIdentity(identifier(root, "id", TOKEN, duplicated),
+                identifier(detail, "eventId", TOKEN, duplicated), detailType,
+                identifier(detail, "employeeId", EMPLOYEE_ID, duplicated), userName, null);
     }
 
-    /** Short strings only: a malformed event's oversized or non-text values do not reach the log. */
-    private static String safe(JsonNode node) {
-        return node.isTextual() && node.asText().length() <= 128 ? node.asText() : null;
+    /** The field's value if it matches its identifier pattern and was not given twice, else null. */
+    private static String identifier(JsonNode parent, String field, Pattern pattern, String duplicated) {
+        return field.equals(duplicated) ? null : identifier(parent.path(field), pattern);
     }
+
+    private static String duplicateField(JsonProcessingException e) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        return duplicate.find() ? duplicate.group(1) : null;
+    }
+
+    private static JsonNode lenient(byte[] raw) {
+        try {
+            JsonNode parsed = LENIENT.readTree(raw);
+            return parsed == null ? JSON.missingNode() : parsed;
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return JSON.missingNode();
+        }
+    }
+
+    /**
+     * Minimal personal data in the record of an event that was refused: only values that match their identifier's
+     * pattern (envelope and HR event ids, employee id, a valid user name); anything else is left out.
+     */
+    private static String identifier(JsonNode node, Pattern pattern) {
+        return node.isTextual() && node.asText().length() <= 128 && pattern.matcher(node.asText()).matches()
+                ? node.asText() : null;
+    }
+
+    /** The identifier patterns of envelope.schema.json ($defs token, employeeId, userName) and of an event source. */
+    private static final Pattern TOKEN = Pattern.compile("[^\\x00-\\x1F\\x7F\\s]+");
+    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
+    private static final Pattern SOURCE_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,255}");
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']*)'");
 
     /** A field name safe to quote back: the schema's names are of this form. */
     private static final java.util.regex.Pattern FIELD_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
@@ -211,16 +266,19 @@ public final class EventParser implements EnvelopeParser {
                 text(detail, "locale"),
                 text(detail, "timezone"),
                 text(detail, "preferredLanguage"));
+        JsonNode sequence = detail.path("sequence");
         return new HrEvent(text(root, "id"), text(detail, "eventId"), kind, employeeId,
-                instant(text(detail, "effectiveAt")), employee, text(detail, "userName"), text(detail, "reason"));
+                instant(text(detail, "effectiveAt"), "detail.effectiveAt"), employee, text(detail, "userName"),
+                text(detail, "reason"), instant(text(root, "time"), "time"),
+                sequence.isIntegralNumber() ? sequence.longValue() : null);
     }
 
     /** The schema has checked the format; this only converts (RFC 3339 allows offsets and fractions). */
-    private static Instant instant(String value) {
+    private static Instant instant(String value, String field) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw invalid("detail.effectiveAt", "'" + value + "' is not an RFC 3339 timestamp");
+            throw invalid(field, "is not an RFC 3339 timestamp with a time zone, e.g. 2026-01-15T09:00:00Z");
         }
     }
 

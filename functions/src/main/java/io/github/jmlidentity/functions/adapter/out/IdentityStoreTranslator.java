@@ -73,6 +73,7 @@ final class IdentityStoreTranslator {
         return new UserProfile(values);
     }
 
+
     /** The CreateUser request for {@code profile} (the caller adds the store id and the call's time limit). */
     static CreateUserRequest.Builder createUser(UserProfile profile) {
         CreateUserRequest.Builder request = CreateUserRequest.builder()

@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.adapter.out;
 
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
+import io.github.jmlidentity.functions.application.port.out.UserScan;
 import io.github.jmlidentity.functions.domain.AttributeChange;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.Membership;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.identitystore.model.CreateUserRequest;
 import software.amazon.awssdk.services.identitystore.model.DescribeUserResponse;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
 import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsForMemberResponse;
+import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
+import software.amazon.awssdk.services.identitystore.model.User;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.UniqueAttribute;
 
@@ -87,6 +90,30 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
             return Optional.empty();
         }
         return findUser(userId);
+    }
+
+    @Override
+    public UserScan usersWithEmployeeNumber(String employeeNumber) {
+        List<DirectoryUser> matches = new ArrayList<>();
+        long scanned = 0;
+        int pages = 0;
+        String nextToken = null;
+        do {
+            String token = nextToken;
+            ListUsersResponse page = call("ListUsers (looking for employeeNumber " + employeeNumber + ")",
+                    () -> client.listUsers(r -> r.identityStoreId(identityStoreId).maxResults(100).nextToken(token)
+                            .extensions(IdentityStoreTranslator.EXTENSIONS).overrideConfiguration(deadline())));
+            pages++;
+            for (User user : page.users()) {
+                scanned++;
+                UserProfile profile = IdentityStoreTranslator.profileOf(user);
+                if (employeeNumber.equals(profile.employeeNumber())) {
+                    matches.add(new DirectoryUser(user.userId(), profile));
+                }
+            }
+            nextToken = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
+        } while (nextToken != null);
+        return new UserScan(matches, scanned, pages);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.jmlidentity.functions.application.audit;
 import io.github.jmlidentity.functions.domain.Outcome;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The one audit record written per event (one JSON line; field names are stable, auditors query them).
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param changes  what was done to the directory (for PLANNED: what would be done)
  * @param cost     Identity Store calls and time
  * @param verdict  why the event was not applied, if it was not, and whether a retry may change that
+ * @param delivery which delivery of the event this is, whether the record is final, the Lambda request
+ * @param scopeViolations changes outside the access rules' scope ({@link ScopeCheck}); empty when none
  * @param source   what the event came from: hr-event, or reconcile (an event made from an HR roster)
  */
 public record AuditRecord(
@@ -25,6 +28,8 @@ public record AuditRecord(
         Changes changes,
         Cost cost,
         Verdict verdict,
+        Delivery delivery,
+        List<String> scopeViolations,
         String source) {
 
     public static final String RECORD_TYPE = "jml.audit";
@@ -32,13 +37,23 @@ public record AuditRecord(
     public static final String HR_EVENT = "hr-event";
 
     public AuditRecord {
+        delivery = delivery == null ? Delivery.FIRST : delivery;
+        scopeViolations = scopeViolations == null ? List.of() : List.copyOf(scopeViolations);
         source = source == null ? HR_EVENT : source;
     }
 
     /** A record of an HR event (source hr-event). */
     public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
+                       boolean dryRun, Changes changes, Cost cost, Verdict verdict, Delivery delivery,
+                       List<String> scopeViolations) {
+        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, delivery, scopeViolations,
+                HR_EVENT);
+    }
+
+    public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
                        boolean dryRun, Changes changes, Cost cost, Verdict verdict) {
-        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, HR_EVENT);
+        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, Delivery.FIRST, List.of(),
+                HR_EVENT);
     }
 
     public boolean isFailure() {

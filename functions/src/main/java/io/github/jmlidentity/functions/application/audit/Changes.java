@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.application.audit;
 
+import io.github.jmlidentity.functions.domain.AppliedChanges;
 import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.Plan;
@@ -9,6 +10,7 @@ import java.util.List;
 /**
  * What an event's handling actually did to the directory, step by step as each call succeeded: written in the
  * audit record whatever the outcome, so that a FAILED attempt that created a user or added a group still says so.
+ * An event's final record says what all its attempts did; a record that is not final, what its own attempt did.
  *
  * @param attributesChanged attribute paths set by CreateUser or changed by UpdateUser
  * @param groupsAdded       groups the user was added to
@@ -17,15 +19,11 @@ import java.util.List;
  * @param membershipsBefore group names the user belonged to before a leaver changed anything
  * @param assignmentsRemoved account assignments made to the user directly that a leaver removed (each once IAM
  *                           Identity Center reported its deletion SUCCEEDED)
+ * @param userCreatedByAttempt which attempt of the event created the user (1 = the first), or null
  */
 public record Changes(List<String> attributesChanged, List<String> groupsAdded, List<String> groupsRemoved,
-                      boolean userDeleted, List<String> membershipsBefore, List<DirectAssignment> assignmentsRemoved) {
-
-    /** Changes that removed no account assignment. */
-    public Changes(List<String> attributesChanged, List<String> groupsAdded, List<String> groupsRemoved,
-                   boolean userDeleted, List<String> membershipsBefore) {
-        this(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore, List.of());
-    }
+                      boolean userDeleted, List<String> membershipsBefore, List<DirectAssignment> assignmentsRemoved,
+                      Integer userCreatedByAttempt) {
 
     public Changes {
         assignmentsRemoved = List.copyOf(assignmentsRemoved);
@@ -33,6 +31,18 @@ public record Changes(List<String> attributesChanged, List<String> groupsAdded, 
         groupsAdded = List.copyOf(groupsAdded);
         groupsRemoved = List.copyOf(groupsRemoved);
         membershipsBefore = List.copyOf(membershipsBefore);
+    }
+
+    /** Changes that removed no account assignment. */
+    public Changes(List<String> attributesChanged, List<String> groupsAdded, List<String> groupsRemoved,
+                   boolean userDeleted, List<String> membershipsBefore) {
+        this(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore, List.of());
+    }
+
+    /** Changes of one attempt that created no user. */
+    public Changes(List<String> attributesChanged, List<String> groupsAdded, List<String> groupsRemoved,
+                   boolean userDeleted, List<String> membershipsBefore, List<DirectAssignment> assignmentsRemoved) {
+        this(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore, assignmentsRemoved, null);
     }
 
     public static Changes none() {
@@ -43,5 +53,16 @@ public record Changes(List<String> attributesChanged, List<String> groupsAdded, 
     public static Changes planned(Plan plan) {
         return new Changes(plan.attributesChanged(), plan.groupsToAdd(), plan.groupsRemoved(), false,
                 plan.membershipsBefore().stream().map(Membership::label).toList(), plan.assignmentsToRemove());
+    }
+
+    public static Changes of(AppliedChanges applied) {
+        return new Changes(applied.attributesChanged(), applied.groupsAdded(), applied.groupsRemoved(),
+                applied.userDeleted(), applied.membershipsBefore(), applied.assignmentsRemoved(),
+                applied.userCreatedByAttempt());
+    }
+
+    public AppliedChanges applied() {
+        return new AppliedChanges(attributesChanged, groupsAdded, groupsRemoved, userDeleted, membershipsBefore,
+                userCreatedByAttempt, assignmentsRemoved);
     }
 }

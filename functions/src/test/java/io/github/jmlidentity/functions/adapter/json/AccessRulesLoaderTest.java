@@ -49,7 +49,7 @@ class AccessRulesLoaderTest {
     }
 
     @Test
-    void an_invalid_rules_file_fails_with_every_error_naming_its_rule() {
+    void an_invalid_rules_file_fails_with_every_error_naming_its_json_pointer() {
         String json = """
                 {
                   "defaultGroups": ["everyone"],
@@ -70,12 +70,29 @@ class AccessRulesLoaderTest {
         InvalidAccessRulesException e = catchThrowableOfType(InvalidAccessRulesException.class,
                 () -> AccessRulesLoader.parse(json, "test"));
         assertThat(String.join("\n", e.errors()))
-                .contains("rule 'by-badge' (rules[2]): cannot match on 'badge'")
-                .contains("rule 'fuzzy' (rules[3]): match.title uses unknown operator 'like'")
-                .contains("rules[5]: needs a non-empty 'name'")
-                .contains("leaverPolicy must be \"delete\" or \"suspend\", was \"disable\"")
-                .contains("directAssignments must be \"remove\" or \"keep\", was \"ignore\"")
-                .contains("massDeletionGuard.maxLeaversPerHour must be a whole number of at least 1");
+                .contains("test /rules/2/match: ").contains("badge")
+                .contains("test /rules/3/match/title/like: is not a known setting")
+                .contains("test /rules/5/name: is required")
+                .contains("test /leaverPolicy: must be \"delete\" or \"suspend\" (lower case)")
+                .contains("test /directAssignments: must be \"remove\" or \"keep\" (lower case)")
+                .contains("test /massDeletionGuard/maxLeaversPerHour: ");
+    }
+
+    @Test
+    void an_upper_case_policy_fails_as_it_fails_the_cdk_synth() {
+        InvalidAccessRulesException e = catchThrowableOfType(InvalidAccessRulesException.class,
+                () -> AccessRulesLoader.parse("{\"managedGroups\": {\"prefix\": \"jml-\"}, \"leaverPolicy\": \"SUSPEND\"}",
+                        "ACCESS_RULES"));
+        assertThat(e.errors()).containsExactly("ACCESS_RULES /leaverPolicy: must be \"delete\" or \"suspend\" (lower case)");
+    }
+
+    @Test
+    void the_schema_lists_exactly_the_attributes_rules_can_match_on() throws Exception {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Fixtures.repo().resolve("config/access-rules.schema.json").toFile());
+        java.util.Set<String> listed = new java.util.LinkedHashSet<>();
+        schema.at("/$defs/rule/properties/match/propertyNames/enum").forEach(n -> listed.add(n.asText()));
+        assertThat(listed).isEqualTo(AccessRulesLoader.matchableAttributes());
     }
 
     @Test

@@ -24,7 +24,9 @@ class AuditJsonTest {
                         + "\"membershipsBefore\":[],\"userDeleted\":false,\"assignmentsRemoved\":[],"
                         + "\"apiCalls\":{\"DescribeUser\":1,\"UpdateUser\":1},"
                         + "\"requestIds\":[\"r-1\",\"r-2\"],\"durationMs\":12,\"errorType\":null,\"reason\":null,"
-                        + "\"note\":\"employee E1001 was not in the directory: provisioned by the mover\",\"retryable\":false}"),
+                        + "\"note\":\"employee E1001 was not in the directory: provisioned by the mover\",\"retryable\":false,"
+                        + "\"attempt\":2,\"final\":true,\"requestId\":\"0b1c2d3e-aaaa-bbbb-cccc-123456789012\","
+                        + "\"coldStart\":true,\"userCreatedByAttempt\":null,\"scopeViolation\":false,\"scopeViolations\":[]}"),
                 Arguments.of("a rejected joiner", SampleAudit.rejected(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-2\",\"hrEventId\":\"hr-evt-0009\","
                         + "\"detailType\":\"Employee Joined\",\"source\":\"hr-event\",\"employeeId\":\"E1002\",\"userName\":null,\"userId\":null,"
@@ -33,7 +35,8 @@ class AuditJsonTest {
                         + "\"membershipsBefore\":[],\"userDeleted\":false,\"assignmentsRemoved\":[],\"apiCalls\":{},"
                         + "\"requestIds\":[],\"durationMs\":3,"
                         + "\"errorType\":\"INVALID_EVENT\",\"reason\":\"detail.userName: is required\",\"note\":null,"
-                        + "\"retryable\":false}"),
+                        + "\"retryable\":false,\"attempt\":1,\"final\":true,\"requestId\":null,\"coldStart\":false,"
+                        + "\"userCreatedByAttempt\":null,\"scopeViolation\":false,\"scopeViolations\":[]}"),
                 Arguments.of("a leaver that removed a direct assignment", SampleAudit.leaver(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-3\",\"hrEventId\":\"hr-evt-0003\","
                         + "\"detailType\":\"Employee Left\",\"source\":\"hr-event\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
@@ -43,7 +46,9 @@ class AuditJsonTest {
                         + "\"assignmentsRemoved\":[{\"accountId\":\"222222222222\",\"permissionSetArn\":"
                         + "\"arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef\"}],"
                         + "\"apiCalls\":{\"DeleteAccountAssignment\":1},\"requestIds\":[],\"durationMs\":5,"
-                        + "\"errorType\":null,\"reason\":null,\"note\":null,\"retryable\":false}"));
+                        + "\"errorType\":null,\"reason\":null,\"note\":null,\"retryable\":false,\"attempt\":1,\"final\":true,"
+                        + "\"requestId\":null,\"coldStart\":false,\"userCreatedByAttempt\":null,\"scopeViolation\":false,"
+                        + "\"scopeViolations\":[]}"));
     }
 
     @ParameterizedTest(name = "GIVEN {0} WHEN logged THEN the line is exactly the stable format")

@@ -1,6 +1,11 @@
 package io.github.jmlidentity.functions.adapter.out;
 
+import io.github.jmlidentity.functions.domain.AppliedChanges;
+import io.github.jmlidentity.functions.domain.AttemptLog;
+import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
+import io.github.jmlidentity.functions.domain.FinalRecord;
+import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.EventKind;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
@@ -40,6 +45,28 @@ class DynamoDbEmployeeLedgerTest {
 
         assertThat(ledger.find("E1")).contains(entry);
         assertThat(ledger.find("E2")).isEmpty();
+    }
+
+    @Test
+    void an_entry_round_trips_with_the_ordering_fingerprint_attempt_and_final_record_fields() {
+        AppliedChanges carried = new AppliedChanges(List.of("userName", "emails"), List.of("jml-all-staff", "a|b, c"),
+                List.of(), false, List.of(), 1);
+        FinalRecord unpublished = new FinalRecord("hr-4", "env-4", Outcome.APPLIED, "u-1", "jane.doe",
+                new AppliedChanges(List.of("title"), List.of("jml-platform"), List.of("jml-engineering"), true,
+                        List.of("jml-all-staff"), 2, List.of(new DirectAssignment("222222222222",
+                        "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef"))), "a note", 3);
+        LedgerEntry entry = new LedgerEntry("E1", "u-1", EmploymentStatus.ACTIVE, "hr-4", T, null, List.of("hr-4"),
+                1, "hr-4", T.plusSeconds(60), EventKind.MOVED, null, List.of(), T.minusSeconds(5), 7L,
+                T.minusSeconds(3600), List.of("hr-4 0123456789abcdef0123456789abcdef env-4 APPLIED"),
+                AttemptLog.EMPTY.started("hr-5").carrying("hr-5", carried).started("hr-4"), unpublished);
+
+        assertThat(ledger.put(entry, 0)).isTrue();
+
+        LedgerEntry read = ledger.find("E1").orElseThrow();
+        assertThat(read).isEqualTo(entry);
+        assertThat(read.carriedOf("hr-5")).isEqualTo(carried);
+        assertThat(read.attemptsOf("hr-4")).isEqualTo(1);
+        assertThat(read.recent("hr-4").orElseThrow().envelopeId()).isEqualTo("env-4");
     }
 
     @Test

@@ -27,6 +27,16 @@ class EndpointConfigurationTest {
         assertReachesEmulator("aws.endpointUrl");
     }
 
+    @Test
+    void the_functions_client_keeps_the_retry_strategy_that_honours_retry_after_seconds() {
+        try (IdentitystoreClient client = AwsClients.identityStore(b -> b.endpointOverride(IDENTITY_STORE.server()
+                        .endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(
+                        software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()))) {
+            assertThat(client.serviceClientConfiguration().overrideConfiguration().retryStrategy()).get()
+                    .extracting(strategy -> strategy.getClass().getSimpleName()).isEqualTo("RetryAfterHonouringStrategy");
+        }
+    }
+
     private static void assertReachesEmulator(String property) {
         System.setProperty(property, IDENTITY_STORE.server().endpoint().toString());
         try (IdentitystoreClient client = AwsClients.identityStore(0)) {

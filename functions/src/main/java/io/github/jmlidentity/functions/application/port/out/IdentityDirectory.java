@@ -27,6 +27,15 @@ public interface IdentityDirectory {
         return Optional.empty();
     }
 
+    /**
+     * Every user whose enterprise employeeNumber is {@code employeeNumber}, found by reading all users page by page
+     * (ListUsers cannot filter on it). Null when this directory cannot list its users: the caller then cannot prove
+     * that the employee has no user.
+     */
+    default UserScan usersWithEmployeeNumber(String employeeNumber) {
+        return null;
+    }
+
     /** Creates the user; throws {@link UniquenessConflictException} when the user name exists (compared case-insensitively). */
     String createUser(UserProfile profile);
 
