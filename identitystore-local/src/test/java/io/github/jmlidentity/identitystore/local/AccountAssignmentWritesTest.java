@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import io.github.jmlidentity.identitystore.local.junit.ManualClock;
 import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,21 +51,8 @@ class AccountAssignmentWritesTest {
             .withSeed(Path.of("src/test/resources/seed-small.json"))
             .withClock(CLOCK)
             .withProvisioning(ProvisioningSettings.immediate().withDelay(PROVISIONING));
-
-    private static SsoAdminClient ssoAdmin;
-    private static IdentitystoreClient identityStore;
-
-    @BeforeAll
-    static void clients() {
-        ssoAdmin = EmulatorClients.ssoAdmin(IDENTITY_STORE.server());
-        identityStore = EmulatorClients.identityStore(IDENTITY_STORE.server());
-    }
-
-    @AfterAll
-    static void closeClients() {
-        ssoAdmin.close();
-        identityStore.close();
-    }
+    @RegisterExtension
+    static final SdkClientsExtension CLIENTS = new SdkClientsExtension(IDENTITY_STORE);
 
     @Test
     void aCreationIsInProgressUntilTheDelayHasPassedOnTheClockThenSucceedsAndIsListed() {
@@ -101,7 +87,7 @@ class AccountAssignmentWritesTest {
             assertThat(a.accountId()).isEqualTo(PRODUCTION);
             assertThat(a.permissionSetArn()).isEqualTo(powerUser);
         });
-        assertThat(ssoAdmin.listAccountAssignments(r -> r.instanceArn(instanceArn()).accountId(PRODUCTION)
+        assertThat(CLIENTS.ssoAdmin().listAccountAssignments(r -> r.instanceArn(instanceArn()).accountId(PRODUCTION)
                 .permissionSetArn(powerUser)).accountAssignments())
                 .extracting(AccountAssignment::principalId).containsExactly(ada);
         assertThat(provisionedAccounts(powerUser)).containsExactly(PRODUCTION, SANDBOX);
@@ -137,21 +123,22 @@ class AccountAssignmentWritesTest {
         assertValidation(() -> create(PRODUCTION, "arn:aws:sso:::permissionSet/not-a-permission-set", PrincipalType.USER, ada),
                 "permissionSetArn");
         assertValidation(() -> create(PRODUCTION, readOnly, PrincipalType.USER, "not-a-principal-id"), "principalId");
-        assertValidation(() -> ssoAdmin.createAccountAssignment(r -> r.instanceArn("arn:aws:sso:::instance/ssoins-short")
-                .targetId(PRODUCTION).targetType(TargetType.AWS_ACCOUNT).permissionSetArn(readOnly)
+        assertValidation(() -> CLIENTS.ssoAdmin().createAccountAssignment(r -> r
+                .instanceArn("arn:aws:sso:::instance/ssoins-short").targetId(PRODUCTION)
+                .targetType(TargetType.AWS_ACCOUNT).permissionSetArn(readOnly)
                 .principalType(PrincipalType.USER).principalId(ada)), "instanceArn");
-        assertValidation(() -> ssoAdmin.createAccountAssignment(r -> r.instanceArn(instanceArn)
+        assertValidation(() -> CLIENTS.ssoAdmin().createAccountAssignment(r -> r.instanceArn(instanceArn)
                 .targetId(PRODUCTION).targetType("ORGANIZATIONAL_UNIT").permissionSetArn(readOnly)
                 .principalType(PrincipalType.USER).principalId(ada)), "targetType");
-        assertValidation(() -> ssoAdmin.deleteAccountAssignment(r -> r.instanceArn(instanceArn)
+        assertValidation(() -> CLIENTS.ssoAdmin().deleteAccountAssignment(r -> r.instanceArn(instanceArn)
                 .targetId(PRODUCTION).targetType(TargetType.AWS_ACCOUNT).permissionSetArn(readOnly)
                 .principalType("ROLE").principalId(ada)), "principalType");
-        assertValidation(() -> ssoAdmin.describeAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn)
+        assertValidation(() -> CLIENTS.ssoAdmin().describeAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn)
                 .accountAssignmentCreationRequestId("not-a-request-id")), "accountAssignmentCreationRequestId");
-        assertValidation(() -> ssoAdmin.listAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn)
+        assertValidation(() -> CLIENTS.ssoAdmin().listAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn)
                 .filter(f -> f.status("DONE"))), "filter.status");
 
-        assertThat(ssoAdmin.listAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn))
+        assertThat(CLIENTS.ssoAdmin().listAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn))
                 .accountAssignmentsCreationStatus()).as("no request was accepted").isEmpty();
     }
 
@@ -163,7 +150,7 @@ class AccountAssignmentWritesTest {
 
         assertThatThrownBy(() -> create(PRODUCTION, unknownPermissionSet, PrincipalType.USER, ada))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining(unknownPermissionSet);
-        assertThatThrownBy(() -> ssoAdmin.createAccountAssignment(r -> r
+        assertThatThrownBy(() -> CLIENTS.ssoAdmin().createAccountAssignment(r -> r
                 .instanceArn("arn:aws:sso:::instance/ssoins-0000000000000000").targetId(PRODUCTION)
                 .targetType(TargetType.AWS_ACCOUNT).permissionSetArn(readOnly)
                 .principalType(PrincipalType.USER).principalId(ada)))
@@ -173,7 +160,7 @@ class AccountAssignmentWritesTest {
         assertThatThrownBy(() -> provisionedAccounts(unknownPermissionSet)).isInstanceOf(ResourceNotFoundException.class);
 
         String deletionOfSomethingElse = create(PRODUCTION, readOnly, PrincipalType.USER, ada).requestId();
-        assertThatThrownBy(() -> ssoAdmin.describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn())
+        assertThatThrownBy(() -> CLIENTS.ssoAdmin().describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn())
                 .accountAssignmentDeletionRequestId(deletionOfSomethingElse)))
                 .as("a creation's request id is not a deletion's").isInstanceOf(ResourceNotFoundException.class);
     }
@@ -217,7 +204,7 @@ class AccountAssignmentWritesTest {
 
         assertThatThrownBy(() -> delete(PRODUCTION, permissionSet("ReadOnly"), PrincipalType.USER, ada))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("Account assignment not found");
-        assertThat(ssoAdmin.listAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn()))
+        assertThat(CLIENTS.ssoAdmin().listAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn()))
                 .accountAssignmentsDeletionStatus()).isEmpty();
     }
 
@@ -257,8 +244,9 @@ class AccountAssignmentWritesTest {
         requestIds.add(create("100000000009", readOnly, PrincipalType.USER, ada).requestId());
 
         server.resetStats();
-        List<AccountAssignmentOperationStatusMetadata> all = ssoAdmin.listAccountAssignmentCreationStatusPaginator(r -> r
-                .instanceArn(instanceArn()).maxResults(2)).accountAssignmentsCreationStatus().stream().toList();
+        List<AccountAssignmentOperationStatusMetadata> all = CLIENTS.ssoAdmin()
+                .listAccountAssignmentCreationStatusPaginator(r -> r.instanceArn(instanceArn()).maxResults(2))
+                .accountAssignmentsCreationStatus().stream().toList();
         assertThat(all).extracting(AccountAssignmentOperationStatusMetadata::requestId).containsExactlyElementsOf(requestIds);
         assertThat(all).extracting(AccountAssignmentOperationStatusMetadata::status).containsExactly(
                 StatusValues.FAILED, StatusValues.FAILED, StatusValues.SUCCEEDED, StatusValues.SUCCEEDED,
@@ -269,10 +257,10 @@ class AccountAssignmentWritesTest {
         assertThat(creationStatuses(StatusValues.IN_PROGRESS)).containsExactly(requestIds.get(5));
 
         String deletion = delete("100000000003", readOnly, PrincipalType.USER, ada).requestId();
-        assertThat(ssoAdmin.listAccountAssignmentDeletionStatusPaginator(r -> r.instanceArn(instanceArn())
+        assertThat(CLIENTS.ssoAdmin().listAccountAssignmentDeletionStatusPaginator(r -> r.instanceArn(instanceArn())
                 .filter(f -> f.status(StatusValues.IN_PROGRESS))).accountAssignmentsDeletionStatus())
                 .extracting(AccountAssignmentOperationStatusMetadata::requestId).containsExactly(deletion);
-        assertThat(ssoAdmin.listAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn())
+        assertThat(CLIENTS.ssoAdmin().listAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn())
                 .filter(f -> f.status(StatusValues.SUCCEEDED))).accountAssignmentsDeletionStatus()).isEmpty();
     }
 
@@ -286,11 +274,11 @@ class AccountAssignmentWritesTest {
         CLOCK.advance(PROVISIONING);
 
         IDENTITY_STORE.server().resetStats();
-        List<String> accounts = ssoAdmin.listAccountsForProvisionedPermissionSetPaginator(r -> r.instanceArn(instanceArn())
-                .permissionSetArn(powerUser).maxResults(2)).accountIds().stream().toList();
+        List<String> accounts = CLIENTS.ssoAdmin().listAccountsForProvisionedPermissionSetPaginator(r -> r
+                .instanceArn(instanceArn()).permissionSetArn(powerUser).maxResults(2)).accountIds().stream().toList();
         assertThat(accounts).containsExactly("200000000001", "200000000002", "200000000003", "200000000004", SANDBOX);
         assertThat(IDENTITY_STORE.server().stats().calls("ListAccountsForProvisionedPermissionSet")).isEqualTo(3);
-        assertThat(ssoAdmin.listAccountsForProvisionedPermissionSet(r -> r.instanceArn(instanceArn())
+        assertThat(CLIENTS.ssoAdmin().listAccountsForProvisionedPermissionSet(r -> r.instanceArn(instanceArn())
                 .permissionSetArn(powerUser).provisioningStatus("LATEST_PERMISSION_SET_NOT_PROVISIONED")).accountIds())
                 .as("every provisioned account holds the latest version").isEmpty();
     }
@@ -304,17 +292,17 @@ class AccountAssignmentWritesTest {
         server.faults(FaultSettings.none().withInternalErrorRate(1));
         assertThatThrownBy(() -> create(PRODUCTION, readOnly, PrincipalType.USER, ada))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
-        assertThatThrownBy(() -> ssoAdmin.listAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn())))
+        assertThatThrownBy(() -> CLIENTS.ssoAdmin().listAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn())))
                 .isInstanceOf(InternalServerException.class);
         assertThat(assignmentsOf(PrincipalType.USER, ada)).as("the report's reads are not faulted").isEmpty();
 
         server.faults(FaultSettings.none().withConcurrentModificationRate(1));
         assertThatThrownBy(() -> create(PRODUCTION, readOnly, PrincipalType.USER, ada)).isInstanceOf(ConflictException.class);
-        assertThat(ssoAdmin.listAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn()))
+        assertThat(CLIENTS.ssoAdmin().listAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn()))
                 .accountAssignmentsCreationStatus()).as("status reads are not writes: no conflict; nothing accepted").isEmpty();
 
         server.faults(FaultSettings.none().withTps(1).withBurst(1));
-        identityStore.listUsers(r -> r.identityStoreId(STORE_ID));
+        CLIENTS.identityStore().listUsers(r -> r.identityStoreId(STORE_ID));
         AccountAssignmentOperationStatus accepted = create(PRODUCTION, readOnly, PrincipalType.USER, ada);
         assertThat(accepted.status()).as("sso-admin draws from its own bucket").isEqualTo(StatusValues.IN_PROGRESS);
         assertThatThrownBy(() -> describeCreation(accepted.requestId())).isInstanceOf(ThrottlingException.class);
@@ -329,8 +317,8 @@ class AccountAssignmentWritesTest {
         String finance = groupId("Finance");
         String readOnly = permissionSet("ReadOnly");
 
-        identityStore.deleteUser(r -> r.identityStoreId(STORE_ID).userId(grace));
-        identityStore.deleteGroup(r -> r.identityStoreId(STORE_ID).groupId(finance));
+        CLIENTS.identityStore().deleteUser(r -> r.identityStoreId(STORE_ID).userId(grace));
+        CLIENTS.identityStore().deleteGroup(r -> r.identityStoreId(STORE_ID).groupId(finance));
 
         assertThat(assignmentsOf(PrincipalType.USER, grace)).as("AWS keeps them: orphans").hasSize(1);
         assertThat(assignmentsOf(PrincipalType.GROUP, finance)).hasSize(1);
@@ -413,41 +401,41 @@ class AccountAssignmentWritesTest {
 
     private static AccountAssignmentOperationStatus create(String account, String permissionSetArn, PrincipalType type,
                                                            String principalId) {
-        return ssoAdmin.createAccountAssignment(r -> r.instanceArn(instanceArn()).targetId(account)
+        return CLIENTS.ssoAdmin().createAccountAssignment(r -> r.instanceArn(instanceArn()).targetId(account)
                 .targetType(TargetType.AWS_ACCOUNT).permissionSetArn(permissionSetArn)
                 .principalType(type).principalId(principalId)).accountAssignmentCreationStatus();
     }
 
     private static AccountAssignmentOperationStatus delete(String account, String permissionSetArn, PrincipalType type,
                                                            String principalId) {
-        return ssoAdmin.deleteAccountAssignment(r -> r.instanceArn(instanceArn()).targetId(account)
+        return CLIENTS.ssoAdmin().deleteAccountAssignment(r -> r.instanceArn(instanceArn()).targetId(account)
                 .targetType(TargetType.AWS_ACCOUNT).permissionSetArn(permissionSetArn)
                 .principalType(type).principalId(principalId)).accountAssignmentDeletionStatus();
     }
 
     private static AccountAssignmentOperationStatus describeCreation(String requestId) {
-        return ssoAdmin.describeAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn())
+        return CLIENTS.ssoAdmin().describeAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn())
                 .accountAssignmentCreationRequestId(requestId)).accountAssignmentCreationStatus();
     }
 
     private static AccountAssignmentOperationStatus describeDeletion(String requestId) {
-        return ssoAdmin.describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn())
+        return CLIENTS.ssoAdmin().describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn())
                 .accountAssignmentDeletionRequestId(requestId)).accountAssignmentDeletionStatus();
     }
 
     private static List<String> creationStatuses(StatusValues status) {
-        return ssoAdmin.listAccountAssignmentCreationStatusPaginator(r -> r.instanceArn(instanceArn())
+        return CLIENTS.ssoAdmin().listAccountAssignmentCreationStatusPaginator(r -> r.instanceArn(instanceArn())
                         .filter(f -> f.status(status)).maxResults(1)).accountAssignmentsCreationStatus().stream()
                 .map(AccountAssignmentOperationStatusMetadata::requestId).toList();
     }
 
     private static List<AccountAssignmentForPrincipal> assignmentsOf(PrincipalType type, String principalId) {
-        return ssoAdmin.listAccountAssignmentsForPrincipalPaginator(r -> r.instanceArn(instanceArn())
+        return CLIENTS.ssoAdmin().listAccountAssignmentsForPrincipalPaginator(r -> r.instanceArn(instanceArn())
                 .principalType(type).principalId(principalId)).accountAssignments().stream().toList();
     }
 
     private static List<String> provisionedAccounts(String permissionSetArn) {
-        return ssoAdmin.listAccountsForProvisionedPermissionSetPaginator(r -> r.instanceArn(instanceArn())
+        return CLIENTS.ssoAdmin().listAccountsForProvisionedPermissionSetPaginator(r -> r.instanceArn(instanceArn())
                 .permissionSetArn(permissionSetArn)).accountIds().stream().toList();
     }
 
@@ -465,7 +453,7 @@ class AccountAssignmentWritesTest {
     }
 
     private static String userId(String userName) {
-        return userIdIn(identityStore, userName);
+        return userIdIn(CLIENTS.identityStore(), userName);
     }
 
     private static String userIdIn(IdentitystoreClient client, String userName) {
@@ -474,8 +462,9 @@ class AccountAssignmentWritesTest {
     }
 
     private static String groupId(String displayName) {
-        return identityStore.getGroupId(r -> r.identityStoreId(STORE_ID).alternateIdentifier(a -> a.uniqueAttribute(
-                u -> u.attributePath("displayName").attributeValue(Document.fromString(displayName))))).groupId();
+        return CLIENTS.identityStore().getGroupId(r -> r.identityStoreId(STORE_ID)
+                .alternateIdentifier(a -> a.uniqueAttribute(
+                        u -> u.attributePath("displayName").attributeValue(Document.fromString(displayName))))).groupId();
     }
 
     private static JsonNode admin(String method, String path, String body, int expectedStatus) throws Exception {

@@ -6,14 +6,7 @@ import software.amazon.awssdk.services.identitystore.model.Email;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 
 /** GIVEN steps shared by the emulator tests: users, groups and memberships created through the SDK. */
-final class DirectoryFixtures {
-    private final IdentitystoreClient client;
-    private final String storeId;
-
-    DirectoryFixtures(IdentitystoreClient client, String storeId) {
-        this.client = client;
-        this.storeId = storeId;
-    }
+record DirectoryFixtures(IdentitystoreClient client, String storeId) {
 
     CreateUserRequest.Builder userRequest(String userName) {
         return CreateUserRequest.builder()

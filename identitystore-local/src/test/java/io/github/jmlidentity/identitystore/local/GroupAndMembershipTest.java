@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 import software.amazon.awssdk.services.identitystore.model.ConflictException;
-import software.amazon.awssdk.services.identitystore.model.ConflictExceptionReason;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.identitystore.model.ResourceType;
@@ -16,13 +15,10 @@ import software.amazon.awssdk.services.identitystore.model.ValidationException;
 /** Group and membership rules of the real Identity Store, through the real SDK client. */
 class GroupAndMembershipTest extends SdkAgainstEmulatorTest {
 
-
     @Test
     void groupDisplayNamesAreUniqueIgnoringCase() {
         given.group("Engineering");
-        assertThatThrownBy(() -> given.group("ENGINEERING"))
-                .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ConflictExceptionReason.UNIQUENESS_CONSTRAINT_VIOLATION));
+        assertUniquenessConflict(() -> given.group("ENGINEERING"));
         String other = given.group("Finance");
         assertThatThrownBy(() -> client.updateGroup(r -> r.identityStoreId(storeId).groupId(other).operations(
                 AttributeOperation.builder().attributePath("displayName").attributeValue(Document.fromString("engineering")).build())))
@@ -35,9 +31,7 @@ class GroupAndMembershipTest extends SdkAgainstEmulatorTest {
         String groupId = given.group("Team");
         String userId = given.user("member");
         given.membership(groupId, userId);
-        assertThatThrownBy(() -> given.membership(groupId, userId))
-                .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ConflictExceptionReason.UNIQUENESS_CONSTRAINT_VIOLATION));
+        assertUniquenessConflict(() -> given.membership(groupId, userId));
         assertThat(IDENTITY_STORE.server().data().memberships()).hasSize(1);
     }
 
@@ -60,18 +54,30 @@ class GroupAndMembershipTest extends SdkAgainstEmulatorTest {
                         e -> assertThat(e.resourceType()).isEqualTo(ResourceType.GROUP_MEMBERSHIP));
     }
 
+    /** As in the service, deleting a group or a user deletes the memberships it had, and no others. */
     @Test
-    void deleteGroupRemovesItsMemberships() {
+    void deletingAGroupOrAUserDeletesItsMembershipsOnly() {
         String doomed = given.group("Doomed");
         String kept = given.group("Kept");
-        String userId = given.user("member");
-        given.membership(doomed, userId);
-        given.membership(kept, userId);
+        String leaver = given.user("leaver");
+        String stayer = given.user("stayer");
+        given.membership(doomed, leaver);
+        given.membership(kept, leaver);
+        given.membership(kept, stayer);
+
         client.deleteGroup(r -> r.identityStoreId(storeId).groupId(doomed));
         assertThat(client.listGroupMembershipsForMember(r -> r.identityStoreId(storeId)
-                .memberId(MemberId.fromUserId(userId))).groupMemberships())
+                .memberId(MemberId.fromUserId(leaver))).groupMemberships())
                 .extracting(m -> m.groupId()).containsExactly(kept);
+        assertThat(IDENTITY_STORE.server().data().memberships()).hasSize(2);
+
+        client.deleteUser(r -> r.identityStoreId(storeId).userId(leaver));
+        assertThat(client.listGroupMemberships(r -> r.identityStoreId(storeId).groupId(kept)).groupMemberships())
+                .extracting(m -> m.memberId().userId()).containsExactly(stayer);
         assertThat(IDENTITY_STORE.server().data().memberships()).hasSize(1);
+        assertThatThrownBy(() -> client.deleteUser(r -> r.identityStoreId(storeId).userId(leaver)))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class,
+                        e -> assertThat(e.resourceType()).isEqualTo(ResourceType.USER));
     }
 
     @Test

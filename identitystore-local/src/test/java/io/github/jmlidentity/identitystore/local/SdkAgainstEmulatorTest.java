@@ -1,11 +1,17 @@
 package io.github.jmlidentity.identitystore.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.ConflictException;
+import software.amazon.awssdk.services.identitystore.model.ConflictExceptionReason;
 
 /** Base of the tests that drive a fresh emulator through the real SDK client, one store per test. */
 abstract class SdkAgainstEmulatorTest {
@@ -30,5 +36,11 @@ abstract class SdkAgainstEmulatorTest {
     void fixtures() {
         storeId = IDENTITY_STORE.server().identityStoreId();
         given = new DirectoryFixtures(client, storeId);
+    }
+
+    /** THEN {@code call} breaks a uniqueness rule: ConflictException with reason UNIQUENESS_CONSTRAINT_VIOLATION. */
+    static void assertUniquenessConflict(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.reason()).isEqualTo(ConflictExceptionReason.UNIQUENESS_CONSTRAINT_VIOLATION));
     }
 }

@@ -58,6 +58,16 @@ public final class Pages {
         return response;
     }
 
+    /** The whole answer on one page, without a NextToken: {@code item} under {@code listMember}; no item when null. */
+    public static ObjectNode single(String listMember, JsonNode item) {
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = response.putArray(listMember);
+        if (item != null) {
+            items.add(item);
+        }
+        return response;
+    }
+
     static String encode(String operation, String scope, String lastKey) {
         byte[] plain = (VERSION + SEPARATOR + operation + SEPARATOR + scope + SEPARATOR + lastKey)
                 .getBytes(StandardCharsets.UTF_8);

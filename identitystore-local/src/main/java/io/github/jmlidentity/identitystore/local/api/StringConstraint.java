@@ -1,5 +1,8 @@
 package io.github.jmlidentity.identitystore.local.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Length and pattern limits of one string shape in the service model. */
@@ -43,5 +46,17 @@ public record StringConstraint(int min, int max, Pattern pattern) {
             throw ApiError.invalidMember(member, "Member must satisfy regular expression pattern: " + pattern.pattern());
         }
         return value;
+    }
+
+    /** The items of a list member, in order: each must be a string this constraint accepts. */
+    public List<String> checkEach(String member, JsonNode list) {
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isTextual()) {
+                throw ApiError.invalidMember(member, "Member must be a list of strings");
+            }
+            items.add(check(member, item.asText()));
+        }
+        return items;
     }
 }

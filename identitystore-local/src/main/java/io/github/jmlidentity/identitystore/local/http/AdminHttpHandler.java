@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.jmlidentity.identitystore.local.FaultSettings;
+import io.github.jmlidentity.identitystore.local.api.ApiError;
 import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningSettings;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ public final class AdminHttpHandler implements HttpHandler {
                     guard.checkContentType(exchange, "application/json");
                 }
                 body = guard.readBody(exchange);
-            } catch (RequestGuard.Refused refused) {
+            } catch (ApiError refused) {
                 write(exchange, refused.status(), error(refused.getMessage()));
                 return;
             }

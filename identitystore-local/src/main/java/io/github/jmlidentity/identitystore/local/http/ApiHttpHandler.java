@@ -60,8 +60,8 @@ public final class ApiHttpHandler implements HttpHandler {
                     guard.checkContentType(exchange, CONTENT_TYPE);
                 }
                 body = guard.readBody(exchange);
-            } catch (RequestGuard.Refused refused) {
-                writeError(exchange, requestId, ApiError.refused(refused.status(), refused.type(), refused.getMessage()));
+            } catch (ApiError refused) {
+                writeError(exchange, requestId, refused);
                 return;
             }
             if (!post) {

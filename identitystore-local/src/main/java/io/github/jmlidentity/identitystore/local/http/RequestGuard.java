@@ -1,6 +1,7 @@
 package io.github.jmlidentity.identitystore.local.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.github.jmlidentity.identitystore.local.api.ApiError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  *   <li>the body is at most {@link #MAX_BODY_BYTES}: a larger declared length is refused before a byte of the
  *       body is read, and a chunked body is read no further than the limit.</li>
  * </ul>
+ * A refusal is an {@link ApiError#refused}: the HTTP status, an error type and a message that says what to change.
  */
 public final class RequestGuard {
     /** 1 MiB, far above any Identity Store request and in line with the service's own limits. */
@@ -47,29 +49,8 @@ public final class RequestGuard {
         this.anyAddressLiteral = address.isAnyLocalAddress();
     }
 
-    /** Why a request is refused: the HTTP status, an error type and a message that says what to change. */
-    public static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-        private final String type;
-
-        Refused(int status, String type, String message) {
-            super(message, null, false, false);
-            this.status = status;
-            this.type = type;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String type() {
-            return type;
-        }
-    }
-
     /** Refuses a Host header that names neither this server nor one of the allowed names. */
-    public void checkHost(HttpExchange exchange) throws Refused {
+    public void checkHost(HttpExchange exchange) {
         String header = exchange.getRequestHeaders().getFirst("Host");
         if (header == null) {
             return; // HTTP/1.0 clients; every browser sends Host
@@ -78,24 +59,24 @@ public final class RequestGuard {
         if (allowedHosts.contains(host) || anyAddressLiteral && isAddressLiteral(host)) {
             return;
         }
-        throw new Refused(403, "ForbiddenHostException", "Host '" + header + "' is not this server's name: it answers to "
+        throw ApiError.refused(403, "ForbiddenHostException", "Host '" + header + "' is not this server's name: it answers to "
                 + String.join(", ", allowedHosts) + (anyAddressLiteral ? " and any address of this machine" : "")
                 + ". To reach it under another name, start it with --allow-host NAME.");
     }
 
     /** Refuses a request without {@code Content-Type: <required>} (parameters such as charset aside). */
-    public void checkContentType(HttpExchange exchange, String required) throws Refused {
+    public void checkContentType(HttpExchange exchange, String required) {
         String header = exchange.getRequestHeaders().getFirst("Content-Type");
         String mediaType = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals(required)) {
-            throw new Refused(415, "UnsupportedMediaTypeException", exchange.getRequestMethod() + " "
+            throw ApiError.refused(415, "UnsupportedMediaTypeException", exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getPath() + " needs Content-Type: " + required
                     + (header == null ? " (none was sent)" : " (got '" + header + "')"));
         }
     }
 
     /** The body, refused with 413 when it is, or declares to be, larger than {@link #MAX_BODY_BYTES}. */
-    public byte[] readBody(HttpExchange exchange) throws IOException, Refused {
+    public byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
             throw tooLarge(declared.trim() + " bytes declared");
@@ -109,8 +90,8 @@ public final class RequestGuard {
         return body;
     }
 
-    private static Refused tooLarge(String what) {
-        return new Refused(413, "RequestEntityTooLargeException",
+    private static ApiError tooLarge(String what) {
+        return ApiError.refused(413, "RequestEntityTooLargeException",
                 "The request body is larger than the limit of " + MAX_BODY_BYTES + " bytes (" + what + ")");
     }
 

@@ -1,40 +1,24 @@
 package io.github.jmlidentity.identitystore.local.identitystore;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.identitystore.local.api.ApiError;
-import io.github.jmlidentity.identitystore.local.api.Operation;
 import io.github.jmlidentity.identitystore.local.api.Pages;
 import io.github.jmlidentity.identitystore.local.api.Request;
 import io.github.jmlidentity.identitystore.local.api.StringConstraint;
 import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
 import io.github.jmlidentity.identitystore.local.store.Stores;
 import java.util.List;
-import java.util.Map;
 
 /** CreateGroup, DescribeGroup, UpdateGroup, DeleteGroup, ListGroups and GetGroupId. */
 final class GroupOperations {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Stores stores;
-
-    GroupOperations(Stores stores) {
-        this.stores = stores;
+    private GroupOperations() {
     }
 
-    void register(Map<String, Operation> operations) {
-        operations.put("CreateGroup", this::createGroup);
-        operations.put("DescribeGroup", this::describeGroup);
-        operations.put("UpdateGroup", this::updateGroup);
-        operations.put("DeleteGroup", this::deleteGroup);
-        operations.put("ListGroups", this::listGroups);
-        operations.put("GetGroupId", this::getGroupId);
-    }
-
-    private ObjectNode createGroup(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode createGroup(IdentityStoreData store, Request request) {
         String displayName = request.requiredString("DisplayName", StringConstraint.GROUP_DISPLAY_NAME);
         String description = request.optionalString("Description", StringConstraint.SENSITIVE);
         return store.write(() -> {
@@ -51,14 +35,12 @@ final class GroupOperations {
         });
     }
 
-    private ObjectNode describeGroup(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode describeGroup(IdentityStoreData store, Request request) {
         String groupId = request.requiredString("GroupId", StringConstraint.RESOURCE_ID);
         return store.read(() -> render(store, store.requireGroup(groupId)));
     }
 
-    private ObjectNode updateGroup(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode updateGroup(IdentityStoreData store, Request request) {
         String groupId = request.requiredString("GroupId", StringConstraint.RESOURCE_ID);
         List<AttributeOperations.Change> changes = AttributeOperations.read(request);
         return store.write(() -> {
@@ -95,8 +77,7 @@ final class GroupOperations {
         }
     }
 
-    private ObjectNode deleteGroup(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode deleteGroup(IdentityStoreData store, Request request) {
         String groupId = request.requiredString("GroupId", StringConstraint.RESOURCE_ID);
         return store.write(() -> {
             store.requireGroup(groupId);
@@ -105,26 +86,19 @@ final class GroupOperations {
         });
     }
 
-    private ObjectNode listGroups(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode listGroups(IdentityStoreData store, Request request) {
         String displayNameFilter = ListFilters.read(request, "DisplayName");
         return store.read(() -> {
             if (displayNameFilter != null) {
-                ObjectNode response = NODES.objectNode();
-                ArrayNode groups = response.putArray("Groups");
                 String groupId = store.groupIdByDisplayName(displayNameFilter);
-                if (groupId != null) {
-                    groups.add(render(store, store.requireGroup(groupId)));
-                }
-                return response;
+                return Pages.single("Groups", groupId == null ? null : render(store, store.requireGroup(groupId)));
             }
             return Pages.page(request, StringConstraint.NEXT_TOKEN, "ListGroups", store.identityStoreId(),
                     store.groups(), "Groups", group -> render(store, group));
         });
     }
 
-    private ObjectNode getGroupId(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode getGroupId(IdentityStoreData store, Request request) {
         AlternateIdentifiers.Identifier identifier = AlternateIdentifiers.read(request);
         return store.read(() -> {
             String groupId;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.identitystore.local.api.ApiError;
-import io.github.jmlidentity.identitystore.local.api.Operation;
 import io.github.jmlidentity.identitystore.local.api.Pages;
 import io.github.jmlidentity.identitystore.local.api.Request;
 import io.github.jmlidentity.identitystore.local.api.StringConstraint;
@@ -13,31 +12,17 @@ import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
 import io.github.jmlidentity.identitystore.local.store.Membership;
 import io.github.jmlidentity.identitystore.local.store.Stores;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 
 /** The seven group-membership operations. */
 final class MembershipOperations {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Stores stores;
-
-    MembershipOperations(Stores stores) {
-        this.stores = stores;
+    private MembershipOperations() {
     }
 
-    void register(Map<String, Operation> operations) {
-        operations.put("CreateGroupMembership", this::createGroupMembership);
-        operations.put("DescribeGroupMembership", this::describeGroupMembership);
-        operations.put("DeleteGroupMembership", this::deleteGroupMembership);
-        operations.put("ListGroupMemberships", this::listGroupMemberships);
-        operations.put("ListGroupMembershipsForMember", this::listGroupMembershipsForMember);
-        operations.put("GetGroupMembershipId", this::getGroupMembershipId);
-        operations.put("IsMemberInGroups", this::isMemberInGroups);
-    }
-
-    private ObjectNode createGroupMembership(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode createGroupMembership(IdentityStoreData store, Request request) {
         String groupId = request.requiredString("GroupId", StringConstraint.RESOURCE_ID);
         String userId = memberUserId(request);
         return store.write(() -> {
@@ -53,14 +38,12 @@ final class MembershipOperations {
         });
     }
 
-    private ObjectNode describeGroupMembership(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode describeGroupMembership(IdentityStoreData store, Request request) {
         String membershipId = request.requiredString("MembershipId", StringConstraint.RESOURCE_ID);
         return store.read(() -> render(store, store.requireMembership(membershipId)));
     }
 
-    private ObjectNode deleteGroupMembership(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode deleteGroupMembership(IdentityStoreData store, Request request) {
         String membershipId = request.requiredString("MembershipId", StringConstraint.RESOURCE_ID);
         return store.write(() -> {
             store.removeMembership(store.requireMembership(membershipId));
@@ -68,28 +51,31 @@ final class MembershipOperations {
         });
     }
 
-    private ObjectNode listGroupMemberships(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode listGroupMemberships(IdentityStoreData store, Request request) {
         String groupId = request.requiredString("GroupId", StringConstraint.RESOURCE_ID);
         return store.read(() -> {
             store.requireGroup(groupId);
-            return Pages.page(request, StringConstraint.NEXT_TOKEN, "ListGroupMemberships", groupId,
-                    store.membershipsOfGroup(groupId), "GroupMemberships", membership -> render(store, membership));
+            return membershipsPage(store, request, "ListGroupMemberships", groupId, store.membershipsOfGroup(groupId));
         });
     }
 
-    private ObjectNode listGroupMembershipsForMember(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode listGroupMembershipsForMember(IdentityStoreData store, Request request) {
         String userId = memberUserId(request);
         return store.read(() -> {
             store.requireUser(userId);
-            return Pages.page(request, StringConstraint.NEXT_TOKEN, "ListGroupMembershipsForMember", userId,
-                    store.membershipsOfUser(userId), "GroupMemberships", membership -> render(store, membership));
+            return membershipsPage(store, request, "ListGroupMembershipsForMember", userId,
+                    store.membershipsOfUser(userId));
         });
     }
 
-    private ObjectNode getGroupMembershipId(Request request) {
-        IdentityStoreData store = stores.require(request);
+    /** One page of a group's or a member's memberships; {@code owner} (its id) scopes the NextToken. */
+    private static ObjectNode membershipsPage(IdentityStoreData store, Request request, String operation,
+                                              String owner, NavigableMap<String, Membership> memberships) {
+        return Pages.page(request, StringConstraint.NEXT_TOKEN, operation, owner, memberships, "GroupMemberships",
+                membership -> render(store, membership));
+    }
+
+    static ObjectNode getGroupMembershipId(IdentityStoreData store, Request request) {
         String groupId = request.requiredString("GroupId", StringConstraint.RESOURCE_ID);
         String userId = memberUserId(request);
         return store.read(() -> {
@@ -101,8 +87,7 @@ final class MembershipOperations {
         });
     }
 
-    private ObjectNode isMemberInGroups(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode isMemberInGroups(IdentityStoreData store, Request request) {
         String userId = memberUserId(request);
         Set<String> groupIds = groupIds(request);
         return store.read(() -> {
@@ -129,14 +114,7 @@ final class MembershipOperations {
         if (ids.size() > 100) {
             throw ApiError.invalidMember("groupIds", "Member must have length less than or equal to 100");
         }
-        Set<String> result = new LinkedHashSet<>();
-        for (JsonNode id : ids) {
-            if (!id.isTextual()) {
-                throw ApiError.invalidMember("groupIds", "Member must be a list of strings");
-            }
-            result.add(StringConstraint.RESOURCE_ID.check("groupIds", id.asText()));
-        }
-        return result;
+        return new LinkedHashSet<>(StringConstraint.RESOURCE_ID.checkEach("groupIds", ids));
     }
 
     /** MemberId is a union whose only member today is UserId. */

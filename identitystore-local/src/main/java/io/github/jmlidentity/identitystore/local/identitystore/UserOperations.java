@@ -1,11 +1,9 @@
 package io.github.jmlidentity.identitystore.local.identitystore;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.identitystore.local.api.ApiError;
-import io.github.jmlidentity.identitystore.local.api.Operation;
 import io.github.jmlidentity.identitystore.local.api.Pages;
 import io.github.jmlidentity.identitystore.local.api.Request;
 import io.github.jmlidentity.identitystore.local.api.StringConstraint;
@@ -13,7 +11,6 @@ import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
 import io.github.jmlidentity.identitystore.local.store.Stores;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** CreateUser, DescribeUser, UpdateUser, DeleteUser, ListUsers and GetUserId. */
@@ -22,23 +19,10 @@ final class UserOperations {
     /** Members the service maintains itself; a client's update never touches them. */
     private static final List<String> SYSTEM_MEMBERS = List.of("UserId", "ExternalIds", "UserStatus", "CreatedAt", "UpdatedAt");
 
-    private final Stores stores;
-
-    UserOperations(Stores stores) {
-        this.stores = stores;
+    private UserOperations() {
     }
 
-    void register(Map<String, Operation> operations) {
-        operations.put("CreateUser", this::createUser);
-        operations.put("DescribeUser", this::describeUser);
-        operations.put("UpdateUser", this::updateUser);
-        operations.put("DeleteUser", this::deleteUser);
-        operations.put("ListUsers", this::listUsers);
-        operations.put("GetUserId", this::getUserId);
-    }
-
-    private ObjectNode createUser(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode createUser(IdentityStoreData store, Request request) {
         ObjectNode user = UserProfile.validated(request.body());
         return store.write(() -> {
             requireUniqueUserName(store, user.get("UserName").asText(), null);
@@ -53,15 +37,13 @@ final class UserOperations {
         });
     }
 
-    private ObjectNode describeUser(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode describeUser(IdentityStoreData store, Request request) {
         String userId = request.requiredString("UserId", StringConstraint.RESOURCE_ID);
         Set<String> extensions = extensionNames(request);
         return store.read(() -> render(store, store.requireUser(userId), extensions));
     }
 
-    private ObjectNode updateUser(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode updateUser(IdentityStoreData store, Request request) {
         String userId = request.requiredString("UserId", StringConstraint.RESOURCE_ID);
         List<AttributeOperations.Change> changes = AttributeOperations.read(request);
         return store.write(() -> {
@@ -82,8 +64,7 @@ final class UserOperations {
         });
     }
 
-    private ObjectNode deleteUser(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode deleteUser(IdentityStoreData store, Request request) {
         String userId = request.requiredString("UserId", StringConstraint.RESOURCE_ID);
         return store.write(() -> {
             store.requireUser(userId);
@@ -92,27 +73,21 @@ final class UserOperations {
         });
     }
 
-    private ObjectNode listUsers(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode listUsers(IdentityStoreData store, Request request) {
         Set<String> extensions = extensionNames(request);
         String userNameFilter = ListFilters.read(request, "UserName");
         return store.read(() -> {
             if (userNameFilter != null) {
-                ObjectNode response = NODES.objectNode();
-                ArrayNode users = response.putArray("Users");
                 String userId = store.userIdByUserName(userNameFilter);
-                if (userId != null) {
-                    users.add(render(store, store.requireUser(userId), extensions));
-                }
-                return response;
+                return Pages.single("Users",
+                        userId == null ? null : render(store, store.requireUser(userId), extensions));
             }
             return Pages.page(request, StringConstraint.NEXT_TOKEN, "ListUsers", store.identityStoreId(),
                     store.users(), "Users", user -> render(store, user, extensions));
         });
     }
 
-    private ObjectNode getUserId(Request request) {
-        IdentityStoreData store = stores.require(request);
+    static ObjectNode getUserId(IdentityStoreData store, Request request) {
         AlternateIdentifiers.Identifier identifier = AlternateIdentifiers.read(request);
         return store.read(() -> {
             String userId;
@@ -154,14 +129,7 @@ final class UserOperations {
         if (!names.isArray() || names.isEmpty() || names.size() > 10) {
             throw ApiError.invalidMember("extensions", "Member must be a list of 1 to 10 extension names");
         }
-        Set<String> result = new HashSet<>();
-        for (JsonNode name : names) {
-            if (!name.isTextual()) {
-                throw ApiError.invalidMember("extensions", "Member must be a list of strings");
-            }
-            result.add(StringConstraint.EXTENSION_NAME.check("extensions", name.asText()));
-        }
-        return result;
+        return new HashSet<>(StringConstraint.EXTENSION_NAME.checkEach("extensions", names));
     }
 
     private static ObjectNode render(IdentityStoreData store, ObjectNode user, Set<String> extensions) {

@@ -4,6 +4,8 @@ import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.ssoadmin.ProvisioningSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,26 +23,28 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class IdentityStoreLocalExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
         ParameterResolver {
-    private Path seed;
-    private Clock clock;
-    private ProvisioningSettings provisioning;
+    /** The builder settings of the tests' emulator, in the order the test gave them; port 0 comes first. */
+    private Consumer<IdentityStoreLocal.Builder> settings = builder -> builder.port(0);
     private IdentityStoreLocal server;
 
     /** Applies this seed file at start and after every reset. */
     public IdentityStoreLocalExtension withSeed(Path seedFile) {
-        this.seed = seedFile;
-        return this;
+        return configure(builder -> builder.seed(seedFile));
     }
 
-    /** Times account-assignment provisioning: a test advances it instead of sleeping. */
-    public IdentityStoreLocalExtension withClock(Clock newClock) {
-        this.clock = newClock;
-        return this;
+    /** Times account-assignment provisioning: a test advances it (see {@link ManualClock}) instead of sleeping. */
+    public IdentityStoreLocalExtension withClock(Clock clock) {
+        return configure(builder -> builder.clock(clock));
     }
 
     /** Provisioning delay and injected failures of account assignments, restored before each test. */
-    public IdentityStoreLocalExtension withProvisioning(ProvisioningSettings settings) {
-        this.provisioning = settings;
+    public IdentityStoreLocalExtension withProvisioning(ProvisioningSettings provisioning) {
+        return configure(builder -> builder.provisioning(provisioning));
+    }
+
+    /** Any other setting of the emulator, e.g. {@code builder -> builder.idStyle(IdStyle.UUID)}; applied at start. */
+    public IdentityStoreLocalExtension configure(Consumer<IdentityStoreLocal.Builder> setting) {
+        settings = settings.andThen(Objects.requireNonNull(setting, "setting"));
         return this;
     }
 
@@ -53,16 +57,8 @@ public final class IdentityStoreLocalExtension implements BeforeAllCallback, Bef
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        IdentityStoreLocal.Builder builder = IdentityStoreLocal.builder().port(0);
-        if (seed != null) {
-            builder.seed(seed);
-        }
-        if (clock != null) {
-            builder.clock(clock);
-        }
-        if (provisioning != null) {
-            builder.provisioning(provisioning);
-        }
+        IdentityStoreLocal.Builder builder = IdentityStoreLocal.builder();
+        settings.accept(builder);
         server = builder.build().start();
     }
 

@@ -43,20 +43,21 @@ final class AccountAssignmentWrites {
         this.provisioning = provisioning;
     }
 
-    /** Registers the six operations; {@code faults} applies to each of them (writes: Create and Delete). */
+    /**
+     * Registers the six operations, three per kind: CreateAccountAssignment, DescribeAccountAssignmentCreationStatus
+     * and ListAccountAssignmentCreationStatus; DeleteAccountAssignment and the two *DeletionStatus. {@code faults}
+     * applies to each of them (writes: Create and Delete).
+     */
     void register(Map<String, Operation> operations, FaultInjector faults) {
         operations.put("CreateAccountAssignment", faulted(faults, true,
                 request -> submit(request, AssignmentOperation.Kind.CREATION)));
         operations.put("DeleteAccountAssignment", faulted(faults, true,
                 request -> submit(request, AssignmentOperation.Kind.DELETION)));
-        operations.put("DescribeAccountAssignmentCreationStatus", faulted(faults, false,
-                request -> describe(request, AssignmentOperation.Kind.CREATION)));
-        operations.put("DescribeAccountAssignmentDeletionStatus", faulted(faults, false,
-                request -> describe(request, AssignmentOperation.Kind.DELETION)));
-        operations.put("ListAccountAssignmentCreationStatus", faulted(faults, false,
-                request -> list(request, AssignmentOperation.Kind.CREATION)));
-        operations.put("ListAccountAssignmentDeletionStatus", faulted(faults, false,
-                request -> list(request, AssignmentOperation.Kind.DELETION)));
+        for (AssignmentOperation.Kind kind : AssignmentOperation.Kind.values()) {
+            operations.put("DescribeAccountAssignment" + noun(kind) + "Status", faulted(faults, false,
+                    request -> describe(request, kind)));
+            operations.put(listOperation(kind), faulted(faults, false, request -> list(request, kind)));
+        }
     }
 
     private static Operation faulted(FaultInjector faults, boolean write, Operation operation) {
@@ -102,9 +103,7 @@ final class AccountAssignmentWrites {
 
     private ObjectNode describe(Request request, AssignmentOperation.Kind kind) {
         String instanceArn = request.requiredString("InstanceArn", StringConstraint.INSTANCE_ARN);
-        String idMember = kind == AssignmentOperation.Kind.CREATION
-                ? "AccountAssignmentCreationRequestId" : "AccountAssignmentDeletionRequestId";
-        String requestId = request.requiredString(idMember, REQUEST_ID);
+        String requestId = request.requiredString("AccountAssignment" + noun(kind) + "RequestId", REQUEST_ID);
         SsoAdminData instance = SsoAdminApi.requireInstance(data.get(), instanceArn);
         AssignmentOperation operation = instance.operations().find(kind, requestId);
         if (operation == null) {
@@ -126,12 +125,9 @@ final class AccountAssignmentWrites {
                 matching.put(key, operation);
             }
         });
-        String operationName = kind == AssignmentOperation.Kind.CREATION
-                ? "ListAccountAssignmentCreationStatus" : "ListAccountAssignmentDeletionStatus";
-        String listMember = kind == AssignmentOperation.Kind.CREATION
-                ? "AccountAssignmentsCreationStatus" : "AccountAssignmentsDeletionStatus";
-        return Pages.page(request, StringConstraint.SSO_TOKEN, operationName, instance.instanceArn() + statusFilter,
-                matching, listMember, AssignmentOperation::toMetadata);
+        return Pages.page(request, StringConstraint.SSO_TOKEN, listOperation(kind),
+                instance.instanceArn() + statusFilter, matching, "AccountAssignments" + noun(kind) + "Status",
+                AssignmentOperation::toMetadata);
     }
 
     private static String statusFilter(JsonNode filter) {
@@ -160,6 +156,15 @@ final class AccountAssignmentWrites {
     }
 
     private static String statusMember(AssignmentOperation.Kind kind) {
-        return kind == AssignmentOperation.Kind.CREATION ? "AccountAssignmentCreationStatus" : "AccountAssignmentDeletionStatus";
+        return "AccountAssignment" + noun(kind) + "Status";
+    }
+
+    private static String listOperation(AssignmentOperation.Kind kind) {
+        return "ListAccountAssignment" + noun(kind) + "Status";
+    }
+
+    /** The word that tells the two kinds apart in sso-admin's operation and member names. */
+    private static String noun(AssignmentOperation.Kind kind) {
+        return kind == AssignmentOperation.Kind.CREATION ? "Creation" : "Deletion";
     }
 }

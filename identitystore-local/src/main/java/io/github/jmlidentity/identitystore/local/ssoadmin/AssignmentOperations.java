@@ -54,9 +54,9 @@ public final class AssignmentOperations {
         settle();
         AssignmentOperation busy = inProgressByAssignment.get(assignment.key());
         if (busy != null) {
-            throw ApiError.conflict("An account assignment " + busy.kind().name().toLowerCase(Locale.ROOT)
+            throw ApiError.conflict("An account assignment " + busy.request().kind().name().toLowerCase(Locale.ROOT)
                     + " for this principal, permission set and account is already in progress (request "
-                    + busy.requestId() + "); retry once it completes");
+                    + busy.request().requestId() + "); retry once it completes");
         }
         if (kind == AssignmentOperation.Kind.DELETION && !assignments.containsKey(assignment.key())) {
             throw ApiError.notFoundMessage("Account assignment not found: " + assignment.principalType() + " "
@@ -65,9 +65,10 @@ public final class AssignmentOperations {
         }
         String failureReason = failure.get();
         Instant now = clock.instant();
-        AssignmentOperation operation = new AssignmentOperation(UUID.randomUUID().toString(), kind, assignment, now,
+        AssignmentRequest request = new AssignmentRequest(UUID.randomUUID().toString(), kind, assignment, now,
                 now.plus(delay), failureReason == null ? AssignmentOperation.SUCCEEDED : AssignmentOperation.FAILED,
-                failureReason, AssignmentOperation.IN_PROGRESS);
+                failureReason);
+        AssignmentOperation operation = new AssignmentOperation(request, AssignmentOperation.IN_PROGRESS);
         index(operation);
         return operation;
     }
@@ -81,11 +82,11 @@ public final class AssignmentOperations {
         Iterator<AssignmentOperation> due = pending.values().iterator();
         while (due.hasNext()) {
             AssignmentOperation operation = due.next();
-            if (now.isBefore(operation.completesAt())) {
+            if (now.isBefore(operation.request().completesAt())) {
                 break;
             }
             due.remove();
-            inProgressByAssignment.remove(operation.assignment().key());
+            inProgressByAssignment.remove(operation.request().assignment().key());
             apply(operation);
         }
     }
@@ -94,7 +95,7 @@ public final class AssignmentOperations {
     AssignmentOperation find(AssignmentOperation.Kind kind, String requestId) {
         settle();
         AssignmentOperation operation = byRequestId.get(requestId);
-        return operation != null && operation.kind() == kind ? operation : null;
+        return operation != null && operation.request().kind() == kind ? operation : null;
     }
 
     /** The requests of one kind in the order they were made, brought up to the clock. */
@@ -125,12 +126,13 @@ public final class AssignmentOperations {
     }
 
     private void index(AssignmentOperation operation) {
-        byRequestId.put(operation.requestId(), operation);
-        (operation.kind() == AssignmentOperation.Kind.CREATION ? creations : deletions)
-                .put(orderKey(operation.createdAt(), sequence), operation);
+        AssignmentRequest request = operation.request();
+        byRequestId.put(request.requestId(), operation);
+        (request.kind() == AssignmentOperation.Kind.CREATION ? creations : deletions)
+                .put(orderKey(request.createdAt(), sequence), operation);
         if (operation.inProgress()) {
-            pending.put(orderKey(operation.completesAt(), sequence), operation);
-            inProgressByAssignment.put(operation.assignment().key(), operation);
+            pending.put(orderKey(request.completesAt(), sequence), operation);
+            inProgressByAssignment.put(request.assignment().key(), operation);
         }
         sequence++;
     }
@@ -140,10 +142,11 @@ public final class AssignmentOperations {
         if (!operation.succeeds()) {
             return;
         }
-        if (operation.kind() == AssignmentOperation.Kind.CREATION) {
-            assignments.put(operation.assignment().key(), operation.assignment());
+        AccountAssignment assignment = operation.request().assignment();
+        if (operation.request().kind() == AssignmentOperation.Kind.CREATION) {
+            assignments.put(assignment.key(), assignment);
         } else {
-            assignments.remove(operation.assignment().key());
+            assignments.remove(assignment.key());
         }
     }
 

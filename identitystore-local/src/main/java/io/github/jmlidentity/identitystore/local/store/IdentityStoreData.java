@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * The users, groups and memberships of one identity store, with the indexes that keep every operation at
- * O(log n) or better: id-ordered maps (pagination seeks), case-insensitive unique-name maps, and membership
- * maps per group, per user and per (group, user) pair. Callers hold {@link #read} or {@link #write}.
+ * O(log n) or better: for users and groups id-ordered maps (pagination seeks) and case-insensitive unique-name maps
+ * ({@link NamedResources}), and membership maps per group, per user and per (group, user) pair. Callers hold
+ * {@link #read} or {@link #write}.
  */
 public final class IdentityStoreData {
     private final String identityStoreId;
@@ -28,14 +29,9 @@ public final class IdentityStoreData {
     private final ChangeListener changes;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    private final NavigableMap<String, ObjectNode> users = new TreeMap<>();
-    private final Map<String, String> userIdByUserName = new HashMap<>();
+    private final NamedResources users = new NamedResources(NamedResources.Type.USER);
     private final Map<String, Set<String>> userIdsByEmail = new HashMap<>();
-    private final Map<String, String> userIdByExternalId = new HashMap<>();
-
-    private final NavigableMap<String, ObjectNode> groups = new TreeMap<>();
-    private final Map<String, String> groupIdByDisplayName = new HashMap<>();
-    private final Map<String, String> groupIdByExternalId = new HashMap<>();
+    private final NamedResources groups = new NamedResources(NamedResources.Type.GROUP);
 
     private final NavigableMap<String, Membership> memberships = new TreeMap<>();
     private final Map<String, NavigableMap<String, Membership>> membershipsByGroup = new HashMap<>();
@@ -80,19 +76,15 @@ public final class IdentityStoreData {
     // ---- users
 
     public NavigableMap<String, ObjectNode> users() {
-        return Collections.unmodifiableNavigableMap(users);
+        return users.all();
     }
 
     public ObjectNode requireUser(String userId) {
-        ObjectNode user = users.get(userId);
-        if (user == null) {
-            throw ApiError.notFound("USER", userId);
-        }
-        return user;
+        return users.require(userId);
     }
 
     public String userIdByUserName(String userName) {
-        return userIdByUserName.get(fold(userName));
+        return users.idByName(userName);
     }
 
     public Set<String> userIdsByEmail(String email) {
@@ -100,41 +92,33 @@ public final class IdentityStoreData {
     }
 
     public String userIdByExternalId(String issuer, String id) {
-        return userIdByExternalId.get(externalKey(issuer, id));
+        return users.idByExternalId(issuer, id);
     }
 
     /** Inserts or replaces a user; the caller has checked uniqueness. */
     public void putUser(ObjectNode user) {
-        String userId = user.get("UserId").asText();
+        String userId = users.idOf(user);
         changes.changed(identityStoreId, ChangeListener.Kind.USER, userId, user);
-        ObjectNode previous = users.put(userId, user);
+        ObjectNode previous = users.put(user);
         if (previous != null) {
-            unindexUser(previous);
+            unindexEmails(userId, previous);
         }
-        userIdByUserName.put(fold(user.get("UserName").asText()), userId);
         for (String email : emails(user)) {
             userIdsByEmail.computeIfAbsent(fold(email), key -> new HashSet<>()).add(userId);
         }
-        forEachExternalId(user, key -> userIdByExternalId.put(key, userId));
     }
 
     /** Removes a user and, as the service does, every membership it had. */
     public void removeUser(String userId) {
-        if (!users.containsKey(userId)) {
+        if (!users.contains(userId)) {
             return;
         }
         changes.changed(identityStoreId, ChangeListener.Kind.USER, userId, null);
-        ObjectNode user = users.remove(userId);
-        unindexUser(user);
-        NavigableMap<String, Membership> own = membershipsByUser.get(userId);
-        if (own != null) {
-            List.copyOf(own.values()).forEach(this::removeMembership);
-        }
+        unindexEmails(userId, users.remove(userId));
+        removeMemberships(membershipsByUser.get(userId));
     }
 
-    private void unindexUser(ObjectNode user) {
-        String userId = user.get("UserId").asText();
-        userIdByUserName.remove(fold(user.get("UserName").asText()), userId);
+    private void unindexEmails(String userId, ObjectNode user) {
         for (String email : emails(user)) {
             Set<String> ids = userIdsByEmail.get(fold(email));
             if (ids != null) {
@@ -144,55 +128,40 @@ public final class IdentityStoreData {
                 }
             }
         }
-        forEachExternalId(user, key -> userIdByExternalId.remove(key, userId));
     }
 
     // ---- groups
 
     public NavigableMap<String, ObjectNode> groups() {
-        return Collections.unmodifiableNavigableMap(groups);
+        return groups.all();
     }
 
     public ObjectNode requireGroup(String groupId) {
-        ObjectNode group = groups.get(groupId);
-        if (group == null) {
-            throw ApiError.notFound("GROUP", groupId);
-        }
-        return group;
+        return groups.require(groupId);
     }
 
     public String groupIdByDisplayName(String displayName) {
-        return groupIdByDisplayName.get(fold(displayName));
+        return groups.idByName(displayName);
     }
 
     public String groupIdByExternalId(String issuer, String id) {
-        return groupIdByExternalId.get(externalKey(issuer, id));
+        return groups.idByExternalId(issuer, id);
     }
 
+    /** Inserts or replaces a group; the caller has checked uniqueness. */
     public void putGroup(ObjectNode group) {
-        String groupId = group.get("GroupId").asText();
-        changes.changed(identityStoreId, ChangeListener.Kind.GROUP, groupId, group);
-        ObjectNode previous = groups.put(groupId, group);
-        if (previous != null) {
-            groupIdByDisplayName.remove(fold(previous.get("DisplayName").asText()), groupId);
-            forEachExternalId(previous, key -> groupIdByExternalId.remove(key, groupId));
-        }
-        groupIdByDisplayName.put(fold(group.get("DisplayName").asText()), groupId);
-        forEachExternalId(group, key -> groupIdByExternalId.put(key, groupId));
+        changes.changed(identityStoreId, ChangeListener.Kind.GROUP, groups.idOf(group), group);
+        groups.put(group);
     }
 
+    /** Removes a group and, as the service does, every membership it had. */
     public void removeGroup(String groupId) {
-        if (!groups.containsKey(groupId)) {
+        if (!groups.contains(groupId)) {
             return;
         }
         changes.changed(identityStoreId, ChangeListener.Kind.GROUP, groupId, null);
-        ObjectNode group = groups.remove(groupId);
-        groupIdByDisplayName.remove(fold(group.get("DisplayName").asText()), groupId);
-        forEachExternalId(group, key -> groupIdByExternalId.remove(key, groupId));
-        NavigableMap<String, Membership> members = membershipsByGroup.get(groupId);
-        if (members != null) {
-            List.copyOf(members.values()).forEach(this::removeMembership);
-        }
+        groups.remove(groupId);
+        removeMemberships(membershipsByGroup.get(groupId));
     }
 
     // ---- memberships
@@ -245,6 +214,12 @@ public final class IdentityStoreData {
         membershipIdByPair.remove(pairKey(membership.groupId(), membership.userId()));
     }
 
+    private void removeMemberships(NavigableMap<String, Membership> owned) {
+        if (owned != null) {
+            List.copyOf(owned.values()).forEach(this::removeMembership);
+        }
+    }
+
     private static void removeFromIndex(Map<String, NavigableMap<String, Membership>> index, String key, String membershipId) {
         NavigableMap<String, Membership> entries = index.get(key);
         if (entries != null) {
@@ -266,10 +241,6 @@ public final class IdentityStoreData {
         return groupId + '/' + userId;
     }
 
-    private static String externalKey(String issuer, String id) {
-        return issuer + '\u0000' + id;
-    }
-
     private static List<String> emails(ObjectNode user) {
         JsonNode emails = user.get("Emails");
         if (emails == null || !emails.isArray()) {
@@ -283,12 +254,5 @@ public final class IdentityStoreData {
             }
         });
         return values;
-    }
-
-    private static void forEachExternalId(ObjectNode resource, java.util.function.Consumer<String> action) {
-        JsonNode externalIds = resource.get("ExternalIds");
-        if (externalIds != null && externalIds.isArray()) {
-            externalIds.forEach(ext -> action.accept(externalKey(ext.path("Issuer").asText(), ext.path("Id").asText())));
-        }
     }
 }
