@@ -28,6 +28,7 @@ public final class BenchMain {
             new QuotaOnboardingBenchmark(),
             new ReportScaleBenchmark(),
             new ReconcileScaleBenchmark(),
+            new ScheduledChangesBenchmark(),
             new ArtifactBenchmark());
 
     private BenchMain() {
@@ -139,6 +140,7 @@ public final class BenchMain {
                     quota         bulk onboarding under the quota (200 TPS and 20 TPS), concurrent workers
                     report        jml report over 50,000 users / 2,000 groups / 200,000 memberships, -Xmx256m
                     reconcile     jml reconcile of a 50,000-employee roster (1% drift) against as many users, -Xmx512m
+                    scheduled     10,000 future-dated joiners due the same minute, one scheduler run at 20 TPS
                     artifact      functions.jar size, cdk synth time
                   --quick   smaller runs (minutes → seconds), for a smoke check
                   Build first: mvn -B -q -DskipTests package""";

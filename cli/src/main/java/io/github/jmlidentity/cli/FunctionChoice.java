@@ -1,5 +1,6 @@
 package io.github.jmlidentity.cli;
 
+import io.github.jmlidentity.contract.EffectiveDatingFunction;
 import io.github.jmlidentity.contract.LifecycleStage;
 import io.github.jmlidentity.functions.domain.EventKind;
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The function `jml invoke` runs: one of the lifecycle functions (joiner, mover, leaver: the contract's names), or
- * auto, which routes each event by its detail-type.
+ * The function `jml invoke` runs: one of the lifecycle functions (joiner, mover, leaver: the contract's names), the
+ * canceller (Employee Change Cancelled), or auto, which routes each event by its detail-type.
  *
  * @param kind the kind the function accepts, or null for auto
  */
@@ -24,6 +25,7 @@ record FunctionChoice(EventKind kind) {
         for (LifecycleStage stage : LifecycleStage.values()) {
             names.add(stage.functionName());
         }
+        names.add(EffectiveDatingFunction.CANCELLER.functionName());
         names.add(AUTO);
         return names;
     }

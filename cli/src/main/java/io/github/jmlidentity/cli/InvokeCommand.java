@@ -1,5 +1,6 @@
 package io.github.jmlidentity.cli;
 
+import io.github.jmlidentity.cli.options.ClockOption;
 import io.github.jmlidentity.cli.options.EndpointOptions;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
@@ -34,24 +35,28 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
                 "Runs the joiner, mover or leaver function's code on EventBridge envelopes (JSON files), exactly as "
                         + "Lambda would, and prints one audit record per event (JSON lines) on stdout and a summary "
                         + "on stderr.",
-                "Exit code: 0 when every event ended APPLIED, NO_CHANGE, DUPLICATE, STALE or PLANNED; 1 when any "
+                "Exit code: 0 when every event ended APPLIED, NO_CHANGE, DUPLICATE, STALE, PLANNED or SCHEDULED; 1 when any "
                         + "was REJECTED or FAILED (its audit record and stderr say why); 2 for a usage or "
                         + "configuration error.",
                 "Duplicates and ordering are tracked in a local ledger file (--ledger), or in the deployed DynamoDB "
                         + "table with --ledger-table.",
+                "An event effective later than now (--now, default the real clock) is SCHEDULED: kept with the ledger "
+                        + "(FILE.pending.json beside a local one) until `jml scheduled run-due` applies it.",
                 "",
                 "Examples (after `jml local`):",
                 "  jml invoke auto events/joiner.json events/mover.json \\",
                 "      --endpoint-url http://127.0.0.1:8190",
                 "  jml invoke leaver events/leaver.json --dry-run \\",
                 "      --endpoint-url http://127.0.0.1:8190",
+                "  jml invoke auto events/leaver.json --now 2026-06-01T09:00:00Z \\",
+                "      --endpoint-url http://127.0.0.1:8190      # SCHEDULED for 2026-06-30",
                 ""},
         exitCodeOnInvalidInput = 2)
 final class InvokeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FUNCTION", converter = FunctionChoice.Converter.class,
             completionCandidates = FunctionChoice.Names.class,
-            description = "joiner, mover, leaver, or auto (routes each event by its detail-type)")
+            description = "joiner, mover, leaver, canceller, or auto (routes each event by its detail-type)")
     FunctionChoice function;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
@@ -81,6 +86,9 @@ final class InvokeCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledger;
 
+    @Mixin
+    ClockOption clock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -106,7 +114,7 @@ final class InvokeCommand implements Callable<Integer> {
                      builder -> aws.configure(builder, endpoint.region()))) {
             ProcessHrEvent functions;
             try {
-                functions = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env)
+                functions = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env))
                         .identityStore(client, storeId)
                         .ssoAdmin(ssoAdmin, instance != null ? () -> instance : () -> InstanceDiscovery.of(ssoAdmin, store))
                         .dryRun(dryRun)

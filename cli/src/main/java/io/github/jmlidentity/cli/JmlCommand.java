@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 "`jml help COMMAND` explains a command."},
         subcommands = {
                 InvokeCommand.class,
+                ScheduledCommand.class,
                 LocalCommand.class,
                 CommandLine.HelpCommand.class
         })

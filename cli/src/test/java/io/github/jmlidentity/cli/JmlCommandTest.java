@@ -127,7 +127,7 @@ class JmlCommandTest {
         assertThat(err.toString()).contains("cannot read");
 
         assertThat(JmlCommand.commandLine().setErr(new PrintWriter(err)).execute("invoke", "hire", "x.json")).isEqualTo(2);
-        assertThat(err.toString()).contains("expected one of [joiner, mover, leaver, auto]");
+        assertThat(err.toString()).contains("expected one of [joiner, mover, leaver, canceller, auto]");
     }
 
     @Test

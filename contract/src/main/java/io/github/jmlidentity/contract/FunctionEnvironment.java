@@ -31,7 +31,9 @@ public enum FunctionEnvironment {
     /** Reconcile function: adopt users without employeeNumber, {@code off} (default), {@code userName+email} or {@code userName}. */
     RECONCILE_ADOPT,
     /** Reconcile function: the most leavers one roster applies (default: the rules' mass-deletion cap). */
-    RECONCILE_MAX_LEAVERS;
+    RECONCILE_MAX_LEAVERS,
+    /** The CloudWatch namespace of the scheduler's metrics (Embedded Metric Format lines); unset: none logged. */
+    METRICS_NAMESPACE;
 
     /** The access rules file's name in config/, which the CDK app ships as a layer. */
     public static final String ACCESS_RULES_FILE_NAME = "access-rules.json";

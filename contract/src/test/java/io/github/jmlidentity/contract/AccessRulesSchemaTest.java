@@ -22,7 +22,7 @@ class AccessRulesSchemaTest {
     @Test
     void an_upper_case_policy_is_refused_naming_its_pointer() {
         assertThat(errors("{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"SUSPEND\"}"))
-                .containsExactly("/leaverPolicy: must be \"delete\" or \"suspend\" (lower case)");
+                .containsExactly("/leaverPolicy: must be \"delete\", \"suspend\" or \"suspend-then-delete\" (lower case)");
     }
 
     @Test

@@ -69,7 +69,17 @@ public final class AuditQueries extends Construct {
             new Query("FinalOutcomes", "HR events by final outcome (each counted once)",
                     "fields detailType, outcome, hrEventId\n"
                             + "| " + AUDIT_RECORDS + " and " + FINAL + "\n"
-                            + "| stats count_distinct(hrEventId) as hrEvents by detailType, outcome"));
+                            + "| stats count_distinct(hrEventId) as hrEvents by detailType, outcome"),
+            // Each HR event's last record (a DUPLICATE never changes where it stands) says where it is: SCHEDULED while
+            // pending (CANCELLED, or the outcome when due, once not); the oldest due first, so the overdue ones (due
+            // before now) lead the list.
+            new Query("PendingAndOverdueChanges", "Pending and overdue changes",
+                    "fields @timestamp, hrEventId, employeeId, detailType, outcome, dueAt\n"
+                            + "| " + AUDIT_RECORDS + " and ispresent(hrEventId) and outcome != \"DUPLICATE\"\n"
+                            + "| stats latest(outcome) as lastOutcome, latest(dueAt) as due, latest(employeeId) as employee,"
+                            + " latest(detailType) as change, latest(userName) as user by hrEventId\n"
+                            + "| filter lastOutcome = \"SCHEDULED\"\n"
+                            + "| sort due asc"));
 
     public AuditQueries(Construct scope, String id, Props props) {
         super(scope, id);

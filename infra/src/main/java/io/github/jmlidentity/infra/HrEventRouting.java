@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.jmlidentity.contract.EffectiveDatingFunction;
 import io.github.jmlidentity.contract.LifecycleStage;
 
 import software.amazon.awscdk.Annotations;
@@ -27,7 +28,8 @@ import software.constructs.Construct;
 
 /**
  * The HR system's way in: a custom event bus only the HR principal may put HR events on, an archive for
- * replay after an incident, and one rule per detail-type targeting that stage's function alias.
+ * replay after an incident, and one rule per detail-type targeting that stage's function alias, plus one for
+ * HR's cancellations of pending changes, targeting the canceller.
  */
 public final class HrEventRouting extends Construct {
 
@@ -44,6 +46,7 @@ public final class HrEventRouting extends Construct {
      * @param hrPrincipal             account id or principal ARN allowed to put events; empty = this account
      * @param archiveRetention        how long the archive keeps HR events
      * @param targets                 the function alias each stage's events go to
+     * @param canceller               the function alias "Employee Change Cancelled" events go to
      * @param deliveryDeadLetterQueue where events EventBridge could not deliver go
      */
     public record Props(
@@ -52,12 +55,22 @@ public final class HrEventRouting extends Construct {
             Optional<String> hrPrincipal,
             Duration archiveRetention,
             Map<LifecycleStage, IFunction> targets,
+            IFunction canceller,
             IQueue deliveryDeadLetterQueue) {
+    }
+
+    /** Every detail-type the HR system may put: the three stages' and the cancellation of a pending change. */
+    public static List<String> hrDetailTypes() {
+        List<String> detailTypes = new java.util.ArrayList<>(
+                List.of(LifecycleStage.values()).stream().map(LifecycleStage::detailType).toList());
+        detailTypes.add(EffectiveDatingFunction.CHANGE_CANCELLED);
+        return List.copyOf(detailTypes);
     }
 
     private final EventBus bus;
     private final Archive archive;
     private final Map<LifecycleStage, Rule> rules = new EnumMap<>(LifecycleStage.class);
+    private final Rule cancellerRule;
 
     public HrEventRouting(Construct scope, String id, Props props) {
         super(scope, id);
@@ -66,9 +79,9 @@ public final class HrEventRouting extends Construct {
                 .description("HR joiner/mover/leaver events for jml-identity")
                 .build();
 
-        List<String> detailTypes = List.of(LifecycleStage.values()).stream().map(LifecycleStage::detailType).toList();
+        List<String> detailTypes = hrDetailTypes();
         // Who may put events, and that nobody else may (HrPublisherPolicy); what they may put is limited to HR
-        // lifecycle events.
+        // lifecycle events and cancellations of pending changes.
         String busArn = Stack.of(this).formatArn(ArnComponents.builder()
                 .service("events").resource("event-bus").resourceName(props.busName()).build());
         ((CfnEventBus) bus.getNode().getDefaultChild()).setPolicy(
@@ -92,24 +105,32 @@ public final class HrEventRouting extends Construct {
             if (target == null) {
                 throw new IllegalArgumentException("no function for " + stage);
             }
-            rules.put(stage, Rule.Builder.create(this, LifecycleFunction.title(stage) + "Rule")
-                    .eventBus(bus)
-                    .description("'" + stage.detailType() + "' from " + props.hrSource() + " to the " + stage.functionName() + " function")
-                    .eventPattern(pattern(props.hrSource(), stage))
-                    .targets(List.of(new LambdaFunction(target, LambdaFunctionProps.builder()
-                            .retryAttempts(TARGET_RETRY_ATTEMPTS)
-                            .maxEventAge(TARGET_MAX_EVENT_AGE)
-                            .deadLetterQueue(props.deliveryDeadLetterQueue())
-                            .build())))
-                    .build());
+            rules.put(stage, rule(props, LifecycleFunction.title(stage) + "Rule", stage.detailType(),
+                    stage.functionName(), target));
         }
+        EffectiveDatingFunction canceller = EffectiveDatingFunction.CANCELLER;
+        this.cancellerRule = rule(props, FunctionSpec.of(canceller).title() + "Rule",
+                EffectiveDatingFunction.CHANGE_CANCELLED, canceller.functionName(), props.canceller());
+    }
+
+    private Rule rule(Props props, String id, String detailType, String functionName, IFunction target) {
+        return Rule.Builder.create(this, id)
+                .eventBus(bus)
+                .description("'" + detailType + "' from " + props.hrSource() + " to the " + functionName + " function")
+                .eventPattern(pattern(props.hrSource(), detailType))
+                .targets(List.of(new LambdaFunction(target, LambdaFunctionProps.builder()
+                        .retryAttempts(TARGET_RETRY_ATTEMPTS)
+                        .maxEventAge(TARGET_MAX_EVENT_AGE)
+                        .deadLetterQueue(props.deliveryDeadLetterQueue())
+                        .build())))
+                .build();
     }
 
     /** Exactly one HR source and one detail-type: anything else on the bus routes nowhere. */
-    static EventPattern pattern(String hrSource, LifecycleStage stage) {
+    static EventPattern pattern(String hrSource, String detailType) {
         return EventPattern.builder()
                 .source(List.of(hrSource))
-                .detailType(List.of(stage.detailType()))
+                .detailType(List.of(detailType))
                 .build();
     }
 
@@ -123,5 +144,9 @@ public final class HrEventRouting extends Construct {
 
     public Rule rule(LifecycleStage stage) {
         return rules.get(stage);
+    }
+
+    public Rule cancellerRule() {
+        return cancellerRule;
     }
 }

@@ -51,8 +51,31 @@ public final class IdentityStoreAccess {
         List<String> actions = new ArrayList<>();
         actions.addAll(listed(function, "always"));
         actions.addAll(listed(function, MissingGroupPolicy.KEY + "=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
-        actions.addAll(listed(function, LeaverPolicy.KEY + "=" + leaverPolicy.name().toLowerCase(Locale.ROOT)));
+        actions.addAll(listed(function, LeaverPolicy.KEY + "=" + leaverPolicy.configName()));
         return actions.stream().filter(action -> action.startsWith(PREFIX)).toList();
+    }
+
+    /**
+     * The scheduler's actions: it applies due joiners, movers and leavers (and the deletes that follow suspensions)
+     * through the same code, so it may call what any of the three may call under the given policies, nothing more.
+     */
+    public static List<String> schedulerActions(LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
+        java.util.Set<String> actions = new java.util.TreeSet<>();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            actions.addAll(actions(stage, leaverPolicy, missingGroupPolicy));
+        }
+        return List.copyOf(actions);
+    }
+
+    /** The scheduler's Identity Store statement on one store. */
+    public static PolicyStatement schedulerStatement(String identityStoreId, LeaverPolicy leaverPolicy,
+            MissingGroupPolicy missingGroupPolicy) {
+        return PolicyStatement.Builder.create()
+                .sid("IdentityStoreScheduler")
+                .effect(Effect.ALLOW)
+                .actions(schedulerActions(leaverPolicy, missingGroupPolicy))
+                .resources(resources(identityStoreId))
+                .build();
     }
 
     /** The actions listed for {@code stage} under {@code key} ("always", or "policy=value"), of any service. */

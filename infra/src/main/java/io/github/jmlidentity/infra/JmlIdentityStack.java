@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jmlidentity.contract.EffectiveDatingFunction;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.contract.LifecycleStage;
 import io.github.jmlidentity.contract.ReconcileFunction;
@@ -25,7 +26,9 @@ import software.constructs.Construct;
 
 /**
  * Everything jml-identity deploys, in one stack: HR event routing → three lifecycle functions →
- * Identity Store, with the ledger, failure queues, alarms and auditor queries around them.
+ * Identity Store, with the ledger, failure queues, alarms and auditor queries around them; effective dating: the
+ * canceller (HR's cancellations of pending changes) and the scheduler (on a schedule, applies what came due); and the
+ * roster reconcile (an S3 roster bucket → the reconcile function, through the same event pipeline).
  */
 public final class JmlIdentityStack extends Stack {
 
@@ -36,7 +39,10 @@ public final class JmlIdentityStack extends Stack {
     private final EmployeeLedgerTable ledger;
     private final FailureQueues failureQueues;
     private final Map<LifecycleStage, LifecycleFunction> functions = new EnumMap<>(LifecycleStage.class);
+    private final LifecycleFunction canceller;
+    private final LifecycleFunction scheduler;
     private final HrEventRouting routing;
+    private final DueChangeSchedule schedule;
     private final OperationsAlarms alarms;
     private final RosterReconcile reconcile;
 
@@ -65,21 +71,36 @@ public final class JmlIdentityStack extends Stack {
             List<PolicyStatement> ssoAdmin = SsoAdminAccess.statementsFor(stage, settings.directAssignments(),
                     settings.ssoInstanceArn());
             permissions.addAll(ssoAdmin);
-            LifecycleFunction fn = new LifecycleFunction(this, LifecycleFunction.title(stage) + "Function", new LifecycleFunction.Props(
-                    stage,
-                    functionsCode,
-                    accessRules,
-                    environment(),
-                    "/jml-identity/" + getStackName() + "/" + stage.functionName(),
-                    settings.logRetention(),
-                    settings.reservedConcurrency(),
-                    failureQueues.processingFailureQueue(),
-                    permissions));
+            LifecycleFunction fn = function(FunctionSpec.of(stage), accessRules, functionsCode, environment(),
+                    settings.reservedConcurrency(), permissions);
             if (!ssoAdmin.isEmpty()) {
                 SsoAdminAccess.suppressWildcards(fn.function().getRole(), settings.ssoInstanceArn().orElseThrow());
             }
             functions.put(stage, fn);
             targets.put(stage, fn.alias());
+        }
+        // The canceller only reads and writes the ledger table (the schedules live there): no Identity Store access.
+        this.canceller = function(FunctionSpec.of(EffectiveDatingFunction.CANCELLER), accessRules, functionsCode,
+                environment(), StackSettings.CANCELLER_RESERVED_CONCURRENCY, List.of(ledger.dataAccessStatement()));
+        // The scheduler applies due joiners, movers and leavers through the same code: their actions, and the index.
+        Map<String, String> schedulerEnvironment = new LinkedHashMap<>(environment());
+        schedulerEnvironment.put(FunctionEnvironment.METRICS_NAMESPACE.name(), OperationsAlarms.namespace(getStackName()));
+        List<PolicyStatement> schedulerPermissions = new ArrayList<>(List.of(
+                IdentityStoreAccess.schedulerStatement(settings.identityStoreId(), settings.leaverPolicy(),
+                        settings.missingGroupPolicy()),
+                ledger.dataAccessStatement(),
+                ledger.dueIndexQueryStatement()));
+        // A due leaver removes the user's direct account assignments as a live one does: the leaver's sso grants.
+        List<PolicyStatement> schedulerSsoAdmin = new ArrayList<>();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            schedulerSsoAdmin.addAll(SsoAdminAccess.statementsFor(stage, settings.directAssignments(),
+                    settings.ssoInstanceArn()));
+        }
+        schedulerPermissions.addAll(schedulerSsoAdmin);
+        this.scheduler = function(FunctionSpec.of(EffectiveDatingFunction.SCHEDULER), accessRules, functionsCode,
+                schedulerEnvironment, StackSettings.SCHEDULER_RESERVED_CONCURRENCY, schedulerPermissions);
+        if (!schedulerSsoAdmin.isEmpty()) {
+            SsoAdminAccess.suppressWildcards(scheduler.function().getRole(), settings.ssoInstanceArn().orElseThrow());
         }
 
         this.routing = new HrEventRouting(this, "HrEventRouting", new HrEventRouting.Props(
@@ -88,19 +109,26 @@ public final class JmlIdentityStack extends Stack {
                 settings.hrPrincipal(),
                 Duration.days(settings.archiveRetentionDays()),
                 targets,
+                canceller.alias(),
                 failureQueues.deliveryDeadLetterQueue()));
+        this.schedule = new DueChangeSchedule(this, "DueChangeSchedule", new DueChangeSchedule.Props(
+                scheduler.alias(), failureQueues.deliveryDeadLetterQueue()));
 
+        List<LifecycleFunction> all = new ArrayList<>(functions.values());
+        all.add(canceller);
+        all.add(scheduler);
         Map<String, IQueue> queues = new LinkedHashMap<>();
         queues.put("delivery-dlq", failureQueues.deliveryDeadLetterQueue());
         queues.put("processing-failures", failureQueues.processingFailureQueue());
         this.alarms = new OperationsAlarms(this, "OperationsAlarms", new OperationsAlarms.Props(
-                getStackName(), settings.alarmEmail(), queues, List.copyOf(functions.values())));
+                getStackName(), settings.alarmEmail(), queues, List.copyOf(all)));
 
         // The reconcile's leavers run the leaver's code: the same sso-admin grants under directAssignments: remove.
+        // It scans the ledger's links, and queries the due index for the employees with a scheduled change open.
         List<PolicyStatement> reconcilePermissions = new ArrayList<>(List.of(
                 IdentityStoreAccess.reconcileStatement(settings.identityStoreId(), settings.leaverPolicy(),
                         settings.missingGroupPolicy()),
-                ledger.dataAccessStatement(), ledger.scanStatement()));
+                ledger.dataAccessStatement(), ledger.scanStatement(), ledger.dueIndexQueryStatement()));
         List<PolicyStatement> reconcileSsoAdmin = SsoAdminAccess.statementsFor(ReconcileFunction.NAME, "Reconcile",
                 settings.directAssignments(), settings.ssoInstanceArn());
         reconcilePermissions.addAll(reconcileSsoAdmin);
@@ -122,12 +150,27 @@ public final class JmlIdentityStack extends Stack {
         }
 
         List<ILogGroup> logGroups = new ArrayList<>();
-        functions.values().forEach(fn -> logGroups.add(fn.logGroup()));
+        all.forEach(fn -> logGroups.add(fn.logGroup()));
         // A reconcile's changes are audit records too: the auditors' queries read them with the events'.
         logGroups.add(reconcile.logGroup());
         new AuditQueries(this, "AuditQueries", new AuditQueries.Props("jml-identity/" + getStackName(), logGroups));
 
         outputs();
+    }
+
+    private LifecycleFunction function(FunctionSpec spec, LayerVersion accessRules, Code code,
+                                       Map<String, String> environment, int reservedConcurrency,
+                                       List<PolicyStatement> permissions) {
+        return new LifecycleFunction(this, spec.title() + "Function", new LifecycleFunction.Props(
+                spec,
+                code,
+                accessRules,
+                environment,
+                "/jml-identity/" + getStackName() + "/" + spec.functionName(),
+                settings.logRetention(),
+                reservedConcurrency,
+                failureQueues.processingFailureQueue(),
+                permissions));
     }
 
     /** The functions' environment (names from the contract's FunctionEnvironment). */
@@ -163,10 +206,14 @@ public final class JmlIdentityStack extends Stack {
         output("ReconcileFunctionName", reconcile.function().getFunctionName(), "reconcile function");
         output("ReconcileLogGroup", reconcile.logGroup().getLogGroupName(),
                 "Reconcile summaries and the audit records of its changes");
-        functions.forEach((stage, fn) -> {
-            output(LifecycleFunction.title(stage) + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + stage.functionName() + " function");
-            output(LifecycleFunction.title(stage) + "FunctionName", fn.function().getFunctionName(), stage.functionName() + " function");
-        });
+        List<LifecycleFunction> all = new ArrayList<>(functions.values());
+        all.add(canceller);
+        all.add(scheduler);
+        for (LifecycleFunction fn : all) {
+            String name = fn.spec().functionName();
+            output(fn.spec().title() + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + name + " function");
+            output(fn.spec().title() + "FunctionName", fn.function().getFunctionName(), name + " function");
+        }
     }
 
     private void output(String id, String value, String description) {
@@ -187,5 +234,17 @@ public final class JmlIdentityStack extends Stack {
 
     public HrEventRouting routing() {
         return routing;
+    }
+
+    public LifecycleFunction canceller() {
+        return canceller;
+    }
+
+    public LifecycleFunction scheduler() {
+        return scheduler;
+    }
+
+    public DueChangeSchedule schedule() {
+        return schedule;
     }
 }

@@ -34,7 +34,8 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * One HR lifecycle function (joiner, mover or leaver) from the shared functions jar: its own role with
+ * One function from the shared functions jar (joiner, mover, leaver, and the canceller and scheduler of effective
+ * dating): its own role with
  * only its own permissions, its own log group (the audit trail), a published SnapStart version behind a
  * {@value #ALIAS_NAME} alias that EventBridge invokes, and an on-failure destination for events that still
  * fail after Lambda's asynchronous retries.
@@ -54,7 +55,7 @@ public final class LifecycleFunction extends Construct {
     public static final int MEMORY_MB = 1024;
 
     /**
-     * @param stage               which lifecycle event this function handles
+     * @param function            which function this is (contract: handler, name) and what invokes it
      * @param code                the functions jar
      * @param accessRules         layer carrying access-rules.json at /opt
      * @param environment         environment variables (see {@link JmlIdentityStack})
@@ -65,7 +66,7 @@ public final class LifecycleFunction extends Construct {
      * @param permissions         statements for the function's role besides logging (Identity Store, ledger)
      */
     public record Props(
-            LifecycleStage stage,
+            FunctionSpec function,
             Code code,
             ILayerVersion accessRules,
             Map<String, String> environment,
@@ -76,14 +77,14 @@ public final class LifecycleFunction extends Construct {
             List<PolicyStatement> permissions) {
     }
 
-    private final LifecycleStage stage;
+    private final FunctionSpec spec;
     private final Function function;
     private final Alias alias;
 
     public LifecycleFunction(Construct scope, String id, Props props) {
         super(scope, id);
-        this.stage = props.stage();
-        String what = "jml-identity " + stage.functionName() + " (" + stage.detailType() + ")";
+        this.spec = props.function();
+        String what = "jml-identity " + spec.functionName() + " (" + spec.trigger() + ")";
 
         // Audit records live here: kept past stack deletion, retention chosen by the operator.
         LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
@@ -108,7 +109,7 @@ public final class LifecycleFunction extends Construct {
                 .description(what)
                 .runtime(RUNTIME)
                 .architecture(ARCHITECTURE)
-                .handler(stage.handler())
+                .handler(spec.handler())
                 .code(props.code())
                 .layers(List.of(props.accessRules()))
                 .memorySize(MEMORY_MB)
@@ -135,6 +136,9 @@ public final class LifecycleFunction extends Construct {
                 .onFailure(new SqsDestination(props.failureQueue()))
                 .build();
 
+        if (!spec.callsIdentityStore()) {
+            return;
+        }
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("Identity Store user, group and membership ARNs have no account or store component"
@@ -159,14 +163,13 @@ public final class LifecycleFunction extends Construct {
         return environment;
     }
 
-    public LifecycleStage stage() {
-        return stage;
+    public FunctionSpec spec() {
+        return spec;
     }
 
     /** The stage's name in construct ids and outputs: Joiner, Mover, Leaver. */
     public static String title(LifecycleStage stage) {
-        String name = stage.functionName();
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return FunctionSpec.of(stage).title();
     }
 
     /** The function itself (metrics are per function, across versions). */

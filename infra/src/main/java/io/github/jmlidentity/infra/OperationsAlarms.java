@@ -24,7 +24,8 @@ import software.constructs.Construct;
  * Alarms that page the operators through one SNS topic: a message on any dead-letter/failure queue,
  * function errors and throttles, events Lambda dropped or could not hand to the failure queue, and, counted from the
  * audit records ({@link #LOG_ALARMS}): mass-deletion-guard trips, changes outside the managed scope, STALE events and
- * STALE leavers, users deleted outside, failures nobody classified.
+ * STALE leavers, users deleted outside, failures nobody classified; and a scheduled change overdue by more than
+ * 15 minutes (from the scheduler's own metric; also when the scheduler stops reporting).
  */
 public final class OperationsAlarms extends Construct {
 
@@ -34,6 +35,13 @@ public final class OperationsAlarms extends Construct {
     /** Audit records of a guard trip: outcome FAILED, errorType MASS_DELETION_GUARD (functions contract). */
     public static final String MASS_DELETION_GUARD_FILTER =
             "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }";
+    /**
+     * The scheduler's metric (functions: DueRunJson, an Embedded Metric Format line per run): how long the oldest open
+     * change has been due.
+     */
+    public static final String OLDEST_DUE_CHANGE_AGE_METRIC = "OldestDueChangeAgeSeconds";
+    /** A change still not applied this long after its due time is overdue. */
+    public static final Duration OVERDUE_AFTER = Duration.minutes(15);
 
     /**
      * An alarm counted from the functions' log lines: a metric filter on each function's log group, and one alarm on
@@ -79,13 +87,18 @@ public final class OperationsAlarms extends Construct {
      * @param alarmNamePrefix prefix of every alarm name and of the guard metric's namespace (the stack name)
      * @param alarmEmail      optional address subscribed to the topic (the recipient must confirm it)
      * @param queues          queues that must stay empty, by a readable name
-     * @param functions       the lifecycle functions
+     * @param functions       every function (lifecycle, canceller, scheduler)
      */
     public record Props(
             String alarmNamePrefix,
             Optional<String> alarmEmail,
             Map<String, IQueue> queues,
             List<LifecycleFunction> functions) {
+    }
+
+    /** The CloudWatch namespace of the stack's own metrics (guard trips, the scheduler's), shared with the functions. */
+    public static String namespace(String alarmNamePrefix) {
+        return METRIC_NAMESPACE_PREFIX + "/" + alarmNamePrefix;
     }
 
     private final Topic topic;
@@ -107,9 +120,9 @@ public final class OperationsAlarms extends Construct {
                 queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
                         .period(Duration.minutes(1)).statistic("Maximum").build())));
 
-        String namespace = METRIC_NAMESPACE_PREFIX + "/" + props.alarmNamePrefix();
+        String namespace = namespace(props.alarmNamePrefix());
         for (LifecycleFunction fn : props.functions()) {
-            String name = fn.stage().functionName();
+            String name = fn.spec().functionName();
             alarm(props, name + "-errors",
                     "The " + name + " function failed; Lambda retries, then sends the event to the failure queue.",
                     fn.function().metricErrors(sum()));
@@ -124,7 +137,7 @@ public final class OperationsAlarms extends Construct {
                     lambdaMetric(fn, "DestinationDeliveryFailures"));
 
             for (LogAlarm logAlarm : LOG_ALARMS) {
-                MetricFilter.Builder.create(this, LifecycleFunction.title(fn.stage()) + logAlarm.id() + "Filter")
+                MetricFilter.Builder.create(this, fn.spec().title() + logAlarm.id() + "Filter")
                         .logGroup(fn.logGroup())
                         .filterPattern(FilterPattern.literal(logAlarm.filter()))
                         .metricNamespace(namespace)
@@ -141,6 +154,25 @@ public final class OperationsAlarms extends Construct {
                     .period(PERIOD)
                     .build());
         }
+
+        Metric oldestDueAge = Metric.Builder.create()
+                .namespace(namespace)
+                .metricName(OLDEST_DUE_CHANGE_AGE_METRIC)
+                .statistic("Maximum")
+                .period(PERIOD)
+                .build();
+        alarm(props, "changes-overdue", "A scheduled change has been due for more than " + OVERDUE_AFTER.toMinutes()
+                        + " minutes and is still not applied. Check the scheduler's log group and the saved query"
+                        + " 'Pending and overdue changes'.",
+                oldestDueAge, OVERDUE_AFTER.toSeconds().doubleValue() + 1,
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, TreatMissingData.NOT_BREACHING);
+        // The scheduler reports after every run (every 5 minutes): when it stops (rule disabled, init failing),
+        // pending changes would become overdue unseen.
+        alarm(props, "scheduler-silent", "The scheduler has not reported for " + 3 * PERIOD.toMinutes().intValue()
+                        + " minutes: due changes are not being applied. Check the scheduler function and its rule.",
+                Metric.Builder.create().namespace(namespace).metricName(OLDEST_DUE_CHANGE_AGE_METRIC)
+                        .statistic("SampleCount").period(PERIOD).build(),
+                1, ComparisonOperator.LESS_THAN_THRESHOLD, 3, TreatMissingData.BREACHING);
     }
 
     private static MetricOptions sum() {
@@ -152,14 +184,22 @@ public final class OperationsAlarms extends Construct {
     }
 
     private void alarm(Props props, String name, String description, IMetric metric) {
+        alarm(props, name, description, metric, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
+                TreatMissingData.NOT_BREACHING);
+    }
+
+    /** Past {@code threshold} in each of {@code periods} periods in a row (missing data as {@code missing}). */
+    private void alarm(Props props, String name, String description, IMetric metric, double threshold,
+                       ComparisonOperator comparison, int periods, TreatMissingData missing) {
         Alarm alarm = Alarm.Builder.create(this, name)
                 .alarmName(props.alarmNamePrefix() + "-" + name)
                 .alarmDescription(description)
                 .metric(metric)
-                .threshold(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .threshold(threshold)
+                .comparisonOperator(comparison)
+                .evaluationPeriods(periods)
+                .datapointsToAlarm(periods)
+                .treatMissingData(missing)
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));
         alarm.addOkAction(new SnsAction(topic));

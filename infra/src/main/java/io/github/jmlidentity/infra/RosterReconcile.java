@@ -68,8 +68,8 @@ public final class RosterReconcile extends Construct {
     public static final String ATTENTION_FILTER = "{ ($.recordType = \"" + ReconcileFunction.SUMMARY_RECORD_TYPE
             + "\") && ($." + ReconcileFunction.ALARM_FIELD + " IS TRUE) }";
     public static final String LAST_RECONCILE_QUERY = "fields @timestamp, roster, asOf, applied, refused, counts.JOIN,"
-            + " counts.MOVE, counts.LEAVE, counts.ADOPT, counts.CONFLICT, counts.UNMANAGED, counts.STALE, counts.OK,"
-            + " conflicts, failures, withheld, @message\n"
+            + " counts.MOVE, counts.LEAVE, counts.ADOPT, counts.CONFLICT, counts.UNMANAGED, counts.STALE, counts.PENDING,"
+            + " counts.OK, conflicts, failures, withheld, @message\n"
             + "| filter recordType = \"" + ReconcileFunction.SUMMARY_RECORD_TYPE + "\"\n"
             + "| sort @timestamp desc\n"
             + "| limit 1";
@@ -166,7 +166,7 @@ public final class RosterReconcile extends Construct {
                 .role(role)
                 .environment(environment)
                 // One reconcile at a time: two would plan from the same snapshot and race for the same employees.
-                .reservedConcurrentExecutions(1)
+                .reservedConcurrentExecutions(StackSettings.RECONCILE_RESERVED_CONCURRENCY)
                 .loggingFormat(LoggingFormat.JSON)
                 .logGroup(logGroup)
                 .build();

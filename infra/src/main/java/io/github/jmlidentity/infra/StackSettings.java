@@ -100,6 +100,12 @@ public record StackSettings(
      */
     public static final int DEFAULT_RESERVED_CONCURRENCY = 2;
     public static final int MAX_RESERVED_CONCURRENCY = 20;
+    /** One scheduler at a time: each run applies every due change; the next waits for the next tick. */
+    public static final int SCHEDULER_RESERVED_CONCURRENCY = 1;
+    /** One reconcile at a time: a second roster waits, so that two plans never race on the same directory. */
+    public static final int RECONCILE_RESERVED_CONCURRENCY = 1;
+    /** The canceller only writes the ledger table. */
+    public static final int CANCELLER_RESERVED_CONCURRENCY = 1;
     /** The Identity Store's documented quota, about 20 requests/s per account. */
     public static final int DEFAULT_IDENTITY_STORE_QUOTA = 20;
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/functions.jar";
@@ -151,11 +157,12 @@ public record StackSettings(
 
     /**
      * One container's share of {@link #identityStoreQuota()}: the quota divided by every reserved execution of
-     * the three lifecycle functions plus the reconcile function's one, so that together they never exceed it
-     * (IDENTITY_STORE_MAX_RPS).
+     * the functions that call the Identity Store (the three lifecycle functions, the scheduler and the reconcile
+     * function), so that together they never exceed it (IDENTITY_STORE_MAX_RPS).
      */
     public double identityStoreRequestsPerContainer() {
-        return (double) identityStoreQuota / (LifecycleStage.values().length * reservedConcurrency + 1);
+        return (double) identityStoreQuota / (LifecycleStage.values().length * reservedConcurrency
+                + SCHEDULER_RESERVED_CONCURRENCY + RECONCILE_RESERVED_CONCURRENCY);
     }
 
     /** The CloudWatch Logs retention for {@link #logRetentionDays()}. */
@@ -315,8 +322,9 @@ public record StackSettings(
         return fromContext.orElse(fromRules.orElse(defaultValue));
     }
 
+    /** How a choice is written in context and in access-rules.json: lower case, words joined by '-'. */
     private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String quote(String value) {
@@ -404,7 +412,7 @@ public record StackSettings(
 
         static <E extends Enum<E>> E parseChoice(String key, String value, Class<E> type, String where) {
             for (E candidate : type.getEnumConstants()) {
-                if (candidate.name().equalsIgnoreCase(value.trim())) {
+                if (lower(candidate).equalsIgnoreCase(value.trim().replace('_', '-'))) {
                     return candidate;
                 }
             }

@@ -28,7 +28,7 @@ class AuditQueriesTest {
 
     @Test
     void every_query_reads_only_audit_records() {
-        assertThat(AuditQueries.QUERIES).hasSize(5)
+        assertThat(AuditQueries.QUERIES).hasSize(6)
                 .allSatisfy(q -> assertThat(q.text()).contains("filter recordType = \"jml.audit\""));
     }
 

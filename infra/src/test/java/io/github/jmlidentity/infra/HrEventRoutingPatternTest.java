@@ -99,7 +99,7 @@ class HrEventRoutingPatternTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Employee Joined", "Employee Moved", "Employee Left"})
+    @ValueSource(strings = {"Employee Joined", "Employee Moved", "Employee Left", "Employee Change Cancelled"})
     void each_detail_type_has_exactly_one_rule(String detailType) throws Exception {
         String event = JSON.writeValueAsString(Map.of("version", "0", "id", "1", "source", "com.example.hr",
                 "detail-type", detailType, "account", "123456789012", "time", "2026-01-01T00:00:00Z",
@@ -125,7 +125,7 @@ class HrEventRoutingPatternTest {
             String pattern = JSON.writeValueAsString(rule.get("eventPattern")).replace("HR_SOURCE", "com.example.hr");
             assertThat(JSON.readTree(pattern)).as("pattern of %s", rule.get("function").asText())
                     .isEqualTo(JSON.valueToTree(deployed.get(
-                            LifecycleStage.fromFunctionName(rule.get("function").asText()).orElseThrow().handler())));
+                            TestStacks.handlerOfFunction(rule.get("function").asText()))));
         }
     }
 
@@ -162,6 +162,21 @@ class HrEventRoutingPatternTest {
         return node;
     }
 
+    /**
+     * The rules that match HR events: on the HR bus, with a pattern (the scheduler's schedule rule has none; the roster
+     * drop rule and the reconcile's schedule, on the default bus, are RosterReconcileTest's).
+     */
+    static Map<String, Map<String, Object>> hrRules(TestStacks.Synthesized stack) {
+        Map<String, Map<String, Object>> rules = new java.util.LinkedHashMap<>();
+        stack.resources("AWS::Events::Rule").forEach((id, rule) -> {
+            Map<String, Object> properties = TestStacks.Synthesized.properties(rule);
+            if (properties.containsKey("EventPattern") && properties.containsKey("EventBusName")) {
+                rules.put(id, rule);
+            }
+        });
+        return rules;
+    }
+
     @SuppressWarnings("unchecked")
     private static Machine machine(TestStacks.Synthesized stack) throws Exception {
         Machine machine = Machine.builder().build();
@@ -172,24 +187,26 @@ class HrEventRoutingPatternTest {
         return machine;
     }
 
-    /** The rules on the HR bus (the roster drop rule and the schedule, on the default bus, are RosterReconcileTest's). */
-    private static Map<String, Map<String, Object>> hrRules(TestStacks.Synthesized stack) {
-        Map<String, Map<String, Object>> rules = new java.util.LinkedHashMap<>(stack.resources("AWS::Events::Rule"));
-        rules.values().removeIf(rule -> !TestStacks.Synthesized.properties(rule).containsKey("EventBusName"));
-        return rules;
-    }
-
-    /** Follows each rule's target: alias → function → Handler, all in the template. */
+    /**
+     * Follows each rule's target to its function's Handler, all in the template: alias → function for the HR rules
+     * and the scheduler's schedule, the function itself for the reconcile's rules (roster drop, schedule).
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, String> handlersByRule(TestStacks.Synthesized stack) {
+    static Map<String, String> handlersByRule(TestStacks.Synthesized stack) {
         Map<String, String> handlers = new java.util.HashMap<>();
-        hrRules(stack).forEach((ruleId, rule) -> {
+        stack.resources("AWS::Events::Rule").forEach((ruleId, rule) -> {
             List<Map<String, Object>> targets = (List<Map<String, Object>>) TestStacks.Synthesized.properties(rule).get("Targets");
             assertThat(targets).hasSize(1);
-            String aliasId = (String) ((Map<String, Object>) targets.get(0).get("Arn")).get("Ref");
-            Map<String, Object> alias = stack.resource(aliasId);
-            assertThat(alias.get("Type")).isEqualTo("AWS::Lambda::Alias");
-            String functionId = (String) ((Map<String, Object>) TestStacks.Synthesized.properties(alias).get("FunctionName")).get("Ref");
+            Map<String, Object> arn = (Map<String, Object>) targets.get(0).get("Arn");
+            String functionId;
+            if (arn.containsKey("Ref")) {
+                Map<String, Object> alias = stack.resource((String) arn.get("Ref"));
+                assertThat(alias.get("Type")).isEqualTo("AWS::Lambda::Alias");
+                functionId = (String) ((Map<String, Object>) TestStacks.Synthesized.properties(alias).get("FunctionName")).get("Ref");
+            } else {
+                functionId = (String) ((List<Object>) arn.get("Fn::GetAtt")).get(0);
+            }
+            assertThat(stack.resource(functionId).get("Type")).isEqualTo("AWS::Lambda::Function");
             handlers.put(ruleId, (String) TestStacks.Synthesized.properties(stack.resource(functionId)).get("Handler"));
         });
         return handlers;

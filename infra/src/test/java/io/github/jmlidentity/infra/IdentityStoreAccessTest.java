@@ -77,10 +77,29 @@ class IdentityStoreAccessTest {
     }
 
     @Test
+    void suspend_then_delete_lets_the_leaver_and_the_scheduler_remove_memberships_and_later_delete_the_user() {
+        assertThat(IdentityStoreAccess.actions(io.github.jmlidentity.contract.LifecycleStage.LEAVER,
+                io.github.jmlidentity.contract.LeaverPolicy.SUSPEND_THEN_DELETE,
+                io.github.jmlidentity.contract.MissingGroupPolicy.FAIL))
+                .contains("identitystore:DeleteGroupMembership", "identitystore:DeleteUser");
+    }
+
+    @Test
+    void the_scheduler_may_call_exactly_what_the_three_lifecycle_functions_may_together() {
+        for (TestStacks.Synthesized stack : List.of(defaults, variant)) {
+            java.util.Set<String> union = new java.util.TreeSet<>();
+            for (String fn : List.of("JoinerFunction", "MoverFunction", "LeaverFunction")) {
+                union.addAll(identityStoreActions(stack, fn));
+            }
+            assertThat(identityStoreActions(stack, "SchedulerFunction")).containsExactlyInAnyOrderElementsOf(union);
+        }
+    }
+
+    @Test
     void identity_store_statements_are_scoped_to_the_configured_store_and_its_resource_types() {
         for (TestStacks.Synthesized stack : List.of(defaults, variant)) {
             String storeId = stack.stack().settings().identityStoreId();
-            for (String fn : List.of("JoinerFunction", "MoverFunction", "LeaverFunction")) {
+            for (String fn : List.of("JoinerFunction", "MoverFunction", "LeaverFunction", "SchedulerFunction")) {
                 Map<String, Object> statement = statement(stack, fn, "IdentityStore");
                 assertThat(statement.get("Resource")).isEqualTo(List.of(
                         Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
@@ -125,7 +144,7 @@ class IdentityStoreAccessTest {
     void each_function_has_its_own_role_assumable_only_by_lambda_with_no_managed_policies() {
         for (TestStacks.Synthesized stack : List.of(defaults, variant)) {
             Map<String, Map<String, Object>> roles = stack.resources("AWS::IAM::Role");
-            assertThat(roles).hasSize(4); // joiner, mover, leaver, reconcile
+            assertThat(roles).hasSize(6); // joiner, mover, leaver, canceller, scheduler, reconcile
             roles.values().forEach(role -> {
                 Map<String, Object> props = TestStacks.Synthesized.properties(role);
                 assertThat(props).doesNotContainKey("ManagedPolicyArns");

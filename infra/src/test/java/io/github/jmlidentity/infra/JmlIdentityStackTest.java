@@ -41,7 +41,7 @@ class JmlIdentityStackTest {
 
         @Test
         void three_functions_run_the_contract_handlers_on_java_25_arm64_with_snapstart_and_json_logs() {
-            for (String detailType : TestStacks.CONTRACT_DETAIL_TYPES) {
+            for (String detailType : List.of("Employee Joined", "Employee Moved", "Employee Left")) {
                 template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                         "Handler", TestStacks.handlerFor(detailType),
                         "Runtime", "java25",
@@ -51,7 +51,23 @@ class JmlIdentityStackTest {
                         "ReservedConcurrentExecutions", StackSettings.DEFAULT_RESERVED_CONCURRENCY,
                         "Layers", List.of(Map.of("Ref", ref("AccessRulesLayer", "AWS::Lambda::LayerVersion"))))));
             }
-            template.resourceCountIs("AWS::Lambda::Function", 4); // and the reconcile function (RosterReconcileTest)
+            // and the canceller, the scheduler and the reconcile function (RosterReconcileTest)
+            template.resourceCountIs("AWS::Lambda::Function", 6);
+        }
+
+        @Test
+        void the_canceller_and_the_scheduler_run_their_contract_handlers_one_at_a_time() {
+            for (var function : io.github.jmlidentity.contract.EffectiveDatingFunction.values()) {
+                template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                        "Handler", function.handler(),
+                        "Runtime", "java25",
+                        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                        "ReservedConcurrentExecutions", 1)));
+            }
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", io.github.jmlidentity.contract.EffectiveDatingFunction.SCHEDULER.handler(),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            "METRICS_NAMESPACE", "JmlIdentity/JmlIdentity"))))));
         }
 
         @Test
@@ -61,18 +77,25 @@ class JmlIdentityStackTest {
 
         @Test
         void environment_follows_the_functions_contract() {
-            for (String detailType : TestStacks.CONTRACT_DETAIL_TYPES) {
+            List<String> handlers = new java.util.ArrayList<>();
+            TestStacks.CONTRACT_DETAIL_TYPES.forEach(detailType -> handlers.add(TestStacks.handlerFor(detailType)));
+            for (var function : io.github.jmlidentity.contract.EffectiveDatingFunction.values()) {
+                handlers.add(function.handler());
+            }
+            // every function that processes events (the reconcile's, which reports its failures itself: RosterReconcileTest)
+            for (String handler : handlers) {
                 template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                        "Handler", TestStacks.handlerFor(detailType),
+                        "Handler", handler,
                         "Environment", Map.of("Variables", Match.objectLike(Map.of(
                                 "IDENTITY_STORE_ID", TestStacks.STORE_ID,
                                 "LEDGER_TABLE", Map.of("Ref", ref("EmployeeLedgerTable", "AWS::DynamoDB::Table")),
                                 "ACCESS_RULES_FILE", "/opt/access-rules.json",
                                 "DRY_RUN", "false",
                                 "HR_EVENT_SOURCE", "com.example.hr",
-                                // 20 requests/s shared by 3 functions x 2 reserved executions + the reconcile's 1
-                                "IDENTITY_STORE_MAX_RPS", "2.857",
-                                // the instance the leaver removes direct account assignments in
+                                // 20 requests/s shared by 3 functions x 2 reserved executions, the scheduler's one
+                                // and the reconcile's one
+                                "IDENTITY_STORE_MAX_RPS", "2.500",
+                                // the instance the leaver (and the scheduler) removes direct account assignments in
                                 "SSO_INSTANCE_ARN", TestStacks.INSTANCE_ARN,
                                 // permanent failures are sent here by the handler itself, not through Lambda's retries
                                 "FAILURE_QUEUE_URL", Map.of("Ref", ref("FailureQueuesProcessingFailureQueue",
@@ -82,14 +105,15 @@ class JmlIdentityStackTest {
 
         @Test
         void each_function_writes_to_its_own_retained_log_group_kept_400_days() {
-            template.resourceCountIs("AWS::Logs::LogGroup", 4); // and the reconcile's
-            for (String stage : List.of("joiner", "mover", "leaver")) {
+            template.resourceCountIs("AWS::Logs::LogGroup", 6); // and the reconcile's
+            for (String stage : List.of("joiner", "mover", "leaver", "canceller", "scheduler")) {
                 template.hasResource("AWS::Logs::LogGroup", Match.objectLike(Map.of(
                         "Properties", Map.of("LogGroupName", "/jml-identity/JmlIdentity/" + stage, "RetentionInDays", 400),
                         "DeletionPolicy", "Retain",
                         "UpdateReplacePolicy", "Retain")));
             }
-            for (String fn : List.of("JoinerFunction", "MoverFunction", "LeaverFunction")) {
+            for (String fn : List.of("JoinerFunction", "MoverFunction", "LeaverFunction", "CancellerFunction",
+                    "SchedulerFunction")) {
                 template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                         "LoggingConfig", Map.of("LogFormat", "JSON",
                                 "LogGroup", Map.of("Ref", ref(fn + "LogGroup", "AWS::Logs::LogGroup"))))));
@@ -98,22 +122,22 @@ class JmlIdentityStackTest {
 
         @Test
         void eventbridge_invokes_a_live_alias_of_a_retained_published_version() {
-            template.resourceCountIs("AWS::Lambda::Alias", 3);
+            template.resourceCountIs("AWS::Lambda::Alias", 5);
             template.allResourcesProperties("AWS::Lambda::Alias", Match.objectLike(Map.of("Name", "live")));
-            template.resourceCountIs("AWS::Lambda::Version", 3);
+            template.resourceCountIs("AWS::Lambda::Version", 5);
             template.allResources("AWS::Lambda::Version", Match.objectLike(Map.of("DeletionPolicy", "Retain")));
         }
 
         @Test
         void async_invocations_retry_twice_then_go_to_the_processing_failure_queue() {
             String failureQueue = ref("FailureQueuesProcessingFailureQueue", "AWS::SQS::Queue");
-            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 4); // the reconcile's: no retry
+            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 6); // and the reconcile's: no retry
             template.resourcePropertiesCountIs("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
                     "MaximumRetryAttempts", 2,
                     "MaximumEventAgeInSeconds", 6 * 3600,
                     "Qualifier", Match.anyValue(),
                     "DestinationConfig", Map.of("OnFailure", Map.of(
-                            "Destination", Map.of("Fn::GetAtt", List.of(failureQueue, "Arn")))))), 3);
+                            "Destination", Map.of("Fn::GetAtt", List.of(failureQueue, "Arn")))))), 5);
         }
 
         @Test
@@ -127,7 +151,7 @@ class JmlIdentityStackTest {
             Template changed = Template.fromStack(JmlIdentityApp.build(app, TestStacks.REPO_ROOT));
             Set<String> before = stack.resources("AWS::Lambda::Version").keySet();
             Set<String> after = changed.findResources("AWS::Lambda::Version", Match.anyValue()).keySet();
-            assertThat(after).hasSize(3).doesNotContainAnyElementsOf(before);
+            assertThat(after).hasSize(5).doesNotContainAnyElementsOf(before);
         }
 
         @Test
@@ -181,12 +205,15 @@ class JmlIdentityStackTest {
         @Test
         void one_rule_per_detail_type_targets_its_alias_with_retries_and_a_delivery_dead_letter_queue() {
             String dlq = ref("FailureQueuesDeliveryDeadLetterQueue", "AWS::SQS::Queue");
-            template.resourceCountIs("AWS::Events::Rule", 4); // and the roster drop rule (RosterReconcileTest)
-            for (String fn : List.of("Joiner", "Mover", "Leaver")) {
+            // three stages, the cancellations, the scheduler's schedule (DueChangeScheduleTest) and the roster drop
+            // rule (RosterReconcileTest)
+            template.resourceCountIs("AWS::Events::Rule", 6);
+            for (String fn : List.of("Joiner", "Mover", "Leaver", "Canceller")) {
                 String detailType = switch (fn) {
                     case "Joiner" -> "Employee Joined";
                     case "Mover" -> "Employee Moved";
-                    default -> "Employee Left";
+                    case "Leaver" -> "Employee Left";
+                    default -> "Employee Change Cancelled";
                 };
                 template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
                         "EventBusName", Map.of("Ref", ref("HrEventRoutingBus", "AWS::Events::EventBus")),
@@ -200,7 +227,7 @@ class JmlIdentityStackTest {
 
         @Test
         void eventbridge_may_invoke_each_alias_only_from_its_rule() {
-            template.resourceCountIs("AWS::Lambda::Permission", 4); // and the roster drop rule's
+            template.resourceCountIs("AWS::Lambda::Permission", 6); // and the roster drop rule's
             template.allResourcesProperties("AWS::Lambda::Permission", Match.objectLike(Map.of(
                     "Action", "lambda:InvokeFunction",
                     "Principal", "events.amazonaws.com",
@@ -265,7 +292,14 @@ class JmlIdentityStackTest {
                     "UpdateReplacePolicy", "Retain",
                     "Properties", Match.objectLike(Map.of(
                             "KeySchema", List.of(Map.of("AttributeName", "employeeId", "KeyType", "HASH")),
-                            "AttributeDefinitions", List.of(Map.of("AttributeName", "employeeId", "AttributeType", "S")),
+                            "AttributeDefinitions", List.of(Map.of("AttributeName", "employeeId", "AttributeType", "S"),
+                                    Map.of("AttributeName", "dueShard", "AttributeType", "S"),
+                                    Map.of("AttributeName", "dueAtMillis", "AttributeType", "N")),
+                            // the scheduled changes, by due time: a sparse index the scheduler queries
+                            "GlobalSecondaryIndexes", List.of(Map.of("IndexName", "due",
+                                    "KeySchema", List.of(Map.of("AttributeName", "dueShard", "KeyType", "HASH"),
+                                            Map.of("AttributeName", "dueAtMillis", "KeyType", "RANGE")),
+                                    "Projection", Map.of("ProjectionType", "KEYS_ONLY"))),
                             "BillingMode", "PAY_PER_REQUEST",
                             "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                             "DeletionProtectionEnabled", true,
@@ -284,6 +318,10 @@ class JmlIdentityStackTest {
                 "JmlIdentity-mover-destination-failures",
                 "JmlIdentity-leaver-errors", "JmlIdentity-leaver-throttles", "JmlIdentity-leaver-events-dropped",
                 "JmlIdentity-leaver-destination-failures",
+                "JmlIdentity-canceller-errors", "JmlIdentity-canceller-throttles", "JmlIdentity-canceller-events-dropped",
+                "JmlIdentity-canceller-destination-failures",
+                "JmlIdentity-scheduler-errors", "JmlIdentity-scheduler-throttles", "JmlIdentity-scheduler-events-dropped",
+                "JmlIdentity-scheduler-destination-failures",
                 "JmlIdentity-mass-deletion-guard", "JmlIdentity-scope-violation", "JmlIdentity-stale-events",
                 "JmlIdentity-stale-leaver", "JmlIdentity-user-deleted-outside", "JmlIdentity-unexpected-errors",
                 "JmlIdentity-reconcile-needs-attention", "JmlIdentity-reconcile-errors");
@@ -291,7 +329,7 @@ class JmlIdentityStackTest {
         @Test
         void every_alarm_fires_on_the_first_occurrence_and_notifies_the_topic() {
             String topic = ref("OperationsAlarmsTopic", "AWS::SNS::Topic");
-            template.resourceCountIs("AWS::CloudWatch::Alarm", ALARMS.size());
+            template.resourceCountIs("AWS::CloudWatch::Alarm", ALARMS.size() + 2);
             for (String name : ALARMS) {
                 template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                         "AlarmName", name,
@@ -301,6 +339,31 @@ class JmlIdentityStackTest {
                         "AlarmActions", List.of(Map.of("Ref", topic)),
                         "OKActions", List.of(Map.of("Ref", topic)))));
             }
+        }
+
+        @Test
+        void a_change_overdue_by_more_than_15_minutes_or_a_silent_scheduler_raises_an_alarm() {
+            String topic = ref("OperationsAlarmsTopic", "AWS::SNS::Topic");
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "AlarmName", "JmlIdentity-changes-overdue",
+                    "Namespace", "JmlIdentity/JmlIdentity",
+                    "MetricName", "OldestDueChangeAgeSeconds",
+                    "Statistic", "Maximum",
+                    "Threshold", 901,
+                    "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                    "EvaluationPeriods", 1,
+                    "TreatMissingData", "notBreaching",
+                    "AlarmActions", List.of(Map.of("Ref", topic)))));
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "AlarmName", "JmlIdentity-scheduler-silent",
+                    "MetricName", "OldestDueChangeAgeSeconds",
+                    "Statistic", "SampleCount",
+                    "Threshold", 1,
+                    "ComparisonOperator", "LessThanThreshold",
+                    "EvaluationPeriods", 3,
+                    "DatapointsToAlarm", 3,
+                    "TreatMissingData", "breaching",
+                    "AlarmActions", List.of(Map.of("Ref", topic)))));
         }
 
         @Test
@@ -316,7 +379,8 @@ class JmlIdentityStackTest {
 
         @Test
         void function_alarms_watch_errors_throttles_and_lost_async_events() {
-            for (String fn : List.of("JoinerFunction", "MoverFunction", "LeaverFunction")) {
+            for (String fn : List.of("JoinerFunction", "MoverFunction", "LeaverFunction", "CancellerFunction",
+                    "SchedulerFunction")) {
                 String function = stack.resources("AWS::Lambda::Function").keySet().stream()
                         .filter(id -> id.startsWith(fn)).findFirst().orElseThrow();
                 for (String metric : List.of("Errors", "Throttles", "AsyncEventsDropped", "DestinationDeliveryFailures")) {
@@ -331,8 +395,8 @@ class JmlIdentityStackTest {
 
         @Test
         void audit_log_alarms_are_counted_from_audit_records_in_every_log_group() {
-            // the three functions' log groups and the reconcile's, which also has its needs-attention filter
-            template.resourceCountIs("AWS::Logs::MetricFilter", 4 * OperationsAlarms.LOG_ALARMS.size() + 1);
+            // the functions' log groups and the reconcile's, which also has its needs-attention filter
+            template.resourceCountIs("AWS::Logs::MetricFilter", 6 * OperationsAlarms.LOG_ALARMS.size() + 1);
             Map<String, String> filters = Map.of(
                     "MassDeletionGuardTrips", "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }",
                     // issue #11 item 4: a change outside the managed scope, or to a protected user
@@ -345,7 +409,7 @@ class JmlIdentityStackTest {
                     // issue #11 item 11
                     "UnexpectedErrors", "{ $.recordType = \"jml.error\" }");
             for (String logGroup : List.of("JoinerFunctionLogGroup", "MoverFunctionLogGroup", "LeaverFunctionLogGroup",
-                    "RosterReconcileLogGroup")) {
+                    "CancellerFunctionLogGroup", "SchedulerFunctionLogGroup", "RosterReconcileLogGroup")) {
                 filters.forEach((metric, pattern) -> template.hasResourceProperties("AWS::Logs::MetricFilter",
                         Match.objectLike(Map.of(
                                 "LogGroupName", Map.of("Ref", ref(logGroup, "AWS::Logs::LogGroup")),
@@ -376,13 +440,16 @@ class JmlIdentityStackTest {
         }
 
         @Test
-        void auditor_queries_read_audit_records_from_all_three_log_groups() {
-            // the auditors' queries, and the reconcile's "last reconcile" (RosterReconcileTest)
+        void auditor_queries_read_audit_records_from_every_log_group() {
+            // the auditors' six queries, and the reconcile's "last reconcile" (RosterReconcileTest)
+            assertThat(AuditQueries.QUERIES).hasSize(6);
             template.resourceCountIs("AWS::Logs::QueryDefinition", AuditQueries.QUERIES.size() + 1);
             List<Object> logGroups = List.of(
                     Map.of("Ref", ref("JoinerFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("MoverFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("LeaverFunctionLogGroup", "AWS::Logs::LogGroup")),
+                    Map.of("Ref", ref("CancellerFunctionLogGroup", "AWS::Logs::LogGroup")),
+                    Map.of("Ref", ref("SchedulerFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("RosterReconcileLogGroup", "AWS::Logs::LogGroup")));
             template.resourcePropertiesCountIs("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
                     "LogGroupNames", logGroups,
@@ -401,13 +468,17 @@ class JmlIdentityStackTest {
             template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
                     "Name", "jml-identity/JmlIdentity/All rejected or failed events",
                     "QueryString", Match.stringLikeRegexp(".*outcome in \\[\"REJECTED\", \"FAILED\"\\].*"))));
+            template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
+                    "Name", "jml-identity/JmlIdentity/Pending and overdue changes",
+                    "QueryString", Match.stringLikeRegexp("[\\s\\S]*lastOutcome = \"SCHEDULED\"[\\s\\S]*sort due asc[\\s\\S]*"))));
         }
 
         @Test
         void operators_find_everything_in_the_outputs() {
             for (String output : List.of("EventBusName", "EventBusArn", "ArchiveName", "DeliveryDeadLetterQueueUrl",
                     "ProcessingFailureQueueUrl", "AlarmTopicArn", "LedgerTableName", "JoinerLogGroup", "MoverLogGroup",
-                    "LeaverLogGroup")) {
+                    "LeaverLogGroup", "CancellerLogGroup", "SchedulerLogGroup", "CancellerFunctionName",
+                    "SchedulerFunctionName")) {
                 template.hasOutput(output, Match.anyValue());
             }
         }
@@ -439,25 +510,24 @@ class JmlIdentityStackTest {
                                                     "arn:aws:iam::111122223333:role/hr-publisher"),
                                             "Null", Map.of("aws:PrincipalArn", "false"),
                                             "BoolIfExists", Map.of("aws:PrincipalIsAWSService", "false"))))))))));
-            // the three HR rules (the roster drop rule and the schedule are RosterReconcileTest's)
-            variant.resourcePropertiesCountIs("AWS::Events::Rule", Match.objectLike(Map.of(
-                    "EventPattern", Match.objectLike(Map.of("source", List.of("com.acme.workday"))))), 3);
+            assertThat(HrEventRoutingPatternTest.hrRules(TestStacks.variant())).hasSize(4).allSatisfy((id, rule) ->
+                    assertThat(TestStacks.Synthesized.properties(rule).get("EventPattern").toString())
+                            .contains("source=[com.acme.workday]"));
             variant.hasResourceProperties("AWS::Events::Archive", Match.objectLike(Map.of("RetentionDays", 30)));
         }
 
         @Test
         void functions_get_the_store_source_dry_run_concurrency_and_retention() {
-            // the three lifecycle functions (the reconcile function keeps one reserved execution)
-            variant.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
-                    "ReservedConcurrentExecutions", 3,
+            for (String detailType : List.of("Employee Joined", "Employee Moved", "Employee Left")) {
+                variant.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                        "Handler", TestStacks.handlerFor(detailType), "ReservedConcurrentExecutions", 3)));
+            }
+            // every function, the reconcile's included (which keeps one reserved execution: RosterReconcileTest)
+            variant.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
                             "IDENTITY_STORE_ID", "d-9876543210",
                             "HR_EVENT_SOURCE", "com.acme.workday",
-                            "DRY_RUN", "true"))))), 3);
-            variant.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                    "ReservedConcurrentExecutions", 1,
-                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                            "IDENTITY_STORE_ID", "d-9876543210", "DRY_RUN", "true"))))));
+                            "DRY_RUN", "true"))))));
             variant.allResourcesProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 731)));
         }
 

@@ -58,7 +58,8 @@ class StackSettingsTest {
         assertThat(s.archiveRetentionDays()).isEqualTo(90);
         assertThat(s.reservedConcurrency()).isEqualTo(2);
         assertThat(s.identityStoreQuota()).isEqualTo(20);
-        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 7); // 3 x 2 + the reconcile's 1
+        // 3 lifecycle functions x 2 reserved executions, the scheduler's one and the reconcile's one
+        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 8);
         assertThat(s.leaverPolicy()).isEqualTo(LeaverPolicy.DELETE);
         assertThat(s.missingGroupPolicy()).isEqualTo(MissingGroupPolicy.FAIL);
         assertThat(s.directAssignments()).isEqualTo(DirectAssignmentPolicy.REMOVE);
@@ -141,7 +142,7 @@ class StackSettingsTest {
             "reservedConcurrency  | two                  | is not a whole number",
             "identityStoreQuota   | 0                    | is out of range",
             "identityStoreQuota   | twenty               | is not a whole number",
-            "leaverPolicy         | disable              | is not a valid choice: expected delete or suspend",
+            "leaverPolicy         | disable              | is not a valid choice: expected delete or suspend or suspend-then-delete",
             "missingGroupPolicy   | ignore               | is not a valid choice: expected fail or create",
             "directAssignments    | delete               | is not a valid choice: expected remove or keep",
             "ssoInstanceArn       | arn:aws:sso:::instance/ssoins-123 | is not an IAM Identity Center instance ARN",
@@ -193,6 +194,8 @@ class StackSettingsTest {
 
         Map<String, Object> contradicting = with(StackSettings.CONFIG_DIR, config.toString());
         contradicting.put(StackSettings.LEAVER_POLICY, "delete");
+        assertThat(settings(with(StackSettings.LEAVER_POLICY, "suspend-then-delete")).leaverPolicy())
+                .isEqualTo(LeaverPolicy.SUSPEND_THEN_DELETE);
         assertThatThrownBy(() -> settings(contradicting))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("leaverPolicy"))
                 .hasMessageContaining("'delete' contradicts \"leaverPolicy\": \"suspend\" in access-rules.json");
@@ -235,8 +238,8 @@ class StackSettingsTest {
         Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"archive\"}");
         assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
-                .hasMessageContaining("does not follow access-rules.schema.json: /leaverPolicy: must be \"delete\" or"
-                        + " \"suspend\" (lower case)");
+                .hasMessageContaining("does not follow access-rules.schema.json: /leaverPolicy: must be \"delete\","
+                        + " \"suspend\" or \"suspend-then-delete\" (lower case)");
     }
 
     @Test
@@ -245,7 +248,7 @@ class StackSettingsTest {
         Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"SUSPEND\"}");
         assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
-                .hasMessageContaining("/leaverPolicy: must be \"delete\" or \"suspend\" (lower case)");
+                .hasMessageContaining("/leaverPolicy: must be \"delete\", \"suspend\" or \"suspend-then-delete\" (lower case)");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
+import io.github.jmlidentity.contract.EffectiveDatingFunction;
 import io.github.jmlidentity.contract.LifecycleStage;
 
 import software.amazon.awscdk.App;
@@ -154,9 +155,19 @@ final class TestStacks {
 
     /** The handler the contract names for a detail-type (FunctionsJarHandlersTest proves each is in functions.jar). */
     static String handlerFor(String detailType) {
+        if (EffectiveDatingFunction.CHANGE_CANCELLED.equals(detailType)) {
+            return EffectiveDatingFunction.CANCELLER.handler();
+        }
         return LifecycleStage.fromDetailType(detailType).orElseThrow().handler();
     }
 
-    static final List<String> CONTRACT_DETAIL_TYPES = Stream.of(LifecycleStage.values())
-            .map(LifecycleStage::detailType).toList();
+    /** The handler of a function by its name: joiner, mover, leaver, canceller, scheduler. */
+    static String handlerOfFunction(String functionName) {
+        return LifecycleStage.fromFunctionName(functionName).map(LifecycleStage::handler)
+                .or(() -> EffectiveDatingFunction.fromFunctionName(functionName).map(EffectiveDatingFunction::handler))
+                .orElseThrow(() -> new AssertionError("no function " + functionName));
+    }
+
+    /** Every detail-type HR may put: the stages' and the cancellation. */
+    static final List<String> CONTRACT_DETAIL_TYPES = HrEventRouting.hrDetailTypes();
 }

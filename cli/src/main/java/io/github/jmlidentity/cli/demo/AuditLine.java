@@ -18,6 +18,12 @@ final class AuditLine {
         String employeeId = audit.event().employeeId();
         String userName = audit.user().userName();
         parts.add((userName == null ? "?" : userName) + " (" + (employeeId == null ? "?" : employeeId) + ")");
+        if (audit.scheduling().dueAt() != null) {
+            parts.add(audit.event().detailType() + " " + audit.event().hrEventId() + " due " + audit.scheduling().dueAt());
+        }
+        if (!audit.scheduling().pendingCancelled().isEmpty()) {
+            parts.add("pending cancelled: " + String.join(", ", audit.scheduling().pendingCancelled()));
+        }
         Changes changes = audit.changes();
         if (!changes.membershipsBefore().isEmpty()) {
             parts.add("was in " + String.join(", ", changes.membershipsBefore()));

@@ -7,7 +7,6 @@ import io.github.jmlidentity.cli.directory.IdentityCenterClients;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.report.AccessReport;
 import io.github.jmlidentity.cli.report.ReportFormat;
-import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
@@ -37,8 +36,10 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
                         + "from an HR roster (events/demo/day-one-roster.csv), then its employee leaves and the leaver "
                         + "deletes it.",
                 "The story: joiners, a duplicate delivery, a promotion, a late stale event, a department move, a "
-                        + "malformed event, a leaver and a rehire. Exit code 0 only if every step did what the story "
-                        + "expects and the protected users were not touched.",
+                        + "malformed event, a leaver and a rehire; then effective dating: a resignation entered a month "
+                        + "ahead and a transfer effective later are SCHEDULED, time moves on and the scheduler applies "
+                        + "each when it is due. Exit code 0 only if every step did what the story expects and the "
+                        + "protected users were not touched.",
                 "Run it from the repository root (the default paths are relative to it)."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--story", paramLabel = "FILE", defaultValue = "events/demo/story.json",
@@ -85,6 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         LifecycleFunctions.Builder wiring = wiring(rules, source);
         Story script = Story.load(story);
+        StoryTime time = new StoryTime(script.now());
         EventRouter router = EventRouter.load(patterns, source);
         try (IdentityStoreLocal store = IdentityStoreLocal.builder().port(0).seed(seed).build().start()) {
             DirectoryView view = new DirectoryView(store.data());
@@ -93,6 +95,9 @@ public final class DemoCommand implements Callable<Integer> {
                     store.endpoint(), store.identityStoreId(), seed, view.groups(), view.users());
             out.printf("  access rules          %s%n", rules);
             out.printf("  routing               %s (the CDK app's EventBridge rule patterns, matched by event-ruler)%n", patterns);
+            if (script.now() != null) {
+                out.printf("  time                  the story is told as of %s%n", script.now());
+            }
             out.flush();
 
             LocalAws aws = LocalAws.resolve(store.endpoint());
@@ -101,21 +106,22 @@ public final class DemoCommand implements Callable<Integer> {
             List<String> untouched;
             try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(builder -> aws.configure(builder, null));
                  SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(builder -> aws.configure(builder, null))) {
-                ProcessHrEvent functions = wiring
+                LifecycleFunctions.Functions functions = wiring
                         .identityStore(client, store.identityStoreId())
                         .ssoAdmin(ssoAdmin, store.instanceArn())
                         .ledgerInMemory()
+                        .clock(time)
                         .auditLines(line -> {
                             if (auditJson) {
                                 out.println("      " + line);
                             }
                         })
-                        .build();
+                        .buildFunctions();
                 Path base = Path.of("").toAbsolutePath();
-                dayOne = new DayOneChapter(client, store.identityStoreId(), wiring.buildReconciler(), functions, router,
-                        view, out).run(dayOneRoster, dayOneLeaver, base);
+                dayOne = new DayOneChapter(client, store.identityStoreId(), wiring.buildReconciler(), functions.events(),
+                        router, view, out).run(dayOneRoster, dayOneLeaver, base);
                 out.printf("%nThe HR story%n");
-                StoryRunner runner = new StoryRunner(router, functions, view, out, base);
+                StoryRunner runner = new StoryRunner(router, functions, time, view, out, base);
                 matched = runner.run(script);
                 untouched = runner.untouchedMismatches(script.untouched());
             }

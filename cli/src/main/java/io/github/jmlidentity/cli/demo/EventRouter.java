@@ -3,7 +3,7 @@ package io.github.jmlidentity.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jmlidentity.cli.CliException;
-import io.github.jmlidentity.contract.LifecycleStage;
+import io.github.jmlidentity.functions.domain.EventKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +33,9 @@ final class EventRouter {
             Machine machine = Machine.builder().build();
             for (JsonNode rule : rules) {
                 String function = rule.path("function").asText();
-                if (LifecycleStage.fromFunctionName(function).isEmpty()) {
-                    throw new CliException(patterns + ": unknown function '" + function + "' (joiner, mover or leaver)");
+                if (EventKind.fromFunctionName(function).isEmpty()) {
+                    throw new CliException(patterns + ": unknown function '" + function
+                            + "' (joiner, mover, leaver or canceller)");
                 }
                 machine.addRule(function, JSON.writeValueAsString(rule.get("eventPattern")).replace("HR_SOURCE", hrSource));
             }

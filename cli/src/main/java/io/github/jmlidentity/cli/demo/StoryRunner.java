@@ -3,6 +3,8 @@ package io.github.jmlidentity.cli.demo;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.functions.domain.EventKind;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,17 +16,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Replays the story: route each event, run the real handler code, print what happened, check what must hold. */
+/**
+ * Replays the story: route each event, run the real handler code (or the scheduler, once the story's time has moved
+ * on), print what happened, check what must hold.
+ */
 final class StoryRunner {
     private final EventRouter router;
     private final ProcessHrEvent functions;
+    private final ScheduledChanges scheduled;
+    private final StoryTime time;
     private final DirectoryView directory;
     private final PrintWriter out;
     private final Path base;
 
-    StoryRunner(EventRouter router, ProcessHrEvent functions, DirectoryView directory, PrintWriter out, Path base) {
+    StoryRunner(EventRouter router, LifecycleFunctions.Functions functions, StoryTime time, DirectoryView directory,
+                PrintWriter out, Path base) {
         this.router = router;
-        this.functions = functions;
+        this.functions = functions.events();
+        this.scheduled = functions.scheduled();
+        this.time = time;
         this.directory = directory;
         this.out = out;
         this.base = base;
@@ -36,7 +46,11 @@ final class StoryRunner {
         for (int i = 0; i < story.steps().size(); i++) {
             Story.Step step = story.steps().get(i);
             out.printf("%n[%d/%d] %s%n", i + 1, story.steps().size(), step.title());
-            List<String> mismatches = runStep(step);
+            if (step.now() != null) {
+                time.set(step.now());
+                out.printf("      time moves on: it is now %s%n", step.now());
+            }
+            List<String> mismatches = step.runsDue() ? runDue(step) : runStep(step);
             if (mismatches.isEmpty()) {
                 matched++;
                 out.println("      ok");
@@ -57,6 +71,27 @@ final class StoryRunner {
                 mismatches.add(userName + " should still be in " + groups + " but is " + actual.map(Object::toString).orElse("gone"));
             }
         });
+        return mismatches;
+    }
+
+    /** The scheduler's run, as the deployed one does every 5 minutes: each due change through the same functions. */
+    private List<String> runDue(Story.Step step) {
+        out.println("      scheduler: jml scheduled run-due --now " + time.instant());
+        List<String> outcomes = new ArrayList<>();
+        ScheduledChanges.DueRun run = scheduled.runDue(null, result -> {
+            outcomes.add(result.outcome().name());
+            out.println("      " + AuditLine.readable(result.audit()));
+        });
+        if (run.results().isEmpty()) {
+            out.println("      nothing is due; pending: " + scheduled.pending().stream()
+                    .map(p -> p.change().label() + " " + p.change().hrEventId() + " due " + p.change().dueAt())
+                    .toList());
+        }
+        List<String> mismatches = new ArrayList<>();
+        if (!outcomes.equals(step.outcomes())) {
+            mismatches.add("expected the due changes to end " + step.outcomes() + ", got " + outcomes);
+        }
+        checkDirectory(step, mismatches);
         return mismatches;
     }
 
@@ -85,6 +120,11 @@ final class StoryRunner {
         if (step.reasonContains() != null && (reason == null || !reason.contains(step.reasonContains()))) {
             mismatches.add("expected a reason naming " + step.reasonContains() + ", got " + reason);
         }
+        checkDirectory(step, mismatches);
+        return mismatches;
+    }
+
+    private void checkDirectory(Story.Step step, List<String> mismatches) {
         step.groups().forEach((userName, expected) -> {
             Optional<List<String>> actual = directory.groupsOf(userName);
             if (actual.isEmpty()) {
@@ -98,6 +138,5 @@ final class StoryRunner {
                 mismatches.add(userName + " should not exist any more");
             }
         }
-        return mismatches;
     }
 }

@@ -6,15 +6,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Where `jml` keeps the ledger (duplicates and ordering) when it runs the functions. */
+/** Where `jml` keeps the ledger (duplicates, ordering, scheduled changes) when it runs the functions. */
 public final class LedgerOptions {
 
     @Option(names = "--ledger", paramLabel = "FILE", defaultValue = ".jml/ledger.json",
-            description = "Local ledger file for duplicates and ordering (default: ${DEFAULT-VALUE})")
+            description = "Local ledger file for duplicates and ordering (default: ${DEFAULT-VALUE}); the changes "
+                    + "scheduled for later are kept beside it, in FILE.pending.json")
     Path ledgerFile;
 
     @Option(names = "--ledger-table", paramLabel = "TABLE",
-            description = "Use this DynamoDB ledger table instead of the local file (default: LEDGER_TABLE)")
+            description = "Use this DynamoDB ledger table (which also holds the scheduled changes) instead of the local "
+                    + "file (default: LEDGER_TABLE)")
     String ledgerTable;
 
     /** The ledger table when one is given (the option, else LEDGER_TABLE in {@code env}), else the local file. */

@@ -9,7 +9,8 @@ import java.util.List;
  * One CSV table for spreadsheets: a {@code record} column says what each row is: {@code group} rows first (with
  * member counts and account assignments, in {@code groupAccess}), then {@code user} rows (groups, the access they give
  * in {@code groupAccess} naming the group, the access assigned directly in {@code directAccess}, findings in
- * {@code drift}), then {@code missing-user} rows for roster employees with no user.
+ * {@code drift}), then {@code missing-user} rows for roster employees with no user, then {@code pending-change} rows
+ * for changes entered ahead of time and not yet applied.
  *
  * <p>Names come from the directory, which anyone who can edit a user or group writes: a cell a spreadsheet would
  * read as a formula (starting with {@code = + - @}, tab or carriage return) is prefixed with a single quote and
@@ -46,6 +47,14 @@ final class CsvReportWriter extends LineReportWriter {
     public void missingFromDirectory(Roster.Entry entry) throws IOException {
         row(List.of("missing-user", entry.userName(), entry.employeeId(), "", "", "",
                 String.join("; ", entry.expectedGroups()), "", "", "in HR roster but not in the directory"));
+    }
+
+    /** Name: user name; id: employee id; displayName: the change; drift: when it is due and its HR event. */
+    @Override
+    public void pendingChange(PendingChange change) throws IOException {
+        row(List.of("pending-change", nonNull(change.userName()), change.employeeId(), change.change(), "", "", "", "",
+                "", "due " + change.dueAt() + " (effective " + change.effectiveAt() + "); HR event "
+                        + change.hrEventId()));
     }
 
     /** One cell, safe to open in a spreadsheet. */

@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * The report as one JSON document, written as a stream: {@code groups}, then {@code users}, then
- * {@code missingFromDirectory}, then {@code summary}.
+ * {@code missingFromDirectory}, then {@code pendingChanges}, then {@code summary}.
  */
 final class JsonReportWriter implements ReportWriter {
-    private static final List<String> SECTIONS = List.of("groups", "users", "missingFromDirectory");
+    private static final List<String> SECTIONS = List.of("groups", "users", "missingFromDirectory", "pendingChanges");
     private static final int GROUPS = 0;
     private static final int USERS = 1;
     private static final int MISSING = 2;
+    private static final int PENDING = 3;
 
     private final JsonGenerator json;
     /** Index in SECTIONS of the open array; -1 before the first. */
@@ -73,6 +74,19 @@ final class JsonReportWriter implements ReportWriter {
         json.writeStringField("employeeId", entry.employeeId());
         json.writeStringField("userName", entry.userName());
         strings("expectedGroups", List.copyOf(entry.expectedGroups()));
+        json.writeEndObject();
+    }
+
+    @Override
+    public void pendingChange(PendingChange change) throws IOException {
+        enter(PENDING);
+        json.writeStartObject();
+        json.writeStringField("employeeId", change.employeeId());
+        json.writeStringField("userName", change.userName());
+        json.writeStringField("change", change.change());
+        json.writeStringField("dueAt", String.valueOf(change.dueAt()));
+        json.writeStringField("effectiveAt", String.valueOf(change.effectiveAt()));
+        json.writeStringField("hrEventId", change.hrEventId());
         json.writeEndObject();
     }
 

@@ -4,6 +4,8 @@ import io.github.jmlidentity.cli.directory.Directory;
 import io.github.jmlidentity.cli.directory.IdentityCenterClients;
 import io.github.jmlidentity.cli.options.EndpointOptions;
 import io.github.jmlidentity.cli.options.IdentityStoreOption;
+import io.github.jmlidentity.cli.options.LedgerOptions;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,12 +26,15 @@ import picocli.CommandLine.Spec;
                 + "every group with its account assignments (via sso-admin).",
                 "Findings (drift): every direct assignment (it bypasses the access rules); with --roster, also users not "
                         + "in HR, HR employees missing from the directory, groups extra or missing per user.",
+                "Pending changes: the changes HR entered ahead of time and not yet applied (employee, change, due time, "
+                        + "HR event id), from the ledger (--ledger, or --ledger-table / LEDGER_TABLE).",
                 "Streams: 50,000 users run in a 256 MB heap; API calls grow with pages (100 items), not with users. "
                         + "Account assignments are read per principal or per account × permission set, whichever "
                         + "needs fewer calls (the choice and both counts go to stderr)."},
-        footer = {"", "CSV columns: record (group | user | missing-user), name, id, displayName, email, members, groups, "
-                + "groupAccess (\"account/permission set via group\"; on group rows, the group's assignments), directAccess, "
-                + "drift. Cells a spreadsheet would run as a formula (= + - @ tab CR first) are prefixed with ' and quoted.",
+        footer = {"", "CSV columns: record (group | user | missing-user | pending-change), name, id, displayName, email, "
+                + "members, groups, groupAccess (\"account/permission set via group\"; on group rows, the group's "
+                + "assignments), directAccess, drift (on pending-change rows: the due time and HR event; the change is in "
+                + "displayName, the employee id in id). Cells a spreadsheet would run as a formula (= + - @ tab CR first) are prefixed with ' and quoted.",
                 "Roster CSV: a header naming employeeId,userName,expectedGroups (any order; other columns ignored; UTF-8, "
                         + "BOM allowed); groups separated by ';'. A bad roster exits 2 naming the line and column.",
                 "", "Examples:", "  jml report --format csv --out access-2026-Q4.csv",
@@ -59,6 +64,9 @@ public final class ReportCommand implements Callable<Integer> {
                     + "per-account-permission-set (default: ${DEFAULT-VALUE}).")
     AssignmentStrategy assignmentStrategy;
 
+    @Mixin
+    LedgerOptions ledger;
+
     @Spec
     CommandSpec spec;
 
@@ -77,7 +85,8 @@ public final class ReportCommand implements Callable<Integer> {
         try (IdentityCenterClients clients = new IdentityCenterClients(endpoint.aws(), endpoint.region());
              Writer target = open()) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
-            ReportWriter writer = chosen.writer(target);
+            ReportWriter writer = new PendingChangesSection(chosen.writer(target), PendingChangesSection.of(
+                    ledger.configure(LifecycleFunctions.builder(), System.getenv()).listPending()));
             ReportSummary summary = new AccessReport(directory, progress).write(writer, hrRoster, instanceArn, assignmentStrategy);
             progress.printf("report: %d users, %d groups, %d memberships; direct assignments: %d (%d users); "
                             + "drift: %d users (%d not in HR), %d missing from the directory; "

@@ -12,6 +12,9 @@ public interface ReportWriter extends AutoCloseable {
 
     void missingFromDirectory(Roster.Entry entry) throws IOException;
 
+    /** A change entered ahead of time, not yet applied; after every user and missing user, before {@link #end}. */
+    void pendingChange(PendingChange change) throws IOException;
+
     void end(ReportSummary summary) throws IOException;
 
     @Override

@@ -12,6 +12,7 @@ final class TableReportWriter extends LineReportWriter {
 
     private boolean usersStarted;
     private boolean missingStarted;
+    private boolean pendingStarted;
 
     TableReportWriter(Writer out) {
         super(out);
@@ -57,6 +58,18 @@ final class TableReportWriter extends LineReportWriter {
             line("In the HR roster but not in the directory:");
         }
         line(pad(entry.userName()) + "employee " + entry.employeeId() + ", expected " + String.join(", ", entry.expectedGroups()));
+    }
+
+    @Override
+    public void pendingChange(PendingChange change) throws IOException {
+        if (!pendingStarted) {
+            pendingStarted = true;
+            line("");
+            line("Pending changes (entered ahead, applied when due):");
+            line(pad("USER") + "EMPLOYEE  CHANGE                    DUE                   HR EVENT");
+        }
+        line(pad(change.userName() == null ? "-" : change.userName()) + String.format("%-9s %-25s %-21s %s",
+                change.employeeId(), change.change(), change.dueAt(), change.hrEventId()));
     }
 
     private void line(String text) throws IOException {

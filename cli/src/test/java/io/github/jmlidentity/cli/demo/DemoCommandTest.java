@@ -43,11 +43,18 @@ class DemoCommandTest {
     void theWholeStoryMatchesAndEndsWithTheAccessReport() {
         CliRun run = demo();
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Story: 9 of 9 steps as expected; protected users untouched. Demo passed.")
+        assertThat(run.out()).contains("Story: 14 of 14 steps as expected; protected users untouched. Demo passed.")
                 .doesNotContain("MISMATCH")
                 .contains("DUPLICATE", "STALE", "REJECTED", "user deleted")
                 .contains("Access report of identity store d-1234567890")
-                .containsPattern("jane\\.doe\\s+jml-all-staff, jml-contractors, jml-finance");
+                .containsPattern("jane\\.doe\\s+jml-all-staff, jml-on-call, jml-platform, jml-prod-access");
+        assertThat(run.out()).as("the effective-dating chapter: entered ahead, applied when due")
+                .contains("SCHEDULED | omar.haddad (E2002) | Employee Left hr-evt-0103 due 2026-10-31T17:00:00Z")
+                .contains("time moves on: it is now 2026-10-15T08:05:00Z")
+                .contains("nothing is due; pending: [Employee Moved hr-evt-0006 due 2026-10-15T08:00:00Z,"
+                        + " Employee Left hr-evt-0103 due 2026-10-31T17:00:00Z]")
+                .containsPattern("APPLIED\\s+\\| omar\\.haddad \\(E2002\\) \\| Employee Left hr-evt-0103 due [^|]+\\| was in "
+                        + "[^|]+\\|[^|]+\\| user deleted");
         assertThat(run.out()).as("every event went through the deployed patterns")
                 .contains("events/joiner.json -> rule joiner -> joiner function")
                 .contains("events/leaver.json -> rule leaver -> leaver function");
@@ -79,7 +86,7 @@ class DemoCommandTest {
         CliRun run = demo("--story", changed.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("MISMATCH: expected outcome APPLIED, got DUPLICATE")
-                .contains("Story: 8 of 9 steps as expected").contains("Demo FAILED.");
+                .contains("Story: 13 of 14 steps as expected").contains("Demo FAILED.");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
+import io.github.jmlidentity.functions.application.audit.Changes;
+import io.github.jmlidentity.functions.application.audit.UserRef;
+import io.github.jmlidentity.functions.application.audit.Verdict;
 import io.github.jmlidentity.functions.application.audit.Cost;
 import io.github.jmlidentity.functions.application.audit.EventIdentity;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
@@ -11,19 +14,25 @@ import io.github.jmlidentity.functions.application.port.out.AuditLog;
 import io.github.jmlidentity.functions.application.port.out.EnvelopeParser;
 import io.github.jmlidentity.functions.application.port.out.ErrorLog;
 import io.github.jmlidentity.functions.application.port.out.FailureQueue;
+import io.github.jmlidentity.functions.application.port.out.PendingChanges;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.domain.HrEvent;
 import io.github.jmlidentity.functions.domain.InvalidEventException;
+import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.identitycenter.DirectoryFailure;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The inbound port's implementation: parse (unless the event comes parsed), route to the service of its kind,
- * audit, and hand a permanent failure to the failure queue. One audit record per event, whatever happens.
+ * The inbound port's implementation: parse (unless the event comes parsed), let effective dating decide whether it
+ * applies now (SchedulingGate: a change due later is kept and audited SCHEDULED; a cancellation ends there), route to
+ * the service of its kind, audit, and hand a permanent failure to the failure queue. One audit record per event,
+ * whatever happens, plus one for each pending change the event cancelled, replaced or scheduled on its behalf.
  */
 public final class EventPipeline implements ProcessHrEvent {
 
@@ -38,14 +47,18 @@ public final class EventPipeline implements ProcessHrEvent {
     private final FailureQueue failureQueue;
     private final ErrorLog errorLog;
     private final Clock clock;
+    private final SchedulingGate scheduling;
 
     /**
      * @param failureQueue where permanent failures go at once, or null to leave them to the caller
      * @param errorLog     where unexpected failures go with their stack trace
+     * @param pendingChanges where changes effective later are kept until due
      */
     public EventPipeline(LifecycleSettings settings, EnvelopeParser parser, AuditLog auditLog, ApiCallLog apiCalls,
-                         FailureQueue failureQueue, ErrorLog errorLog) {
+                         FailureQueue failureQueue, ErrorLog errorLog, PendingChanges pendingChanges) {
         this.parser = parser;
+        this.scheduling = new SchedulingGate(pendingChanges, settings.ledger(), settings.rules(), settings.clock(),
+                settings.dryRun());
         this.auditLog = auditLog;
         this.apiCalls = apiCalls;
         this.failureQueue = failureQueue;
@@ -58,15 +71,12 @@ public final class EventPipeline implements ProcessHrEvent {
         services.put(EventKind.LEFT, new LeaverService(settings));
     }
 
-    public EventPipeline(LifecycleSettings settings, EnvelopeParser parser, AuditLog auditLog, ApiCallLog apiCalls,
-                         FailureQueue failureQueue) {
-        this(settings, parser, auditLog, apiCalls, failureQueue, ErrorLog.NONE);
-    }
 
     @Override
     public HrEventResult process(HrEventRequest request) {
         long started = System.nanoTime();
         AuditRecord record;
+        List<SchedulingGate.Notice> notices = List.of();
         try (ApiCallLog.Recording calls = apiCalls.start(request.deadline())) {
             HrEvent event = request.event();
             ProcessingResult result;
@@ -76,9 +86,32 @@ public final class EventPipeline implements ProcessHrEvent {
                 } else if (!event.kind().refusedBy(request.expected()).isEmpty()) {
                     throw new InvalidEventException(event.kind().refusedBy(request.expected()));
                 }
-                result = services.get(event.kind()).handle(event, lease(request.deadline()));
+                SchedulingGate.Admission admission = event.kind() == EventKind.CANCELLED
+                        ? scheduling.cancel(event) : scheduling.admit(event, request.envelope());
+                notices = admission.notices();
+                if (admission.stops()) {
+                    result = admission.result();
+                } else {
+                    result = services.get(event.kind()).handle(event, lease(request.deadline()));
+                    try {
+                        SchedulingGate.Aftermath after = scheduling.afterHandled(event, admission, result);
+                        notices = after.notices();
+                        result = result.with(after.scheduling());
+                    } catch (RuntimeException failed) {
+                        result = scheduleNotUpdated(event, result, failed);
+                    }
+                }
             } catch (InvalidEventException e) {
                 result = ProcessingResult.rejected("INVALID_EVENT", e.reason());
+            } catch (ProvisioningRefusedException e) {
+                result = new ProcessingResult(e.outcome(), new UserRef(event == null ? null : event.userName(), null),
+                        null, Changes.none(), Verdict.failed(e.errorType(), e.getMessage(), false));
+            } catch (ConcurrentDeliveryException e) {
+                result = ProcessingResult.decided(Outcome.FAILED, UserRef.UNKNOWN,
+                        Verdict.failed(ConcurrentDeliveryException.ERROR_TYPE, e.getMessage(), true));
+            } catch (DirectoryFailure e) {
+                result = ProcessingResult.decided(Outcome.FAILED, UserRef.UNKNOWN,
+                        Verdict.failed(e.errorType(), e.getMessage(), e.isTransient()));
             } catch (RuntimeException unexpected) {
                 result = ProcessingResult.unexpected(unexpected);
                 errorLog.error("processing an HR event", event != null ? EventIdentity.of(event)
@@ -93,6 +126,9 @@ public final class EventPipeline implements ProcessHrEvent {
                 published(event, result.receipt(), identity, request.requestId());
             }
         }
+        for (SchedulingGate.Notice notice : notices) {
+            auditLog.write(audit.notice(notice, request.requestId(), request.coldStart()));
+        }
         return handOff(record, request);
     }
 
@@ -106,6 +142,21 @@ public final class EventPipeline implements ProcessHrEvent {
         } catch (RuntimeException markFailed) {
             errorLog.error("marking the final audit record written in the ledger", identity, requestId, markFailed);
         }
+    }
+
+    /**
+     * The schedule after an applied event. Should it fail (the store unavailable), the event is reported FAILED and
+     * retryable, keeping what it changed: its retry is a DUPLICATE that finishes the schedule's part, so that, e.g., the
+     * delete after a suspension is never left unscheduled. The final record the ledger keeps is not marked written:
+     * that retry writes it.
+     */
+    private static ProcessingResult scheduleNotUpdated(HrEvent event, ProcessingResult result, RuntimeException failed) {
+        String errorType = failed instanceof DirectoryFailure d ? d.errorType()
+                : failed instanceof ConcurrentDeliveryException ? ConcurrentDeliveryException.ERROR_TYPE
+                : failed.getClass().getSimpleName();
+        return new ProcessingResult(Outcome.FAILED, result.user(), result.plan(), result.changes(),
+                Verdict.failed(errorType, result.outcome() + ", but the schedule of employee " + event.employeeId()
+                        + " could not be updated: " + failed.getMessage(), true), result.attempt(), null);
     }
 
     /** A delivery holds the employee until the caller's deadline, plus a margin; null for the configured default. */

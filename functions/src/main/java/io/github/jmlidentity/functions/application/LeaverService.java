@@ -21,6 +21,9 @@ import java.util.Locale;
  * The user is the one the ledger maps the employee to; else the one the event names, if it is this employee's; else
  * the one a scan of every user finds by employeeNumber. Only that scan proves that there is no user (NO_CHANGE); the
  * leave is still recorded so that a late joiner or mover cannot re-provision them.
+ * Under suspend-then-delete the leave suspends, and the delete that follows it (scheduled by the SchedulingGate,
+ * an event marked as a follow-up) deletes; that delete was counted against the cap with its leave, so it is not
+ * counted again.
  */
 public final class LeaverService extends LifecycleService {
 
@@ -35,6 +38,7 @@ public final class LeaverService extends LifecycleService {
 
     @Override
     protected Execution execute(HrEvent event, LedgerEntry entry, Progress progress) {
+        boolean deletes = event.isFollowUp() || rules.leaverPolicy() == LeaverPolicy.DELETE;
         DirectoryUser user = null;
         boolean ledgerUserGone = false;
         if (entry.userId() != null) {
@@ -42,7 +46,7 @@ public final class LeaverService extends LifecycleService {
             ledgerUserGone = user == null;
         }
         if (user == null && event.hrEventId().equals(entry.leaveEventId()) && !dryRun) {
-            return alreadyDoneByEarlierAttempt(entry, progress);
+            return alreadyDoneByEarlierAttempt(entry, progress, deletes);
         }
         if (user == null && entry.status() == EmploymentStatus.LEFT && entry.userId() == null) {
             progress.note = "employee " + event.employeeId() + " already left at " + entry.leftAt()
@@ -75,10 +79,15 @@ public final class LeaverService extends LifecycleService {
         }
         progress.userId = user.userId();
         progress.userName = user.userName();
+        if (event.isFollowUp()) {
+            progress.note = "the user suspended by HR event " + event.followUpOf() + " is deleted ("
+                    + LeaverPolicy.KEY + " " + LeaverPolicy.SUSPEND_THEN_DELETE.configName() + ", "
+                    + rules.effectiveDating().deleteAfterDays() + " days after the leave)";
+        }
         List<Membership> memberships = directory.memberships(user.userId());
         List<DirectAssignment> direct = rules.removesDirectAssignments()
                 ? assignmentRemoval.directAssignments(user.userId()) : List.of();
-        Plan plan = planner.leave(user, memberships, direct);
+        Plan plan = planner.leave(user, memberships, direct, deletes);
         progress.plan = plan;
         progress.membershipsBefore = memberships.stream().map(Membership::label).toList();
         if (dryRun) {
@@ -87,7 +96,7 @@ public final class LeaverService extends LifecycleService {
         if (plan.isEmpty()) {
             return new Execution(Outcome.NO_CHANGE, user.userId(), EmploymentStatus.LEFT);
         }
-        if (!gate.reserveLeaverSlot(event, maxLeaversPerHour)) {
+        if (!event.isFollowUp() && !gate.reserveLeaverSlot(event, maxLeaversPerHour)) {
             throw new ProvisioningRefusedException(ProvisioningRefusedException.MASS_DELETION_GUARD, Outcome.FAILED,
                     "more than " + maxLeaversPerHour + " leavers in the last hour (massDeletionGuard."
                             + "maxLeaversPerHour): nothing was changed for employee " + event.employeeId()
@@ -113,11 +122,11 @@ public final class LeaverService extends LifecycleService {
      * An earlier attempt of this leaver recorded the memberships, changed the directory and died before its audit
      * line: this record reports what that attempt found and did.
      */
-    private Execution alreadyDoneByEarlierAttempt(LedgerEntry entry, Progress progress) {
+    private Execution alreadyDoneByEarlierAttempt(LedgerEntry entry, Progress progress, boolean deletes) {
         List<String> recorded = entry.membershipsBefore();
         progress.userId = entry.userId();
         progress.membershipsBefore = recorded;
-        if (rules.leaverPolicy() == LeaverPolicy.DELETE) {
+        if (deletes) {
             progress.userDeleted = true;
             progress.groupsRemoved.addAll(recorded);
         }

@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.functions.application.audit.Changes;
+import io.github.jmlidentity.functions.application.audit.Scheduling;
 import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
 import io.github.jmlidentity.functions.domain.Outcome;
@@ -10,16 +11,42 @@ import io.github.jmlidentity.functions.domain.Plan;
  * What handling one event did: the outcome, the user it concerns, the plan (applied, or only computed on a dry run
  * or failure; null when nothing was planned), what was done, and the verdict (why it was not applied, notes).
  *
- * @param changes what was done to the directory, whatever the outcome (for PLANNED: nothing; see the plan); for a
- *                final outcome, by every attempt of the event
- * @param attempt which delivery of the event this was (1 = the first to reach the ledger)
- * @param receipt for an event just applied: marks its final record as written once the audit line is out; else null
+ * @param changes    what was done to the directory, whatever the outcome (for PLANNED: nothing; see the plan); for a
+ *                   final outcome, by every attempt of the event
+ * @param attempt    which delivery of the event this was (1 = the first to reach the ledger)
+ * @param receipt    for an event just applied: marks its final record as written once the audit line is out; else null
+ * @param scheduling when the event is due (SCHEDULED), and the pending changes it cancelled or replaced
  */
 public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict,
-                               int attempt, PublishReceipt receipt) {
+                               int attempt, PublishReceipt receipt, Scheduling scheduling) {
+
+    public ProcessingResult {
+        scheduling = scheduling == null ? Scheduling.NONE : scheduling;
+    }
 
     public ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict) {
         this(outcome, user, plan, changes, verdict, 1, null);
+    }
+
+    public ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes changes, Verdict verdict,
+                            int attempt, PublishReceipt receipt) {
+        this(outcome, user, plan, changes, verdict, attempt, receipt, Scheduling.NONE);
+    }
+
+    /** This result, also saying what it did to the scheduled changes. */
+    public ProcessingResult with(Scheduling value) {
+        return new ProcessingResult(outcome, user, plan, changes, verdict, attempt, receipt, value);
+    }
+
+    /** Kept, not applied: a change effective later (nothing was done to the directory). */
+    static ProcessingResult scheduled(UserRef user, java.time.Instant dueAt, String note) {
+        return new ProcessingResult(Outcome.SCHEDULED, user, null, Changes.none(), Verdict.NONE.withNote(note), 1,
+                null, Scheduling.due(dueAt));
+    }
+
+    /** A verdict on an event that changed nothing in the directory: NO_CHANGE, DUPLICATE, APPLIED to the schedule. */
+    static ProcessingResult decided(Outcome outcome, UserRef user, Verdict verdict) {
+        return new ProcessingResult(outcome, user, null, Changes.none(), verdict);
     }
 
     /** A duplicate or stale event, skipped before anything was planned. */
@@ -47,7 +74,7 @@ public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes
     }
 
     public ProcessingResult withAttempt(int value) {
-        return new ProcessingResult(outcome, user, plan, changes, verdict, value, receipt);
+        return new ProcessingResult(outcome, user, plan, changes, verdict, value, receipt, scheduling);
     }
 
     public String userId() {
@@ -72,10 +99,15 @@ public record ProcessingResult(Outcome outcome, UserRef user, Plan plan, Changes
 
     /**
      * Whether this is the event's final record, the one an auditor counts: every outcome but a DUPLICATE (the
-     * event's final record is the earlier one) and a FAILED a retry may change (its retry, or the operator's redrive,
-     * writes the final one).
+     * event's final record is the earlier one), a FAILED a retry may change (its retry, or the operator's redrive,
+     * writes the final one) and a SCHEDULED (the change's final record is written when it is applied, or cancelled).
      */
     public boolean isFinal() {
-        return outcome != Outcome.DUPLICATE && !(outcome == Outcome.FAILED && verdict.retryable());
+        return isFinal(outcome, verdict.retryable());
+    }
+
+    /** See {@link #isFinal()}. */
+    static boolean isFinal(Outcome outcome, boolean retryable) {
+        return outcome != Outcome.DUPLICATE && outcome != Outcome.SCHEDULED && !(outcome == Outcome.FAILED && retryable);
     }
 }

@@ -16,16 +16,20 @@ import io.github.jmlidentity.functions.application.port.out.AuditLog;
 import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
 import io.github.jmlidentity.functions.application.port.out.EnvelopeParser;
 import io.github.jmlidentity.functions.application.port.out.ErrorLog;
+import io.github.jmlidentity.functions.application.port.out.PendingChanges;
 import io.github.jmlidentity.functions.application.port.out.RosterParser;
 import io.github.jmlidentity.functions.application.port.out.RosterSource;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.AttributeChange;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
+import io.github.jmlidentity.functions.domain.EffectiveDating;
+import io.github.jmlidentity.functions.domain.EmployeeSchedule;
 import io.github.jmlidentity.functions.domain.HrEvent;
 import io.github.jmlidentity.functions.domain.LedgerEntry;
 import io.github.jmlidentity.functions.domain.Membership;
 import io.github.jmlidentity.functions.domain.OrderingPolicy;
 import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.functions.domain.ScheduledChange;
 import io.github.jmlidentity.functions.domain.UserAttribute;
 import io.github.jmlidentity.functions.domain.reconcile.DirectoryGroup;
 import io.github.jmlidentity.functions.domain.reconcile.DirectorySnapshot;
@@ -42,14 +46,18 @@ import io.github.jmlidentity.identitycenter.DirectoryFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The reconcile use case: read and validate the roster, read the directory in one paged pass (users with the
  * enterprise extension, groups, members of the managed groups) and the ledger's links, plan with
- * {@link RosterReconciler}, mark as STALE what the ledger already holds a later event for, and, when asked, apply:
+ * {@link RosterReconciler}, mark as STALE what the ledger already holds a later event for, as PENDING a change for an
+ * employee with a scheduled change open (effective dating: left to the schedule), and, when asked, apply:
  * ADOPT (one UpdateUser setting employeeNumber, a ledger link, an audit record, then the row's MOVE), then MOVE, JOIN
  * and LEAVE as HR events ({@link ReconcileEvents}) through the same {@link EventPipeline} as the functions' events:
  * ledger ordering, duplicates, leases, the mass-deletion guard, pacing and one audit record each (source reconcile).
@@ -62,24 +70,27 @@ public final class ReconcileService implements ReconcileRoster {
 
     private static final int PROGRESS_USERS = 10_000;
     private static final int PROGRESS_CHANGES = 100;
+    private static final int DUE_PAGE = 1000;
 
     private final LifecycleSettings settings;
     private final EnvelopeParser envelopes;
     private final RosterSource rosters;
     private final RosterParser rosterParser;
     private final DirectoryListing listing;
+    private final PendingChanges pendingChanges;
     private final AuditLog auditLog;
     private final ApiCallLog apiCalls;
     private final ErrorLog errorLog;
 
     public ReconcileService(LifecycleSettings settings, EnvelopeParser envelopes, RosterSource rosters,
-                            RosterParser rosterParser, DirectoryListing listing, AuditLog auditLog, ApiCallLog apiCalls,
-                            ErrorLog errorLog) {
+                            RosterParser rosterParser, DirectoryListing listing, PendingChanges pendingChanges,
+                            AuditLog auditLog, ApiCallLog apiCalls, ErrorLog errorLog) {
         this.settings = settings;
         this.envelopes = envelopes;
         this.rosters = rosters;
         this.rosterParser = rosterParser;
         this.listing = listing;
+        this.pendingChanges = pendingChanges;
         this.auditLog = auditLog;
         this.apiCalls = apiCalls;
         this.errorLog = errorLog;
@@ -100,6 +111,12 @@ public final class ReconcileService implements ReconcileRoster {
         }
         Instant asOf = request.asOf() != null ? request.asOf()
                 : roster.takenAt() != null ? roster.takenAt() : settings.clock().instant();
+        if (!EffectiveDating.isDue(asOf, settings.clock().instant())) {
+            // Its changes would be effective later: HR's scheduled events carry future changes, a snapshot does not.
+            return ReconcileResult.refused(roster.name(), asOf, List.of(new RosterProblem(0, "asOf", "'" + asOf
+                    + "' is later than now (" + settings.clock().instant() + "): a roster is a snapshot of what is"
+                    + " true at a time that has come; date it when it was taken")));
+        }
         progress.accept("reconcile: roster " + roster.name() + ": " + roster.employees().size()
                 + " employees, as of " + asOf + " (read and checked in " + millisSince(reading) + " ms)");
 
@@ -115,9 +132,18 @@ public final class ReconcileService implements ReconcileRoster {
         LedgerLinks links = new LedgerLinks();
         settings.ledger().forEachLinkedUser(links::link);
         ReconcilePlan plan = new RosterReconciler(settings.rules(), request.adoption()).plan(roster, snapshot, links);
+        Set<String> scheduled = employeesWithScheduledChanges();
         List<PlanItem> items = new ArrayList<>();
         for (PlanItem item : plan.items()) {
-            items.add(item.action().changes() ? ordered(item, asOf) : item);
+            Optional<List<ScheduledChange>> open = item.employeeId() != null && scheduled.contains(item.employeeId())
+                    ? Optional.of(pendingChanges.find(item.employeeId()).map(EmployeeSchedule::open).orElse(List.of()))
+                            .filter(changes -> !changes.isEmpty())
+                    : Optional.empty();
+            if (open.isPresent()) {
+                items.add(scheduled(item, open.get()));
+            } else {
+                items.add(item.action().changes() ? ordered(item, asOf) : item);
+            }
         }
         long planMillis = (System.nanoTime() - started) / 1_000_000;
         progress.accept("reconcile: plan " + summary(new ReconcilePlan(items)) + " (ledger and planning "
@@ -150,7 +176,8 @@ public final class ReconcileService implements ReconcileRoster {
         }
         // An explicit cap above the rules' lets this reconcile's confirmed leavers past the hourly guard too.
         EventPipeline events = new EventPipeline(maxLeavers > rules.maxLeaversPerHour()
-                ? settings.withMaxLeaversPerHour(maxLeavers) : settings, envelopes, auditLog, apiCalls, null, errorLog);
+                ? settings.withMaxLeaversPerHour(maxLeavers) : settings, envelopes, auditLog, apiCalls, null, errorLog,
+                pendingChanges);
         Map<PlanItem, ReconcileResult.Line> done = new HashMap<>();
         int changes = (int) items.stream().filter(i -> i.action().changes()).count();
         int applied = 0;
@@ -231,7 +258,7 @@ public final class ReconcileService implements ReconcileRoster {
                     settings.directory().identityStoreId(), outcome, false,
                     new Changes(changed, List.of(), List.of(), false, List.of()), cost, verdict,
                     io.github.jmlidentity.functions.application.audit.Delivery.FIRST, List.of(),
-                    HrEventRequest.RECONCILE);
+                    io.github.jmlidentity.functions.application.audit.Scheduling.NONE, HrEventRequest.RECONCILE);
         }
         auditLog.write(record);
         if (record.isFailure()) {
@@ -257,6 +284,42 @@ public final class ReconcileService implements ReconcileRoster {
             return;
         }
         settings.ledger().put(entry.withUserId(item.userId()), entry.version());
+    }
+
+    /**
+     * The employees with a scheduled change open: the due index holds exactly them, read in pages (a Query each,
+     * no per-employee read); the schedules of those the plan names are then read one by one.
+     */
+    private Set<String> employeesWithScheduledChanges() {
+        Set<String> employees = new HashSet<>();
+        PendingChanges.Due after = null;
+        while (true) {
+            List<PendingChanges.Due> page = pendingChanges.due(null, after, DUE_PAGE);
+            page.forEach(due -> employees.add(due.employeeId()));
+            if (page.size() < DUE_PAGE) {
+                return employees;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    /**
+     * An employee with a scheduled change open: a change the plan would make is left to the schedule (PENDING), so
+     * that the snapshot neither undoes what HR dated (a roster taken before a transfer is due would move the employee
+     * back, and the transfer forward again when due) nor applies it twice or early (a roster without an employee
+     * whose leave is due on the 30th, or the delete after a suspension); the next reconcile after it is applied
+     * converges the rest. Any other line only says so.
+     */
+    private static PlanItem scheduled(PlanItem item, List<ScheduledChange> open) {
+        String changes = String.join(", ", open.stream().map(c -> (c.followUpOf() != null
+                ? "the delete after the suspension by HR event " + c.followUpOf()
+                : "HR event " + c.hrEventId() + " (" + c.kind().detailType() + ")") + " due at " + c.dueAt()).toList());
+        if (item.action().changes()) {
+            return item.as(ReconcileAction.PENDING, "scheduled: " + changes + "; not " + item.action()
+                    + (item.reason() == null ? "" : " (" + item.reason() + ")")
+                    + ": left to the schedule; the reconcile after it is applied converges the rest");
+        }
+        return item.as(item.action(), (item.reason() == null ? "" : item.reason() + "; ") + "scheduled: " + changes);
     }
 
     /** STALE when the ledger holds this snapshot's change or a later HR event for the employee (as the pipeline would). */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * The declarative mapping from HR attributes to Identity Store groups, and the policies around it.
  *
  * @param directAssignments what a leaver does with the account assignments made to the user directly
+ * @param effectiveDating   when changes take effect: horizon, pre-hire lead, delete after a suspension
  */
 public record AccessRules(
         List<String> defaultGroups,
@@ -27,14 +28,23 @@ public record AccessRules(
         MissingGroupPolicy missingGroupPolicy,
         LeaverPolicy leaverPolicy,
         int maxLeaversPerHour,
-        DirectAssignmentPolicy directAssignments) {
+        DirectAssignmentPolicy directAssignments,
+        EffectiveDating effectiveDating) {
 
-    /** Rules that remove a leaver's direct account assignments (the default). */
+    /** Rules that remove a leaver's direct account assignments (the default), with the default effective dating. */
     public AccessRules(List<String> defaultGroups, ManagedGroups managedGroups, List<AccessRule> rules,
                        Set<String> protectedUsers, MissingGroupPolicy missingGroupPolicy, LeaverPolicy leaverPolicy,
                        int maxLeaversPerHour) {
         this(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy, maxLeaversPerHour,
                 DirectAssignmentPolicy.REMOVE);
+    }
+
+    /** Rules with the default effective-dating options. */
+    public AccessRules(List<String> defaultGroups, ManagedGroups managedGroups, List<AccessRule> rules,
+                       Set<String> protectedUsers, MissingGroupPolicy missingGroupPolicy, LeaverPolicy leaverPolicy,
+                       int maxLeaversPerHour, DirectAssignmentPolicy directAssignments) {
+        this(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy, maxLeaversPerHour,
+                directAssignments, EffectiveDating.defaults());
     }
 
     public AccessRules {
@@ -43,10 +53,24 @@ public record AccessRules(
         rules = List.copyOf(rules);
         protectedUsers = protectedUsers.stream().map(u -> u.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        effectiveDating = effectiveDating == null ? EffectiveDating.defaults() : effectiveDating;
         List<String> errors = validate(defaultGroups, managedGroups, rules, maxLeaversPerHour);
+        errors.addAll(effectiveDating.errors());
         if (!errors.isEmpty()) {
             throw new InvalidAccessRulesException(errors);
         }
+    }
+
+    /** The same rules with other effective-dating options. */
+    public AccessRules withEffectiveDating(EffectiveDating value) {
+        return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy,
+                maxLeaversPerHour, directAssignments, value);
+    }
+
+    /** The same rules with another leaver policy. */
+    public AccessRules withLeaverPolicy(LeaverPolicy value) {
+        return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, value,
+                maxLeaversPerHour, directAssignments, effectiveDating);
     }
 
     /** The groups this employee is granted, in a stable order: default groups first, then rules in file order. */
@@ -63,7 +87,7 @@ public record AccessRules(
     /** The same rules with another direct-assignment policy. */
     public AccessRules withDirectAssignments(DirectAssignmentPolicy policy) {
         return new AccessRules(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy,
-                maxLeaversPerHour, policy);
+                maxLeaversPerHour, policy, effectiveDating);
     }
 
     /** Whether a leaver removes the user's direct account assignments. */

@@ -26,6 +26,13 @@ public final class EventFingerprint {
         List<String> parts = new ArrayList<>(List.of(event.kind().name(), event.employeeId(),
                 event.effectiveAt().toString(), String.valueOf(event.sequence()), String.valueOf(event.userName()),
                 String.valueOf(event.leaveReason())));
+        // Only when set, so that the lifecycle events' fingerprints (kept in the ledger) stay as they were.
+        if (event.cancelsEventId() != null) {
+            parts.add("cancels=" + event.cancelsEventId());
+        }
+        if (event.followUpOf() != null) {
+            parts.add("followUpOf=" + event.followUpOf());
+        }
         Employee e = event.employee();
         if (e != null) {
             for (String value : new String[] {e.userName(), e.givenName(), e.familyName(), e.displayName(), e.email(),

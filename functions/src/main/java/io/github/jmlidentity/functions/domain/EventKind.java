@@ -1,33 +1,44 @@
 package io.github.jmlidentity.functions.domain;
 
+import io.github.jmlidentity.contract.EffectiveDatingFunction;
 import io.github.jmlidentity.contract.LifecycleStage;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The three HR lifecycle events, one per lifecycle stage of the contract (which names their EventBridge
- * detail-type and function). Declared in lifecycle order (joiner, mover, leaver): OrderingPolicy breaks ties between
- * events with the same effectiveAt by it. The names are stored in the ledger (lastEventKind).
+ * The HR events: the three lifecycle events, one per lifecycle stage of the contract (which names their EventBridge
+ * detail-type and function), and the cancellation of a pending change (the contract's canceller function). The
+ * lifecycle events are declared in lifecycle order (joiner, mover, leaver): OrderingPolicy breaks ties between events
+ * with the same effectiveAt by it; a cancellation never reaches the ordering. The names are stored in the ledger
+ * (lastEventKind).
  */
 public enum EventKind {
-    JOINED, MOVED, LEFT;
+    JOINED, MOVED, LEFT, CANCELLED;
 
-    public LifecycleStage stage() {
+    /** The lifecycle stage of a joiner, mover or leaver; empty for a cancellation. */
+    public Optional<LifecycleStage> stage() {
         return switch (this) {
-            case JOINED -> LifecycleStage.JOINER;
-            case MOVED -> LifecycleStage.MOVER;
-            case LEFT -> LifecycleStage.LEAVER;
+            case JOINED -> Optional.of(LifecycleStage.JOINER);
+            case MOVED -> Optional.of(LifecycleStage.MOVER);
+            case LEFT -> Optional.of(LifecycleStage.LEAVER);
+            case CANCELLED -> Optional.empty();
         };
     }
 
     public String detailType() {
-        return stage().detailType();
+        return this == CANCELLED ? EffectiveDatingFunction.CHANGE_CANCELLED : stage().orElseThrow().detailType();
     }
 
-    /** The function that handles this kind: joiner, mover or leaver. */
+    /** The function that handles this kind: joiner, mover, leaver or canceller. */
     public String functionName() {
-        return stage().functionName();
+        return this == CANCELLED ? EffectiveDatingFunction.CANCELLER.functionName()
+                : stage().orElseThrow().functionName();
+    }
+
+    /** Whether events of this kind change the directory (joiner, mover, leaver). */
+    public boolean isLifecycle() {
+        return this != CANCELLED;
     }
 
     public static EventKind of(LifecycleStage stage) {
@@ -39,10 +50,16 @@ public enum EventKind {
     }
 
     public static Optional<EventKind> fromDetailType(String detailType) {
+        if (EffectiveDatingFunction.CHANGE_CANCELLED.equals(detailType)) {
+            return Optional.of(CANCELLED);
+        }
         return LifecycleStage.fromDetailType(detailType).map(EventKind::of);
     }
 
     public static Optional<EventKind> fromFunctionName(String name) {
+        if (EffectiveDatingFunction.CANCELLER.functionName().equalsIgnoreCase(name)) {
+            return Optional.of(CANCELLED);
+        }
         return LifecycleStage.fromFunctionName(name).map(EventKind::of);
     }
 

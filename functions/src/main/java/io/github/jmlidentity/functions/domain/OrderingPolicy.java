@@ -20,6 +20,8 @@ import java.util.Optional;
  * re-provision a departed employee), and a joiner at or before the leave is STALE; only a joiner after the
  * leave applies: a rehire.</li>
  * </ul>
+ * The delete that follows a suspension (leaverPolicy suspend-then-delete) is a leave with its leave's effectiveAt: a
+ * rehire after that leave supersedes it, as it does the leave.
  */
 public final class OrderingPolicy {
 

@@ -8,5 +8,9 @@ public enum Outcome {
     STALE,
     REJECTED,
     FAILED,
-    PLANNED
+    PLANNED,
+    /** Valid, effective later: recorded as a pending change, applied when due (the audit record's dueAt). */
+    SCHEDULED,
+    /** A SCHEDULED change that will not be applied: cancelled, replaced by a later event of its kind, or by a rehire. */
+    CANCELLED
 }

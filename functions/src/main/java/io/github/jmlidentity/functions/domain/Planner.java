@@ -50,8 +50,17 @@ public final class Planner {
      * as orphans, and a suspended user would keep them); assignments through groups are the groups' and stay.
      */
     public Plan leave(DirectoryUser user, List<Membership> memberships, List<DirectAssignment> directAssignments) {
+        return leave(user, memberships, directAssignments, rules.leaverPolicy() == LeaverPolicy.DELETE);
+    }
+
+    /**
+     * Leaver, deleting or not whatever the policy: under suspend-then-delete the leave suspends and the delete that
+     * follows it deletes.
+     */
+    public Plan leave(DirectoryUser user, List<Membership> memberships, List<DirectAssignment> directAssignments,
+                      boolean delete) {
         List<DirectAssignment> toRemove = rules.removesDirectAssignments() ? directAssignments : List.of();
-        if (rules.leaverPolicy() == LeaverPolicy.DELETE) {
+        if (delete) {
             return new Plan(user.userId(), null, List.of(), List.of(), memberships, memberships, true, toRemove);
         }
         List<Membership> managed = new ArrayList<>();

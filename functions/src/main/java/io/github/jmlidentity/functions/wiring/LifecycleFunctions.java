@@ -8,6 +8,9 @@ import io.github.jmlidentity.functions.adapter.json.ErrorJson;
 import io.github.jmlidentity.functions.adapter.json.EventParser;
 import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
+import io.github.jmlidentity.functions.adapter.out.DynamoDbPendingChanges;
+import io.github.jmlidentity.functions.adapter.out.FilePendingChanges;
+import io.github.jmlidentity.functions.adapter.out.InMemoryPendingChanges;
 import io.github.jmlidentity.functions.adapter.out.FileEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.InMemoryEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.InvocationScope;
@@ -24,13 +27,16 @@ import io.github.jmlidentity.functions.application.port.out.ErrorLog;
 import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
 import io.github.jmlidentity.functions.application.port.out.RosterSource;
 import io.github.jmlidentity.functions.application.AssignmentRemoval;
+import io.github.jmlidentity.functions.application.DueChangeRunner;
 import io.github.jmlidentity.functions.application.EventPipeline;
 import io.github.jmlidentity.functions.application.LifecycleSettings;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
 import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.application.port.out.EmployeeLedger;
 import io.github.jmlidentity.functions.application.port.out.FailureQueue;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
+import io.github.jmlidentity.functions.application.port.out.PendingChanges;
 import io.github.jmlidentity.functions.application.port.out.Sleeper;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -70,11 +76,25 @@ public final class LifecycleFunctions {
      * SnapStart snapshot, the real code path is primed first.
      */
     public static ProcessHrEvent fromEnvironment(Map<String, String> env) {
+        return wiringFromEnvironment(env).build();
+    }
+
+    /**
+     * The scheduler's wiring: the same as {@link #fromEnvironment}, and the scheduled changes in the ledger table,
+     * applied through that inbound port.
+     */
+    public static ScheduledChanges scheduledChangesFromEnvironment(Map<String, String> env) {
+        return wiringFromEnvironment(env).buildFunctions().scheduled();
+    }
+
+    private static Builder wiringFromEnvironment(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb();
         Builder wiring = builder()
                 .directory(new SdkIdentityDirectory(AwsClients.identityStore(config.identityStoreMaxRps()),
                         config.identityStoreId()))
-                .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
+                .ledger(new DynamoDbEmployeeLedger(dynamoDb, config.ledgerTable()))
+                .pendingChanges(new DynamoDbPendingChanges(dynamoDb, config.ledgerTable()))
                 .accountAssignments(config.ssoInstanceArn() == null ? AccountAssignments.NONE
                         : new SdkAccountAssignments(AwsClients::ssoAdmin, config.ssoInstanceArn()))
                 .rules(config.rules())
@@ -85,7 +105,7 @@ public final class LifecycleFunctions {
         if (SnapStartPriming.applies(env)) {
             SnapStartPriming.prime(wiring);
         }
-        return wiring.build();
+        return wiring;
     }
 
     /**
@@ -119,6 +139,15 @@ public final class LifecycleFunctions {
         return new InMemoryEmployeeLedger();
     }
 
+    /** Scheduled changes in memory, to share between several wirings of one process, with their ledger. */
+    public static PendingChanges inMemoryPendingChanges() {
+        return new InMemoryPendingChanges();
+    }
+
+    /** What {@link Builder#buildFunctions()} builds: the inbound port, and the scheduled changes applied through it. */
+    public record Functions(ProcessHrEvent events, ScheduledChanges scheduled) {
+    }
+
     /** Reads and validates an access rules file; every error names the rule or field. */
     public static AccessRules accessRules(Path file) {
         return AccessRulesLoader.load(file);
@@ -128,6 +157,7 @@ public final class LifecycleFunctions {
     public static final class Builder {
         private IdentityDirectory directory;
         private EmployeeLedger ledger;
+        private PendingChanges pendingChanges;
         private AccessRules rules;
         private boolean dryRun;
         private String source = EventParser.DEFAULT_SOURCE;
@@ -216,14 +246,24 @@ public final class LifecycleFunctions {
             return this;
         }
 
-        /** A ledger that lives as long as the functions do (one run of the demo, a benchmark). */
-        public Builder ledgerInMemory() {
-            return ledger(inMemoryLedger());
+        /**
+         * Any implementation of the scheduled-changes port; by default they are kept with the ledger: in memory, in a
+         * file beside the ledger file, or in the ledger table.
+         */
+        public Builder pendingChanges(PendingChanges value) {
+            this.pendingChanges = value;
+            return this;
         }
 
-        /** A ledger in a local JSON file, kept between runs (`jml invoke`). */
+        /** A ledger (and scheduled changes) that live as long as the functions do (one run of the demo, a benchmark). */
+        public Builder ledgerInMemory() {
+            return ledger(inMemoryLedger()).pendingChanges(inMemoryPendingChanges());
+        }
+
+        /** A ledger in a local JSON file, kept between runs (`jml invoke`); scheduled changes in FILE.pending.json. */
         public Builder ledgerFile(Path file) {
-            return ledger(new FileEmployeeLedger(file));
+            return ledger(new FileEmployeeLedger(file))
+                    .pendingChanges(new FilePendingChanges(FilePendingChanges.besideLedger(file)));
         }
 
         /** The deployed ledger: a DynamoDB table, through a client with the functions' settings. */
@@ -231,8 +271,10 @@ public final class LifecycleFunctions {
             return ledgerTable(AwsClients.dynamoDb(), table);
         }
 
+        /** The ledger table, which also holds the scheduled changes (and their due index). */
         public Builder ledgerTable(DynamoDbClient client, String table) {
-            return ledger(new DynamoDbEmployeeLedger(client, table));
+            return ledger(new DynamoDbEmployeeLedger(client, table))
+                    .pendingChanges(new DynamoDbPendingChanges(client, table));
         }
 
         public Builder rules(AccessRules value) {
@@ -306,7 +348,8 @@ public final class LifecycleFunctions {
 
         /** SnapStart priming: the same directory, ledger, rules and source, dry run, no audit line, no failure queue. */
         Builder dryRunTwin() {
-            return new Builder().directory(directory).ledger(ledger).rules(rules).source(source).clock(clock)
+            return new Builder().directory(directory).ledger(ledger).pendingChanges(pendingChanges).rules(rules)
+                    .source(source).clock(clock)
                     .lease(lease).maxLeaseWait(maxLeaseWait).accountAssignments(accountAssignments).sleeper(sleeper)
                     .assignmentWaiting(assignmentWaiting).dryRun(true).auditLines(line -> { }).errorLines(errorLines);
         }
@@ -329,26 +372,42 @@ public final class LifecycleFunctions {
         }
 
         public ProcessHrEvent build() {
-            return new EventPipeline(settings(), new EventParser(source), auditLog(), InvocationScope::open, failureQueue,
-                    errorLog());
+            return buildFunctions().events();
+        }
+
+        /** The open scheduled changes in this wiring's store (no directory needed), the earliest due first. */
+        public java.util.List<ScheduledChanges.Pending> listPending() {
+            return DueChangeRunner.pending(pendingChanges != null ? pendingChanges : inMemoryPendingChanges());
+        }
+
+        /** The inbound port, and the scheduled changes applied through it (same directory, ledger, clock, audit). */
+        public Functions buildFunctions() {
+            LifecycleSettings settings = settings();
+            ProcessHrEvent events = new EventPipeline(settings, new EventParser(source), auditLog(),
+                    InvocationScope::open, failureQueue, errorLog(), pendingChanges);
+            return new Functions(events, new DueChangeRunner(pendingChanges, events, clock));
         }
 
         /**
-         * The reconcile use case over the same directory, ledger, rules, clock and audit lines: its changes go through
-         * an event pipeline like {@link #build()}'s (no failure queue: a reconcile reports its failures itself, and
-         * running it again is its redrive).
+         * The reconcile use case over the same directory, ledger, scheduled changes, rules, clock and audit lines: its
+         * changes go through an event pipeline like {@link #build()}'s (no failure queue: a reconcile reports its
+         * failures itself, and running it again is its redrive).
          */
         public ReconcileRoster buildReconciler() {
             Objects.requireNonNull(listing, "directoryListing (set by identityStore)");
+            LifecycleSettings settings = settings();
             EventParser parser = new EventParser(source);
-            return new ReconcileService(settings(), parser, rosters, new RosterReader(parser), listing, auditLog(),
-                    InvocationScope::open, errorLog());
+            return new ReconcileService(settings, parser, rosters, new RosterReader(parser), listing, pendingChanges,
+                    auditLog(), InvocationScope::open, errorLog());
         }
 
         private LifecycleSettings settings() {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(ledger, "ledger");
             Objects.requireNonNull(rules, "rules");
+            if (pendingChanges == null) {
+                pendingChanges = inMemoryPendingChanges();
+            }
             AccountAssignments assignments = accountAssignments;
             if (assignments == null) {
                 if (rules.removesDirectAssignments()) {

@@ -1,7 +1,6 @@
 package io.github.jmlidentity.functions.wiring;
 
 import io.github.jmlidentity.functions.adapter.out.AwsClients;
-import io.github.jmlidentity.functions.adapter.out.DynamoDbEmployeeLedger;
 import io.github.jmlidentity.functions.adapter.out.S3RosterSource;
 import io.github.jmlidentity.functions.adapter.out.SdkAccountAssignments;
 import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
@@ -14,8 +13,8 @@ import static io.github.jmlidentity.contract.FunctionEnvironment.RECONCILE_ADOPT
 import static io.github.jmlidentity.contract.FunctionEnvironment.RECONCILE_MAX_LEAVERS;
 
 /**
- * The reconcile function's wiring: the same directory (paced), ledger, rules and audit lines as the lifecycle
- * functions ({@link FunctionConfig}), rosters from S3, and the deployment's reconcile settings.
+ * The reconcile function's wiring: the same directory (paced), ledger, scheduled changes, rules and audit lines as
+ * the lifecycle functions ({@link FunctionConfig}), rosters from S3, and the deployment's reconcile settings.
  */
 public final class ReconcileFunctions {
 
@@ -39,7 +38,8 @@ public final class ReconcileFunctions {
         var client = AwsClients.identityStore(config.identityStoreMaxRps());
         ReconcileRoster reconciler = LifecycleFunctions.builder()
                 .identityStore(client, config.identityStoreId())
-                .ledger(new DynamoDbEmployeeLedger(AwsClients.dynamoDb(), config.ledgerTable()))
+                // The ledger table holds the scheduled changes too: the plan leaves an employee with one to it.
+                .ledgerTable(AwsClients.dynamoDb(), config.ledgerTable())
                 // Its leavers run the leaver's code, which removes direct account assignments too.
                 .accountAssignments(config.ssoInstanceArn() == null ? AccountAssignments.NONE
                         : new SdkAccountAssignments(AwsClients::ssoAdmin, config.ssoInstanceArn()))

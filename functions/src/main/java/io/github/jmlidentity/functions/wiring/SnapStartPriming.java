@@ -12,7 +12,7 @@ import java.util.Map;
  * every container from that snapshot: whatever init did is free, and a container's first event pays only for what
  * init left undone (bench/: about 200 ms of class loading, first-request set-up and one GetGroupId per granted
  * group). So when Lambda initialises for a snapshot (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start), init also runs
- * one synthetic joiner, mover and leaver as dry runs through the real code path over the same clients: schema
+ * one synthetic joiner, mover, leaver and cancellation as dry runs through the real code path over the same clients: schema
  * validation, a ledger read, a user look-up (not found), planning, the audit record (discarded); then it caches the
  * id of every group the rules can grant. Dry run: no write, no audit line, a few reads once per published version.
  * Anywhere else (on-demand init, tests, the CLI) it does nothing. Best effort: it never fails init.
@@ -49,9 +49,13 @@ final class SnapStartPriming {
 
     static byte[] envelope(EventKind kind, String source) {
         String detail = "\"eventId\":\"" + EMPLOYEE_ID + "-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "\","
-                + "\"employeeId\":\"" + EMPLOYEE_ID + "\",\"effectiveAt\":\"2000-01-01T00:00:00Z\","
-                + "\"userName\":\"" + EMPLOYEE_ID + "\"";
-        if (kind != EventKind.LEFT) {
+                + "\"employeeId\":\"" + EMPLOYEE_ID + "\",\"effectiveAt\":\"2000-01-01T00:00:00Z\"";
+        if (kind == EventKind.CANCELLED) {
+            detail += ",\"cancelsEventId\":\"" + EMPLOYEE_ID + "-left\"";
+        } else {
+            detail += ",\"userName\":\"" + EMPLOYEE_ID + "\"";
+        }
+        if (kind == EventKind.JOINED || kind == EventKind.MOVED) {
             detail += ",\"givenName\":\"Snap\",\"familyName\":\"Start\",\"email\":\"" + EMPLOYEE_ID + "@example.com\","
                     + "\"title\":\"Priming\",\"department\":\"Priming\"";
         }

@@ -269,6 +269,7 @@ class LifecycleServicesTest {
             case JOINED -> new JoinerService(settings);
             case MOVED -> new MoverService(settings);
             case LEFT -> new LeaverService(settings);
+            case CANCELLED -> throw new IllegalArgumentException("a cancellation has no lifecycle service");
         };
     }
 

@@ -27,7 +27,8 @@ class AuditAndDryRunStoryTest extends StoryTest {
 
     private static final List<String> STABLE_FIELDS = List.of("recordType", "time", "eventId", "hrEventId",
             "detailType", "source", "employeeId", "userName", "userId", "identityStoreId", "outcome", "dryRun", "effectiveAt",
-            "attributesChanged", "groupsAdded", "groupsRemoved", "membershipsBefore", "userDeleted", "assignmentsRemoved", "apiCalls",
+            "dueAt", "attributesChanged", "groupsAdded", "groupsRemoved", "membershipsBefore", "pendingCancelled",
+            "userDeleted", "assignmentsRemoved", "apiCalls",
             "requestIds", "durationMs", "errorType", "reason", "note", "retryable", "attempt", "final", "requestId",
             "coldStart", "userCreatedByAttempt", "scopeViolation", "scopeViolations");
 

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
 import software.amazon.awssdk.services.ssoadmin.model.TargetType;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -114,6 +115,29 @@ class IdentityStoreActionsStoryTest extends StoryTest {
     }
 
     @Test
+    void under_suspend_then_delete_the_leave_and_the_delete_that_follows_call_exactly_the_listed_actions() {
+        AccessRules rules = rules(LeaverPolicy.SUSPEND_THEN_DELETE, MissingGroupPolicy.FAIL)
+                .withDirectAssignments(DirectAssignmentPolicy.KEEP);
+        StoryWorld world = world(rules);
+        givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
+        world.clock.set(java.time.Instant.parse("2026-07-01T09:00:00Z"));
+
+        record(world, "leaver", Fixtures.event("leaver.json"));
+        world.server.resetStats();
+        world.clock.set(java.time.Instant.parse("2026-06-30T17:00:00Z")
+                .plus(java.time.Duration.ofDays(rules.effectiveDating().deleteAfterDays() + 1)));
+        List<Audit> deleted = world.runDue();
+        assertThat(deleted).singleElement().satisfies(a -> assertThat(a.json().path("userDeleted").asBoolean()).isTrue());
+        world.server.stats().callsByOperation().keySet().forEach(op -> called.get("leaver")
+                .add((SSO_ADMIN_OPERATIONS.contains(op) ? "sso:" : "identitystore:") + op));
+
+        // The suspension removes a membership, the delete that follows deletes the user: both listed, nothing else.
+        assertThat(called.get("leaver")).contains("identitystore:DeleteGroupMembership", "identitystore:DeleteUser")
+                .isSubsetOf(listed("leaver", LeaverPolicy.SUSPEND_THEN_DELETE, MissingGroupPolicy.FAIL,
+                        DirectAssignmentPolicy.KEEP));
+    }
+
+    @Test
     void with_the_create_policy_joiner_and_mover_create_missing_groups_within_their_listed_actions() {
         StoryWorld world = world(rules(LeaverPolicy.DELETE, MissingGroupPolicy.CREATE));
         deleteGroup(world, "jml-engineering");
@@ -161,7 +185,7 @@ class IdentityStoreActionsStoryTest extends StoryTest {
             throw new IllegalStateException(e);
         }
         Set<String> actions = new TreeSet<>();
-        for (String key : new String[] {"always", "leaverPolicy=" + leaverPolicy.name().toLowerCase(Locale.ROOT),
+        for (String key : new String[] {"always", "leaverPolicy=" + leaverPolicy.configName(),
                 "missingGroupPolicy=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT),
                 "directAssignments=" + directAssignments.name().toLowerCase(Locale.ROOT)}) {
             forFunction.path(key).forEach(a -> actions.add(a.asText()));

@@ -6,7 +6,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import io.github.jmlidentity.contract.LedgerTable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -64,12 +68,26 @@ public final class DynaliteProcess implements AutoCloseable {
         return client;
     }
 
-    /** A new, ACTIVE ledger table with the deployed key schema (employeeId S, no sort key). */
+    /**
+     * A new, ACTIVE ledger table with the deployed key schema (employeeId S, no sort key) and the due index of
+     * scheduled changes (contract: LedgerTable).
+     */
     public String newLedgerTable(String name) {
         client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("employeeId")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("employeeId").keyType(KeyType.HASH).build()));
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName(LedgerTable.PARTITION_KEY)
+                                .attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName(LedgerTable.DUE_INDEX_PARTITION_KEY)
+                                .attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName(LedgerTable.DUE_INDEX_SORT_KEY)
+                                .attributeType(ScalarAttributeType.N).build())
+                .keySchema(KeySchemaElement.builder().attributeName(LedgerTable.PARTITION_KEY).keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(LedgerTable.DUE_INDEX)
+                        .keySchema(KeySchemaElement.builder().attributeName(LedgerTable.DUE_INDEX_PARTITION_KEY)
+                                        .keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName(LedgerTable.DUE_INDEX_SORT_KEY)
+                                        .keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
         // The SDK waiter polls every 20 s; dynalite is ready within milliseconds.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (client.describeTable(r -> r.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {

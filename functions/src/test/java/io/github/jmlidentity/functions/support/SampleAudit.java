@@ -5,6 +5,7 @@ import io.github.jmlidentity.functions.application.audit.Changes;
 import io.github.jmlidentity.functions.application.audit.Cost;
 import io.github.jmlidentity.functions.application.audit.Delivery;
 import io.github.jmlidentity.functions.application.audit.EventIdentity;
+import io.github.jmlidentity.functions.application.audit.Scheduling;
 import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
 import io.github.jmlidentity.functions.domain.DirectAssignment;
@@ -48,5 +49,14 @@ public final class SampleAudit {
         return new AuditRecord(TIME, new EventIdentity("evt-2", "hr-evt-0009", "Employee Joined", "E1002", null, null),
                 UserRef.UNKNOWN, "d-1234567890", Outcome.REJECTED, false, Changes.none(), new Cost(Map.of(), List.of(), 3),
                 Verdict.failed("INVALID_EVENT", "detail.userName: is required", false));
+    }
+
+    /** A leaver effective later, kept until due, replacing a pending one. */
+    public static AuditRecord scheduled() {
+        Instant due = Instant.parse("2026-03-31T17:00:00Z");
+        return new AuditRecord(TIME, new EventIdentity("evt-3", "hr-evt-0010", "Employee Left", "E1001", "jane.doe", due),
+                new UserRef("jane.doe", null), "d-1234567890", Outcome.SCHEDULED, false, Changes.none(),
+                new Cost(Map.of(), List.of(), 4), Verdict.NONE.withNote("kept until due"),
+                new Delivery(1, false, null, false), List.of(), new Scheduling(due, List.of("hr-evt-0008")));
     }
 }

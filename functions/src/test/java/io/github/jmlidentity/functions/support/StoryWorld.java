@@ -2,6 +2,7 @@ package io.github.jmlidentity.functions.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.jmlidentity.functions.adapter.in.ChangeCancelledHandler;
 import io.github.jmlidentity.functions.adapter.in.EventFailedException;
 import io.github.jmlidentity.functions.adapter.in.JoinerHandler;
 import io.github.jmlidentity.functions.adapter.in.LeaverHandler;
@@ -10,6 +11,7 @@ import io.github.jmlidentity.functions.adapter.in.MoverHandler;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
 import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
+import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.EventKind;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
@@ -54,8 +56,10 @@ public final class StoryWorld {
     public final String table;
     /** The functions as the handlers get them (the inbound port). */
     public final ProcessHrEvent functions;
-    /** A reconcile over the same directory, ledger table, rules and audit lines. */
+    /** A reconcile over the same directory, ledger table, scheduled changes, rules and audit lines. */
     public final ReconcileRoster reconciler;
+    /** The scheduled changes, applied through {@link #functions} (the scheduler's port). */
+    public final ScheduledChanges scheduled;
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
     /** The functions' jml.error lines (failures nobody classified, with their stack trace). */
     public final List<String> errorLines = Collections.synchronizedList(new ArrayList<>());
@@ -122,10 +126,12 @@ public final class StoryWorld {
                 .auditLines(this::writeAuditLine)
                 .errorLines(errorLines::add);
         wiring.accept(builder);
-        this.functions = builder.build();
+        LifecycleFunctions.Functions built = builder.buildFunctions();
+        this.functions = built.events();
+        this.scheduled = built.scheduled();
         this.reconciler = builder.buildReconciler();
         this.handlers = Map.of("joiner", new JoinerHandler(functions), "mover", new MoverHandler(functions),
-                "leaver", new LeaverHandler(functions));
+                "leaver", new LeaverHandler(functions), "canceller", new ChangeCancelledHandler(functions));
         server.resetStats();
     }
 
@@ -195,6 +201,14 @@ public final class StoryWorld {
             attempts.add(deliver(function, envelope));
         } while (attempts.get(attempts.size() - 1).threw() && attempts.size() <= LAMBDA_ASYNC_RETRIES);
         return attempts;
+    }
+
+    /** Runs the scheduler once, at the clock's time: the audit record of each change it applied. */
+    public List<Audit> runDue() {
+        List<Audit> applied = new ArrayList<>();
+        scheduled.runDue(null, result -> applied.add(new Audit(json(AuditJson.toLine(result.audit())),
+                result.isOpenFailure())));
+        return applied;
     }
 
     /** Delivers a sample from events/ to the function its detail-type names. */

@@ -122,7 +122,7 @@ class LifecycleFunctionsTest {
         assertThatThrownBy(() -> LifecycleFunctions.builder().rulesJson("{\"leaverPolicy\": \"disable\"}", "ACCESS_RULES"))
                 .isInstanceOf(InvalidAccessRulesException.class)
                 .hasMessageContaining("ACCESS_RULES /managedGroups: is required")
-                .hasMessageContaining("ACCESS_RULES /leaverPolicy: must be \"delete\" or \"suspend\"");
+                .hasMessageContaining("ACCESS_RULES /leaverPolicy: must be \"delete\", \"suspend\" or \"suspend-then-delete\"");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.jmlidentity.contract.MissingGroupPolicy;
 import io.github.jmlidentity.functions.domain.AccessRule;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.Condition;
+import io.github.jmlidentity.functions.domain.EffectiveDating;
 import io.github.jmlidentity.functions.domain.HrAttribute;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.ManagedGroups;
@@ -59,6 +60,17 @@ public final class AccessRulesLoader {
         if (!errors.isEmpty()) {
             throw new InvalidAccessRulesException(errors.stream().map(e -> origin + " " + e).toList());
         }
+        LeaverPolicy leaver = root.has(LeaverPolicy.KEY)
+                ? LeaverPolicy.fromConfigName(root.get(LeaverPolicy.KEY).asText()).orElseThrow() : LeaverPolicy.DELETE;
+        if (root.has(EffectiveDating.DELETE_AFTER_DAYS) && leaver != LeaverPolicy.SUSPEND_THEN_DELETE) {
+            throw new InvalidAccessRulesException(List.of(origin + " /" + EffectiveDating.DELETE_AFTER_DAYS
+                    + ": applies only to " + LeaverPolicy.KEY + " \"" + LeaverPolicy.SUSPEND_THEN_DELETE.configName()
+                    + "\", but " + LeaverPolicy.KEY + " is \"" + leaver.configName() + "\""));
+        }
+        EffectiveDating dating = new EffectiveDating(
+                root.path(EffectiveDating.HORIZON_DAYS).asInt(EffectiveDating.DEFAULT_HORIZON_DAYS),
+                root.path(EffectiveDating.PRE_HIRE_LEAD_DAYS).asInt(EffectiveDating.DEFAULT_PRE_HIRE_LEAD_DAYS),
+                root.path(EffectiveDating.DELETE_AFTER_DAYS).asInt(EffectiveDating.DEFAULT_DELETE_AFTER_DAYS));
         // The schema has checked every shape; the domain checks the cross-field rules and names the rule at fault.
         JsonNode managed = root.path("managedGroups");
         return new AccessRules(strings(root.path("defaultGroups")),
@@ -66,10 +78,11 @@ public final class AccessRulesLoader {
                         managed.has("prefix") ? managed.get("prefix").asText() : null),
                 rules(root.path("rules")), new LinkedHashSet<>(strings(root.path("protectedUsers"))),
                 choice(root.path(MissingGroupPolicy.KEY), MissingGroupPolicy.class, MissingGroupPolicy.FAIL),
-                choice(root.path(LeaverPolicy.KEY), LeaverPolicy.class, LeaverPolicy.DELETE),
+                leaver,
                 root.path("massDeletionGuard").path("maxLeaversPerHour").asInt(DEFAULT_MAX_LEAVERS_PER_HOUR),
                 choice(root.path(DirectAssignmentPolicy.KEY), DirectAssignmentPolicy.class,
-                        DirectAssignmentPolicy.REMOVE));
+                        DirectAssignmentPolicy.REMOVE),
+                dating);
     }
 
     private static List<AccessRule> rules(JsonNode node) {

@@ -38,10 +38,12 @@ public final class AuditJson {
         n.put("outcome", r.outcome().name());
         n.put("dryRun", r.dryRun());
         n.put("effectiveAt", event.effectiveAt() == null ? null : event.effectiveAt().toString());
+        n.put("dueAt", r.scheduling().dueAt() == null ? null : r.scheduling().dueAt().toString());
         changes.attributesChanged().forEach(n.putArray("attributesChanged")::add);
         changes.groupsAdded().forEach(n.putArray("groupsAdded")::add);
         changes.groupsRemoved().forEach(n.putArray("groupsRemoved")::add);
         changes.membershipsBefore().forEach(n.putArray("membershipsBefore")::add);
+        r.scheduling().pendingCancelled().forEach(n.putArray("pendingCancelled")::add);
         n.put("userDeleted", changes.userDeleted());
         ArrayNode assignments = n.putArray("assignmentsRemoved");
         changes.assignmentsRemoved().forEach(a -> assignments.addObject()

@@ -74,6 +74,7 @@ public final class EventParser implements EnvelopeParser {
         eventSchemas.put(EventKind.JOINED, load(registry, "employee-joined.schema.json"));
         eventSchemas.put(EventKind.MOVED, load(registry, "employee-moved.schema.json"));
         eventSchemas.put(EventKind.LEFT, load(registry, "employee-left.schema.json"));
+        eventSchemas.put(EventKind.CANCELLED, load(registry, "employee-change-cancelled.schema.json"));
     }
 
     public EventParser() {
@@ -248,7 +249,7 @@ public final class EventParser implements EnvelopeParser {
 
     private static HrEvent toEvent(JsonNode root, EventKind kind, JsonNode detail) {
         String employeeId = text(detail, "employeeId");
-        Employee employee = kind == EventKind.LEFT ? null : new Employee(
+        Employee employee = kind == EventKind.LEFT || kind == EventKind.CANCELLED ? null : new Employee(
                 employeeId,
                 text(detail, "userName"),
                 text(detail, "givenName"),
@@ -270,7 +271,8 @@ public final class EventParser implements EnvelopeParser {
         return new HrEvent(text(root, "id"), text(detail, "eventId"), kind, employeeId,
                 instant(text(detail, "effectiveAt"), "detail.effectiveAt"), employee, text(detail, "userName"),
                 text(detail, "reason"), instant(text(root, "time"), "time"),
-                sequence.isIntegralNumber() ? sequence.longValue() : null);
+                sequence.isIntegralNumber() ? sequence.longValue() : null,
+                kind == EventKind.CANCELLED ? text(detail, "cancelsEventId") : null, null);
     }
 
     /** The schema has checked the format; this only converts (RFC 3339 allows offsets and fractions). */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param verdict  why the event was not applied, if it was not, and whether a retry may change that
  * @param delivery which delivery of the event this is, whether the record is final, the Lambda request
  * @param scopeViolations changes outside the access rules' scope ({@link ScopeCheck}); empty when none
+ * @param scheduling when a scheduled change is due, and the pending changes the event cancelled or replaced
  * @param source   what the event came from: hr-event, or reconcile (an event made from an HR roster)
  */
 public record AuditRecord(
@@ -30,6 +31,7 @@ public record AuditRecord(
         Verdict verdict,
         Delivery delivery,
         List<String> scopeViolations,
+        Scheduling scheduling,
         String source) {
 
     public static final String RECORD_TYPE = "jml.audit";
@@ -39,21 +41,30 @@ public record AuditRecord(
     public AuditRecord {
         delivery = delivery == null ? Delivery.FIRST : delivery;
         scopeViolations = scopeViolations == null ? List.of() : List.copyOf(scopeViolations);
+        scheduling = scheduling == null ? Scheduling.NONE : scheduling;
         source = source == null ? HR_EVENT : source;
     }
 
     /** A record of an HR event (source hr-event). */
     public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
                        boolean dryRun, Changes changes, Cost cost, Verdict verdict, Delivery delivery,
-                       List<String> scopeViolations) {
+                       List<String> scopeViolations, Scheduling scheduling) {
         this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, delivery, scopeViolations,
-                HR_EVENT);
+                scheduling, HR_EVENT);
     }
 
     public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
                        boolean dryRun, Changes changes, Cost cost, Verdict verdict) {
         this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, Delivery.FIRST, List.of(),
-                HR_EVENT);
+                Scheduling.NONE, HR_EVENT);
+    }
+
+    /** A record of an HR event that touched no scheduled change. */
+    public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
+                       boolean dryRun, Changes changes, Cost cost, Verdict verdict, Delivery delivery,
+                       List<String> scopeViolations) {
+        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, delivery, scopeViolations,
+                Scheduling.NONE, HR_EVENT);
     }
 
     public boolean isFailure() {

@@ -16,6 +16,12 @@ public enum ReconcileAction {
     UNMANAGED,
     /** The directory differs, but the ledger holds this snapshot's change or a later HR event: nothing to do. */
     STALE,
+    /**
+     * The directory differs, but the employee has a scheduled change open (an HR event effective later, or the delete
+     * after a suspension): left to the schedule, so that a snapshot neither undoes nor applies twice what HR dated;
+     * the reconcile after it is applied converges the rest.
+     */
+    PENDING,
     /** The directory matches the roster. */
     OK;
 

@@ -73,7 +73,7 @@ class AccessRulesLoaderTest {
                 .contains("test /rules/2/match: ").contains("badge")
                 .contains("test /rules/3/match/title/like: is not a known setting")
                 .contains("test /rules/5/name: is required")
-                .contains("test /leaverPolicy: must be \"delete\" or \"suspend\" (lower case)")
+                .contains("test /leaverPolicy: must be \"delete\", \"suspend\" or \"suspend-then-delete\" (lower case)")
                 .contains("test /directAssignments: must be \"remove\" or \"keep\" (lower case)")
                 .contains("test /massDeletionGuard/maxLeaversPerHour: ");
     }
@@ -83,7 +83,7 @@ class AccessRulesLoaderTest {
         InvalidAccessRulesException e = catchThrowableOfType(InvalidAccessRulesException.class,
                 () -> AccessRulesLoader.parse("{\"managedGroups\": {\"prefix\": \"jml-\"}, \"leaverPolicy\": \"SUSPEND\"}",
                         "ACCESS_RULES"));
-        assertThat(e.errors()).containsExactly("ACCESS_RULES /leaverPolicy: must be \"delete\" or \"suspend\" (lower case)");
+        assertThat(e.errors()).containsExactly("ACCESS_RULES /leaverPolicy: must be \"delete\", \"suspend\" or \"suspend-then-delete\" (lower case)");
     }
 
     @Test

@@ -53,11 +53,22 @@ class EventParserTest {
     @Test
     void every_sample_parses_for_its_own_function_and_for_auto_routing() {
         Map<String, EventKind> samples = Map.of("joiner.json", EventKind.JOINED, "mover.json", EventKind.MOVED,
-                "leaver.json", EventKind.LEFT, "rehire.json", EventKind.JOINED);
+                "leaver.json", EventKind.LEFT, "rehire.json", EventKind.JOINED,
+                "change-cancelled.json", EventKind.CANCELLED);
         samples.forEach((file, kind) -> {
             assertThat(PARSER.parse(Fixtures.event(file), kind).kind()).isEqualTo(kind);
             assertThat(PARSER.parse(Fixtures.event(file), null).kind()).isEqualTo(kind);
         });
+    }
+
+    @Test
+    void a_cancellation_names_the_pending_change_it_cancels_and_is_never_a_follow_up() {
+        HrEvent cancel = PARSER.parse(Fixtures.event("change-cancelled.json"), EventKind.CANCELLED);
+        assertThat(cancel.cancelsEventId()).isEqualTo("hr-evt-0003");
+        assertThat(cancel.leaveReason()).isEqualTo("Resignation withdrawn");
+        assertThat(cancel.employee()).isNull();
+        assertThat(cancel.isFollowUp()).isFalse();
+        assertThat(PARSER.parse(Fixtures.event("leaver.json"), EventKind.LEFT).isFollowUp()).isFalse();
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.time.Instant;
  * One HR event to process: the EventBridge envelope as received, or an event already parsed (e.g. one a scheduler
  * kept until its effective date).
  *
- * @param envelope  the envelope's bytes; null when {@code event} is given
- * @param event     the parsed event; null when {@code envelope} is given
+ * @param envelope  the envelope's bytes; null when {@code event} is given. An event effective later is kept with
+ *                  its envelope until it is due, so it must come as an envelope
+ * @param event     the parsed event; null when {@code envelope} is given (e.g. the delete the scheduler applies
+ *                  after a suspension)
  * @param expected  the kind the calling function handles (an event of another kind is REJECTED); null routes by
  *                  detail-type
  * @param deadline  when the caller's time runs out (Lambda's remaining time): calls and leases stay within it;

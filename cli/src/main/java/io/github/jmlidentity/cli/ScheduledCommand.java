@@ -1,0 +1,180 @@
+package io.github.jmlidentity.cli;
+
+import io.github.jmlidentity.cli.options.ClockOption;
+import io.github.jmlidentity.cli.options.EndpointOptions;
+import io.github.jmlidentity.cli.options.FunctionOptions;
+import io.github.jmlidentity.cli.options.LedgerOptions;
+import io.github.jmlidentity.contract.FunctionEnvironment;
+import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
+import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
+import io.github.jmlidentity.functions.domain.Outcome;
+import io.github.jmlidentity.functions.domain.ScheduledChange;
+import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+
+/** {@code jml scheduled}: the changes HR entered ahead of time, kept with the ledger until they are due. */
+@Command(name = "scheduled",
+        mixinStandardHelpOptions = true,
+        description = {
+                "The changes HR entered ahead of time (an event whose effectiveAt is later than now is SCHEDULED), kept "
+                        + "with the ledger (--ledger FILE keeps them in FILE.pending.json; --ledger-table in the table) "
+                        + "until they are due. Deployed, the scheduler function applies them every 5 minutes; here "
+                        + "`run-due` does.",
+                "",
+                "Examples (after `jml local`):",
+                "  jml invoke auto events/leaver.json --now 2026-06-01T09:00:00Z --endpoint-url http://127.0.0.1:8190",
+                "  jml scheduled list",
+                "  jml scheduled run-due --now 2026-06-30T17:05:00Z --endpoint-url http://127.0.0.1:8190",
+                ""},
+        subcommands = {ScheduledCommand.ListCommand.class, ScheduledCommand.RunDueCommand.class})
+final class ScheduledCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Lists the pending changes, the earliest due first: due time, employee, user name, change, "
+                    + "HR event id, effective time, state (PENDING, or RUNNING while being applied).",
+                    "", "Example:", "  jml scheduled list --ledger .jml/ledger.json", ""})
+    static final class ListCommand implements Callable<Integer> {
+
+        @Mixin
+        LedgerOptions ledger;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<ScheduledChanges.Pending> pending = ledger.configure(LifecycleFunctions.builder(), System.getenv())
+                    .listPending();
+            out.println(String.format("%-24s %-12s %-16s %-24s %-28s %-24s %s", "DUE", "EMPLOYEE", "USER", "CHANGE",
+                    "HR EVENT", "EFFECTIVE", "STATE").stripTrailing());
+            for (ScheduledChanges.Pending p : pending) {
+                ScheduledChange c = p.change();
+                out.println(String.format("%-24s %-12s %-16s %-24s %-28s %-24s %s", c.dueAt(), p.employeeId(),
+                        c.userName() == null ? "-" : c.userName(), c.label(), c.hrEventId(), c.effectiveAt(),
+                        c.state()).stripTrailing());
+            }
+            spec.commandLine().getErr().println("jml scheduled list: " + pending.size() + " pending change(s)");
+            return 0;
+        }
+    }
+
+    @Command(name = "run-due", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Applies every change due by now (--now, default the real clock), the earliest first, through "
+                    + "the functions' code exactly as the deployed scheduler does: each prints its audit record (JSON "
+                    + "lines) on stdout; a summary goes to stderr. A change that fails in a way a retry may fix stays "
+                    + "pending for the next run.",
+                    "Exit code: 0 when every change ended APPLIED, NO_CHANGE, DUPLICATE, STALE or PLANNED; 1 when any "
+                            + "was REJECTED or FAILED; 2 for a usage or configuration error.",
+                    "", "Example:",
+                    "  jml scheduled run-due --now 2026-06-30T17:05:00Z --endpoint-url http://127.0.0.1:8190", ""})
+    static final class RunDueCommand implements Callable<Integer> {
+
+        @Mixin
+        ClockOption clock;
+
+        @Option(names = "--dry-run", description = "Compute and print the plans (outcome PLANNED); write nothing.")
+        boolean dryRun;
+
+        @Mixin
+        EndpointOptions endpoint;
+
+        @Option(names = "--identity-store-id", paramLabel = "ID",
+                description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
+        String identityStoreId;
+
+        @Option(names = "--instance-arn", paramLabel = "ARN",
+                description = "IAM Identity Center instance in which a due leaver removes the user's direct account "
+                        + "assignments (default: SSO_INSTANCE_ARN, else the identity store's instance, found with "
+                        + "sso-admin ListInstances when a leaver first needs it)")
+        String instanceArn;
+
+        @Mixin
+        FunctionOptions functionOptions;
+
+        @Mixin
+        LedgerOptions ledger;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Map<String, String> env = System.getenv();
+            LocalAws aws = endpoint.aws();
+            String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
+            storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
+            if (storeId == null) {
+                err.println("jml scheduled run-due: --identity-store-id (or IDENTITY_STORE_ID) is required for a "
+                        + "non-local endpoint");
+                return 2;
+            }
+            Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+            ScheduledChanges.DueRun run;
+            String store = storeId;
+            String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
+            try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
+                    builder -> aws.configure(builder, endpoint.region()));
+                 SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
+                         builder -> aws.configure(builder, endpoint.region()))) {
+                ScheduledChanges scheduled;
+                try {
+                    scheduled = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(),
+                                    env), env))
+                            .identityStore(client, storeId)
+                            .ssoAdmin(ssoAdmin, instance != null ? () -> instance
+                                    : () -> InstanceDiscovery.of(ssoAdmin, store))
+                            .dryRun(dryRun)
+                            .auditLines(line -> {
+                                out.println(line);
+                                out.flush();
+                            })
+                            .buildFunctions().scheduled();
+                } catch (InvalidAccessRulesException e) {
+                    err.println("jml scheduled run-due: " + functionOptions.rulesFile(env) + ": "
+                            + String.join("\n  ", e.errors()));
+                    return 2;
+                }
+                run = scheduled.runDue(null, result -> {
+                    outcomes.merge(result.outcome(), 1, Integer::sum);
+                    if (result.audit().isFailure()) {
+                        err.println("jml scheduled run-due: " + result.audit().event().hrEventId() + ": "
+                                + result.outcome() + " " + result.audit().verdict().errorType() + ": "
+                                + result.audit().verdict().reason());
+                    }
+                    err.flush();
+                });
+            }
+            Instant now = run.now();
+            err.println("jml scheduled run-due: as of " + now + ": " + run.results().size() + " due change(s)"
+                    + (outcomes.isEmpty() ? "" : ": " + outcomes.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+                    + (run.oldestDueAt() == null ? "" : "; still due (retried next run): oldest due at "
+                    + run.oldestDueAt()));
+            int failures = outcomes.getOrDefault(Outcome.REJECTED, 0) + outcomes.getOrDefault(Outcome.FAILED, 0);
+            return failures > 0 ? 1 : 0;
+        }
+    }
+}
