@@ -27,6 +27,7 @@ public final class BenchMain {
             new WarmThroughputBenchmark(),
             new QuotaOnboardingBenchmark(),
             new ReportScaleBenchmark(),
+            new ReconcileScaleBenchmark(),
             new ScheduledChangesBenchmark(),
             new ArtifactBenchmark(),
             new OneShotBenchmark());
@@ -143,6 +144,7 @@ public final class BenchMain {
                     warm          10,000 joiners in one runtime, no quota: events/s, overhead per event
                     quota         bulk onboarding under the quota (200 TPS and 20 TPS), concurrent workers
                     report        jml report over 50,000 users / 2,000 groups / 200,000 memberships, -Xmx256m
+                    reconcile     jml reconcile of a 50,000-employee roster (1% drift) against as many users, -Xmx512m
                     scheduled     10,000 future-dated joiners due the same minute, one scheduler run at 20 TPS
                     artifact      functions.jar size, cdk synth time
                     one-shot      `jml invoke joiner` (the jml launcher and JVM variants) side by side with the

@@ -8,8 +8,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 
-/** Finds the IAM Identity Center instance of an identity store (sso-admin ListInstances), for `jml invoke`. */
-final class InstanceDiscovery {
+/** Finds the IAM Identity Center instance of an identity store (sso-admin ListInstances), for `jml invoke` and `jml reconcile`. */
+public final class InstanceDiscovery {
 
     private InstanceDiscovery() {
     }
@@ -19,7 +19,7 @@ final class InstanceDiscovery {
      *
      * @throws DirectoryFailure when there is none (the leaver then fails, naming --instance-arn)
      */
-    static String of(SsoAdminClient ssoAdmin, String identityStoreId) {
+    public static String of(SsoAdminClient ssoAdmin, String identityStoreId) {
         List<InstanceMetadata> instances;
         try {
             instances = ssoAdmin.listInstancesPaginator(r -> { }).instances().stream().toList();

@@ -2,6 +2,7 @@ package io.github.jmlidentity.cli;
 
 import io.github.jmlidentity.cli.demo.DemoCommand;
 import io.github.jmlidentity.cli.directory.DirectoryCommands;
+import io.github.jmlidentity.cli.reconcile.ReconcileCommand;
 import io.github.jmlidentity.cli.report.ReportCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,7 @@ public final class JmlCommand implements Runnable {
         List<Class<?>> all = new ArrayList<>(List.of(InvokeCommand.class, ScheduledCommand.class, LocalCommand.class, CommandLine.HelpCommand.class));
         all.addAll(DirectoryCommands.all());
         all.add(ReportCommand.class);
+        all.add(ReconcileCommand.class);
         all.add(DemoCommand.class);
         return List.copyOf(all);
     }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.regions.Region;
 public record LocalAws(URI endpoint, boolean isLocal, URI target) {
 
     /** Identity Store Local's default store id. */
-    static final String LOCAL_STORE_ID = "d-1234567890";
+    public static final String LOCAL_STORE_ID = "d-1234567890";
 
     public static LocalAws resolve(URI option) {
         URI endpoint = option;

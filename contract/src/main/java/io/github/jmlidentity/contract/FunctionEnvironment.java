@@ -28,6 +28,10 @@ public enum FunctionEnvironment {
      * assignments; required when the access rules remove them ({@link DirectAssignmentPolicy#REMOVE}, the default).
      */
     SSO_INSTANCE_ARN,
+    /** Reconcile function: adopt users without employeeNumber, {@code off} (default), {@code userName+email} or {@code userName}. */
+    RECONCILE_ADOPT,
+    /** Reconcile function: the most leavers one roster applies (default: the rules' mass-deletion cap). */
+    RECONCILE_MAX_LEAVERS,
     /** The CloudWatch namespace of the scheduler's metrics (Embedded Metric Format lines); unset: none logged. */
     METRICS_NAMESPACE;
 

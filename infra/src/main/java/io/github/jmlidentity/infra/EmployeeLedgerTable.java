@@ -75,7 +75,23 @@ public final class EmployeeLedgerTable extends Construct {
         return table;
     }
 
-    /** The scheduler's Query on the due index, and nothing else of the index. */
+    /**
+     * The reconcile function's paged Scan of the ledger (the employee ↔ user links, projected): only that function
+     * scans, so only its role gets this.
+     */
+    public PolicyStatement scanStatement() {
+        return PolicyStatement.Builder.create()
+                .sid("EmployeeLedgerScan")
+                .effect(Effect.ALLOW)
+                .actions(List.of("dynamodb:Scan"))
+                .resources(List.of(table.getTableArn()))
+                .build();
+    }
+
+    /**
+     * Query on the due index, and nothing else of the index: the scheduler's (what is due), and the reconcile
+     * function's (which employees have a scheduled change open).
+     */
     public PolicyStatement dueIndexQueryStatement() {
         return PolicyStatement.Builder.create()
                 .sid("ScheduledChangesDueIndex")

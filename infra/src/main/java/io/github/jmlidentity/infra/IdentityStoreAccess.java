@@ -43,10 +43,15 @@ public final class IdentityStoreAccess {
 
     /** The Identity Store actions {@code stage}'s function may call under the given policies. */
     public static List<String> actions(LifecycleStage stage, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
+        return actions(stage.functionName(), leaverPolicy, missingGroupPolicy);
+    }
+
+    /** The Identity Store actions the function named {@code function} (joiner, ..., reconcile) may call. */
+    public static List<String> actions(String function, LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
         List<String> actions = new ArrayList<>();
-        actions.addAll(listed(stage, "always"));
-        actions.addAll(listed(stage, MissingGroupPolicy.KEY + "=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
-        actions.addAll(listed(stage, LeaverPolicy.KEY + "=" + leaverPolicy.configName()));
+        actions.addAll(listed(function, "always"));
+        actions.addAll(listed(function, MissingGroupPolicy.KEY + "=" + missingGroupPolicy.name().toLowerCase(Locale.ROOT)));
+        actions.addAll(listed(function, LeaverPolicy.KEY + "=" + leaverPolicy.configName()));
         return actions.stream().filter(action -> action.startsWith(PREFIX)).toList();
     }
 
@@ -75,8 +80,13 @@ public final class IdentityStoreAccess {
 
     /** The actions listed for {@code stage} under {@code key} ("always", or "policy=value"), of any service. */
     static List<String> listed(LifecycleStage stage, String key) {
+        return listed(stage.functionName(), key);
+    }
+
+    /** The actions listed for the function named {@code function} (joiner, ..., reconcile) under {@code key}. */
+    static List<String> listed(String function, String key) {
         List<String> actions = new ArrayList<>();
-        ACTIONS.path(stage.functionName()).path(key).forEach(action -> actions.add(action.asText()));
+        ACTIONS.path(function).path(key).forEach(action -> actions.add(action.asText()));
         return List.copyOf(actions);
     }
 
@@ -86,12 +96,17 @@ public final class IdentityStoreAccess {
                 throw new IllegalStateException(ACTIONS_RESOURCE + " is not on the classpath (config/ in the repo)");
             }
             JsonNode root = new ObjectMapper().readTree(in);
+            List<String> functions = new ArrayList<>();
             for (LifecycleStage stage : LifecycleStage.values()) {
-                JsonNode always = root.path(stage.functionName()).path("always");
+                functions.add(stage.functionName());
+            }
+            functions.add(io.github.jmlidentity.contract.ReconcileFunction.NAME);
+            for (String function : functions) {
+                JsonNode always = root.path(function).path("always");
                 if (!always.isArray() || always.isEmpty()) {
-                    throw new IllegalStateException(ACTIONS_RESOURCE + ": " + stage.functionName() + ".always must list actions");
+                    throw new IllegalStateException(ACTIONS_RESOURCE + ": " + function + ".always must list actions");
                 }
-                root.path(stage.functionName()).forEach(IdentityStoreAccess::requireExplicitActions);
+                root.path(function).forEach(IdentityStoreAccess::requireExplicitActions);
             }
             return root;
         } catch (IOException e) {
@@ -117,6 +132,17 @@ public final class IdentityStoreAccess {
                 prefix + "::user/*",
                 prefix + "::group/*",
                 prefix + "::membership/*");
+    }
+
+    /** The policy statement granting the reconcile function its Identity Store operations on one store. */
+    public static PolicyStatement reconcileStatement(String identityStoreId, LeaverPolicy leaverPolicy,
+            MissingGroupPolicy missingGroupPolicy) {
+        return PolicyStatement.Builder.create()
+                .sid("IdentityStoreReconcile")
+                .effect(Effect.ALLOW)
+                .actions(actions(io.github.jmlidentity.contract.ReconcileFunction.NAME, leaverPolicy, missingGroupPolicy))
+                .resources(resources(identityStoreId))
+                .build();
     }
 
     /** The policy statement granting {@code stage}'s function its Identity Store operations on one store. */

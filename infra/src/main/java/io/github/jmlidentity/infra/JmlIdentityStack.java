@@ -9,6 +9,7 @@ import java.util.Map;
 import io.github.jmlidentity.contract.EffectiveDatingFunction;
 import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.contract.LifecycleStage;
+import io.github.jmlidentity.contract.ReconcileFunction;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -25,8 +26,9 @@ import software.constructs.Construct;
 
 /**
  * Everything jml-identity deploys, in one stack: HR event routing → three lifecycle functions →
- * Identity Store, with the ledger, failure queues, alarms and auditor queries around them; and effective dating:
- * the canceller (HR's cancellations of pending changes) and the scheduler (on a schedule, applies what came due).
+ * Identity Store, with the ledger, failure queues, alarms and auditor queries around them; effective dating: the
+ * canceller (HR's cancellations of pending changes) and the scheduler (on a schedule, applies what came due); and the
+ * roster reconcile (an S3 roster bucket → the reconcile function, through the same event pipeline).
  */
 public final class JmlIdentityStack extends Stack {
 
@@ -42,6 +44,7 @@ public final class JmlIdentityStack extends Stack {
     private final HrEventRouting routing;
     private final DueChangeSchedule schedule;
     private final OperationsAlarms alarms;
+    private final RosterReconcile reconcile;
 
     public JmlIdentityStack(Construct scope, String id, StackProps props, StackSettings settings) {
         super(scope, id, props);
@@ -120,8 +123,36 @@ public final class JmlIdentityStack extends Stack {
         this.alarms = new OperationsAlarms(this, "OperationsAlarms", new OperationsAlarms.Props(
                 getStackName(), settings.alarmEmail(), queues, List.copyOf(all)));
 
+        // The reconcile's leavers run the leaver's code: the same sso-admin grants under directAssignments: remove.
+        // It scans the ledger's links, and queries the due index for the employees with a scheduled change open.
+        List<PolicyStatement> reconcilePermissions = new ArrayList<>(List.of(
+                IdentityStoreAccess.reconcileStatement(settings.identityStoreId(), settings.leaverPolicy(),
+                        settings.missingGroupPolicy()),
+                ledger.dataAccessStatement(), ledger.scanStatement(), ledger.dueIndexQueryStatement()));
+        List<PolicyStatement> reconcileSsoAdmin = SsoAdminAccess.statementsFor(ReconcileFunction.NAME, "Reconcile",
+                settings.directAssignments(), settings.ssoInstanceArn());
+        reconcilePermissions.addAll(reconcileSsoAdmin);
+        this.reconcile = new RosterReconcile(this, "RosterReconcile", new RosterReconcile.Props(
+                ReconcileSettings.fromContext(scope.getNode()::tryGetContext),
+                functionsCode,
+                accessRules,
+                environment(),
+                "/jml-identity/" + getStackName() + "/" + ReconcileFunction.NAME,
+                settings.logRetention(),
+                reconcilePermissions,
+                failureQueues.deliveryDeadLetterQueue(),
+                alarms.topic(),
+                getStackName(),
+                "jml-identity/" + getStackName()));
+
+        if (!reconcileSsoAdmin.isEmpty()) {
+            SsoAdminAccess.suppressWildcards(reconcile.function().getRole(), settings.ssoInstanceArn().orElseThrow());
+        }
+
         List<ILogGroup> logGroups = new ArrayList<>();
         all.forEach(fn -> logGroups.add(fn.logGroup()));
+        // A reconcile's changes are audit records too: the auditors' queries read them with the events'.
+        logGroups.add(reconcile.logGroup());
         new AuditQueries(this, "AuditQueries", new AuditQueries.Props("jml-identity/" + getStackName(), logGroups));
 
         outputs();
@@ -170,6 +201,11 @@ public final class JmlIdentityStack extends Stack {
                 "Events a function failed on after retries");
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "Subscribe operators here");
         output("LedgerTableName", ledger.table().getTableName(), "Employee ledger (DynamoDB)");
+        output("RosterBucketName", reconcile.bucket().getBucketName(),
+                "Drop HR rosters here, under the roster prefix (aws s3 cp hr.csv s3://<bucket>/rosters/)");
+        output("ReconcileFunctionName", reconcile.function().getFunctionName(), "reconcile function");
+        output("ReconcileLogGroup", reconcile.logGroup().getLogGroupName(),
+                "Reconcile summaries and the audit records of its changes");
         List<LifecycleFunction> all = new ArrayList<>(functions.values());
         all.add(canceller);
         all.add(scheduler);
@@ -190,6 +226,10 @@ public final class JmlIdentityStack extends Stack {
 
     public LifecycleFunction function(LifecycleStage stage) {
         return functions.get(stage);
+    }
+
+    public RosterReconcile reconcile() {
+        return reconcile;
     }
 
     public HrEventRouting routing() {

@@ -49,7 +49,12 @@ public final class SsoAdminAccess {
 
     /** The sso actions {@code stage}'s function may call under {@code policy} (none under keep). */
     public static List<String> actions(LifecycleStage stage, DirectAssignmentPolicy policy) {
-        List<String> actions = IdentityStoreAccess.listed(stage,
+        return actions(stage.functionName(), policy);
+    }
+
+    /** The sso actions the function named {@code function} (joiner, ..., reconcile) may call under {@code policy}. */
+    public static List<String> actions(String function, DirectAssignmentPolicy policy) {
+        List<String> actions = IdentityStoreAccess.listed(function,
                 DirectAssignmentPolicy.KEY + "=" + policy.name().toLowerCase(Locale.ROOT));
         for (String action : actions) {
             if (!action.startsWith(PREFIX) || !RESOURCE_TYPES.containsKey(action)) {
@@ -67,17 +72,23 @@ public final class SsoAdminAccess {
      */
     public static List<PolicyStatement> statementsFor(LifecycleStage stage, DirectAssignmentPolicy policy,
             Optional<String> instanceArn) {
-        List<String> actions = actions(stage, policy);
+        return statementsFor(stage.functionName(), LifecycleFunction.title(stage), policy, instanceArn);
+    }
+
+    /** The same for the function named {@code function}; {@code title} names its statements (Leaver, Reconcile). */
+    public static List<PolicyStatement> statementsFor(String function, String title, DirectAssignmentPolicy policy,
+            Optional<String> instanceArn) {
+        List<String> actions = actions(function, policy);
         if (actions.isEmpty()) {
             return List.of();
         }
         String instance = instanceArn.orElseThrow(() -> new IllegalStateException(
-                "the sso actions of " + stage.functionName() + " need the instance ARN"));
+                "the sso actions of " + function + " need the instance ARN"));
         Map<List<ResourceType>, List<String>> byResources = new LinkedHashMap<>();
         actions.forEach(action -> byResources.computeIfAbsent(RESOURCE_TYPES.get(action), t -> new ArrayList<>()).add(action));
         List<PolicyStatement> statements = new ArrayList<>();
         byResources.forEach((types, grouped) -> statements.add(PolicyStatement.Builder.create()
-                .sid("SsoAdmin" + LifecycleFunction.title(stage) + (types.size() == 1 ? "Instance" : "Assignments"))
+                .sid("SsoAdmin" + title + (types.size() == 1 ? "Instance" : "Assignments"))
                 .effect(Effect.ALLOW)
                 .actions(grouped)
                 .resources(resources(instance, types))

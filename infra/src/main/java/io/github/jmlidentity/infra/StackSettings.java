@@ -102,6 +102,8 @@ public record StackSettings(
     public static final int MAX_RESERVED_CONCURRENCY = 20;
     /** One scheduler at a time: each run applies every due change; the next waits for the next tick. */
     public static final int SCHEDULER_RESERVED_CONCURRENCY = 1;
+    /** One reconcile at a time: a second roster waits, so that two plans never race on the same directory. */
+    public static final int RECONCILE_RESERVED_CONCURRENCY = 1;
     /** The canceller only writes the ledger table. */
     public static final int CANCELLER_RESERVED_CONCURRENCY = 1;
     /** The Identity Store's documented quota, about 20 requests/s per account. */
@@ -155,12 +157,12 @@ public record StackSettings(
 
     /**
      * One container's share of {@link #identityStoreQuota()}: the quota divided by every reserved execution of
-     * the functions that call the Identity Store (the three lifecycle functions and the scheduler), so that together
-     * they never exceed it (IDENTITY_STORE_MAX_RPS).
+     * the functions that call the Identity Store (the three lifecycle functions, the scheduler and the reconcile
+     * function), so that together they never exceed it (IDENTITY_STORE_MAX_RPS).
      */
     public double identityStoreRequestsPerContainer() {
-        return (double) identityStoreQuota
-                / (LifecycleStage.values().length * reservedConcurrency + SCHEDULER_RESERVED_CONCURRENCY);
+        return (double) identityStoreQuota / (LifecycleStage.values().length * reservedConcurrency
+                + SCHEDULER_RESERVED_CONCURRENCY + RECONCILE_RESERVED_CONCURRENCY);
     }
 
     /** The CloudWatch Logs retention for {@link #logRetentionDays()}. */

@@ -93,10 +93,12 @@ class DueChangeScheduleTest {
     }
 
     @Test
-    void only_the_scheduler_may_query_the_index_and_the_canceller_has_no_identity_store_access() {
-        long queryStatements = stack.resources("AWS::IAM::Policy").values().stream()
-                .filter(p -> p.toString().contains("dynamodb:Query")).count();
-        assertThat(queryStatements).isEqualTo(1);
+    void only_the_scheduler_and_the_reconcile_may_query_the_index_and_the_canceller_has_no_identity_store_access() {
+        // the scheduler (what is due) and the reconcile (which employees have a change open, left to the schedule)
+        List<String> querying = stack.resources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getValue().toString().contains("dynamodb:Query")).map(Map.Entry::getKey).toList();
+        assertThat(querying).hasSize(2).anySatisfy(id -> assertThat(id).startsWith("SchedulerFunction"))
+                .anySatisfy(id -> assertThat(id).startsWith("RosterReconcile"));
         String cancellerPolicy = stack.resources("AWS::IAM::Policy").entrySet().stream()
                 .filter(e -> e.getKey().startsWith("CancellerFunction")).map(e -> e.getValue().toString())
                 .findFirst().orElseThrow();

@@ -26,7 +26,8 @@ class FunctionsJarHandlersTest {
         assertThat(FUNCTIONS_JAR).as("functions.jar, built by the reactor before infra (mvn -B verify)").isRegularFile();
         List<String> handlers = TestStacks.defaults().resources("AWS::Lambda::Function").values().stream()
                 .map(function -> (String) TestStacks.Synthesized.properties(function).get("Handler")).toList();
-        assertThat(handlers).hasSize(5).doesNotHaveDuplicates();
+        // joiner, mover, leaver, canceller, scheduler, reconcile
+        assertThat(handlers).hasSize(6).doesNotHaveDuplicates();
 
         try (URLClassLoader jar = new URLClassLoader(new URL[] {FUNCTIONS_JAR.toUri().toURL()}, null)) {
             Class<?> streamHandler = jar.loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler");

@@ -162,11 +162,15 @@ class HrEventRoutingPatternTest {
         return node;
     }
 
-    /** The rules that match events (on the HR bus); the scheduler's schedule rule has no pattern. */
+    /**
+     * The rules that match HR events: on the HR bus, with a pattern (the scheduler's schedule rule has none; the roster
+     * drop rule and the reconcile's schedule, on the default bus, are RosterReconcileTest's).
+     */
     static Map<String, Map<String, Object>> hrRules(TestStacks.Synthesized stack) {
         Map<String, Map<String, Object>> rules = new java.util.LinkedHashMap<>();
         stack.resources("AWS::Events::Rule").forEach((id, rule) -> {
-            if (TestStacks.Synthesized.properties(rule).containsKey("EventPattern")) {
+            Map<String, Object> properties = TestStacks.Synthesized.properties(rule);
+            if (properties.containsKey("EventPattern") && properties.containsKey("EventBusName")) {
                 rules.put(id, rule);
             }
         });
@@ -183,17 +187,26 @@ class HrEventRoutingPatternTest {
         return machine;
     }
 
-    /** Follows each rule's target: alias → function → Handler, all in the template. */
+    /**
+     * Follows each rule's target to its function's Handler, all in the template: alias → function for the HR rules
+     * and the scheduler's schedule, the function itself for the reconcile's rules (roster drop, schedule).
+     */
     @SuppressWarnings("unchecked")
     static Map<String, String> handlersByRule(TestStacks.Synthesized stack) {
         Map<String, String> handlers = new java.util.HashMap<>();
         stack.resources("AWS::Events::Rule").forEach((ruleId, rule) -> {
             List<Map<String, Object>> targets = (List<Map<String, Object>>) TestStacks.Synthesized.properties(rule).get("Targets");
             assertThat(targets).hasSize(1);
-            String aliasId = (String) ((Map<String, Object>) targets.get(0).get("Arn")).get("Ref");
-            Map<String, Object> alias = stack.resource(aliasId);
-            assertThat(alias.get("Type")).isEqualTo("AWS::Lambda::Alias");
-            String functionId = (String) ((Map<String, Object>) TestStacks.Synthesized.properties(alias).get("FunctionName")).get("Ref");
+            Map<String, Object> arn = (Map<String, Object>) targets.get(0).get("Arn");
+            String functionId;
+            if (arn.containsKey("Ref")) {
+                Map<String, Object> alias = stack.resource((String) arn.get("Ref"));
+                assertThat(alias.get("Type")).isEqualTo("AWS::Lambda::Alias");
+                functionId = (String) ((Map<String, Object>) TestStacks.Synthesized.properties(alias).get("FunctionName")).get("Ref");
+            } else {
+                functionId = (String) ((List<Object>) arn.get("Fn::GetAtt")).get(0);
+            }
+            assertThat(stack.resource(functionId).get("Type")).isEqualTo("AWS::Lambda::Function");
             handlers.put(ruleId, (String) TestStacks.Synthesized.properties(stack.resource(functionId)).get("Handler"));
         });
         return handlers;

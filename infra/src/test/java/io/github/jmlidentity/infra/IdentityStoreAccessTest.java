@@ -144,7 +144,7 @@ class IdentityStoreAccessTest {
     void each_function_has_its_own_role_assumable_only_by_lambda_with_no_managed_policies() {
         for (TestStacks.Synthesized stack : List.of(defaults, variant)) {
             Map<String, Map<String, Object>> roles = stack.resources("AWS::IAM::Role");
-            assertThat(roles).hasSize(5);
+            assertThat(roles).hasSize(6); // joiner, mover, leaver, canceller, scheduler, reconcile
             roles.values().forEach(role -> {
                 Map<String, Object> props = TestStacks.Synthesized.properties(role);
                 assertThat(props).doesNotContainKey("ManagedPolicyArns");

@@ -51,7 +51,8 @@ class JmlIdentityStackTest {
                         "ReservedConcurrentExecutions", StackSettings.DEFAULT_RESERVED_CONCURRENCY,
                         "Layers", List.of(Map.of("Ref", ref("AccessRulesLayer", "AWS::Lambda::LayerVersion"))))));
             }
-            template.resourceCountIs("AWS::Lambda::Function", 5);
+            // and the canceller, the scheduler and the reconcile function (RosterReconcileTest)
+            template.resourceCountIs("AWS::Lambda::Function", 6);
         }
 
         @Test
@@ -76,24 +77,35 @@ class JmlIdentityStackTest {
 
         @Test
         void environment_follows_the_functions_contract() {
-            template.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                            "IDENTITY_STORE_ID", TestStacks.STORE_ID,
-                            "LEDGER_TABLE", Map.of("Ref", ref("EmployeeLedgerTable", "AWS::DynamoDB::Table")),
-                            "ACCESS_RULES_FILE", "/opt/access-rules.json",
-                            "DRY_RUN", "false",
-                            "HR_EVENT_SOURCE", "com.example.hr",
-                            // 20 requests/s shared by 3 functions x 2 reserved executions and the scheduler's one
-                            "IDENTITY_STORE_MAX_RPS", "2.857",
-                            // the instance the leaver (and the scheduler) removes direct account assignments in
-                            "SSO_INSTANCE_ARN", TestStacks.INSTANCE_ARN,
-                            // permanent failures are sent here by the handler itself, not through Lambda's retries
-                            "FAILURE_QUEUE_URL", Map.of("Ref", ref("FailureQueuesProcessingFailureQueue", "AWS::SQS::Queue"))))))));
+            List<String> handlers = new java.util.ArrayList<>();
+            TestStacks.CONTRACT_DETAIL_TYPES.forEach(detailType -> handlers.add(TestStacks.handlerFor(detailType)));
+            for (var function : io.github.jmlidentity.contract.EffectiveDatingFunction.values()) {
+                handlers.add(function.handler());
+            }
+            // every function that processes events (the reconcile's, which reports its failures itself: RosterReconcileTest)
+            for (String handler : handlers) {
+                template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                        "Handler", handler,
+                        "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                                "IDENTITY_STORE_ID", TestStacks.STORE_ID,
+                                "LEDGER_TABLE", Map.of("Ref", ref("EmployeeLedgerTable", "AWS::DynamoDB::Table")),
+                                "ACCESS_RULES_FILE", "/opt/access-rules.json",
+                                "DRY_RUN", "false",
+                                "HR_EVENT_SOURCE", "com.example.hr",
+                                // 20 requests/s shared by 3 functions x 2 reserved executions, the scheduler's one
+                                // and the reconcile's one
+                                "IDENTITY_STORE_MAX_RPS", "2.500",
+                                // the instance the leaver (and the scheduler) removes direct account assignments in
+                                "SSO_INSTANCE_ARN", TestStacks.INSTANCE_ARN,
+                                // permanent failures are sent here by the handler itself, not through Lambda's retries
+                                "FAILURE_QUEUE_URL", Map.of("Ref", ref("FailureQueuesProcessingFailureQueue",
+                                        "AWS::SQS::Queue"))))))));
+            }
         }
 
         @Test
         void each_function_writes_to_its_own_retained_log_group_kept_400_days() {
-            template.resourceCountIs("AWS::Logs::LogGroup", 5);
+            template.resourceCountIs("AWS::Logs::LogGroup", 6); // and the reconcile's
             for (String stage : List.of("joiner", "mover", "leaver", "canceller", "scheduler")) {
                 template.hasResource("AWS::Logs::LogGroup", Match.objectLike(Map.of(
                         "Properties", Map.of("LogGroupName", "/jml-identity/JmlIdentity/" + stage, "RetentionInDays", 400),
@@ -119,13 +131,13 @@ class JmlIdentityStackTest {
         @Test
         void async_invocations_retry_twice_then_go_to_the_processing_failure_queue() {
             String failureQueue = ref("FailureQueuesProcessingFailureQueue", "AWS::SQS::Queue");
-            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 5);
-            template.allResourcesProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
+            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 6); // and the reconcile's: no retry
+            template.resourcePropertiesCountIs("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
                     "MaximumRetryAttempts", 2,
                     "MaximumEventAgeInSeconds", 6 * 3600,
                     "Qualifier", Match.anyValue(),
                     "DestinationConfig", Map.of("OnFailure", Map.of(
-                            "Destination", Map.of("Fn::GetAtt", List.of(failureQueue, "Arn")))))));
+                            "Destination", Map.of("Fn::GetAtt", List.of(failureQueue, "Arn")))))), 5);
         }
 
         @Test
@@ -193,8 +205,9 @@ class JmlIdentityStackTest {
         @Test
         void one_rule_per_detail_type_targets_its_alias_with_retries_and_a_delivery_dead_letter_queue() {
             String dlq = ref("FailureQueuesDeliveryDeadLetterQueue", "AWS::SQS::Queue");
-            // three stages, the cancellations, and the scheduler's schedule (DueChangeScheduleTest)
-            template.resourceCountIs("AWS::Events::Rule", 5);
+            // three stages, the cancellations, the scheduler's schedule (DueChangeScheduleTest) and the roster drop
+            // rule (RosterReconcileTest)
+            template.resourceCountIs("AWS::Events::Rule", 6);
             for (String fn : List.of("Joiner", "Mover", "Leaver", "Canceller")) {
                 String detailType = switch (fn) {
                     case "Joiner" -> "Employee Joined";
@@ -214,7 +227,7 @@ class JmlIdentityStackTest {
 
         @Test
         void eventbridge_may_invoke_each_alias_only_from_its_rule() {
-            template.resourceCountIs("AWS::Lambda::Permission", 5);
+            template.resourceCountIs("AWS::Lambda::Permission", 6); // and the roster drop rule's
             template.allResourcesProperties("AWS::Lambda::Permission", Match.objectLike(Map.of(
                     "Action", "lambda:InvokeFunction",
                     "Principal", "events.amazonaws.com",
@@ -310,7 +323,8 @@ class JmlIdentityStackTest {
                 "JmlIdentity-scheduler-errors", "JmlIdentity-scheduler-throttles", "JmlIdentity-scheduler-events-dropped",
                 "JmlIdentity-scheduler-destination-failures",
                 "JmlIdentity-mass-deletion-guard", "JmlIdentity-scope-violation", "JmlIdentity-stale-events",
-                "JmlIdentity-stale-leaver", "JmlIdentity-user-deleted-outside", "JmlIdentity-unexpected-errors");
+                "JmlIdentity-stale-leaver", "JmlIdentity-user-deleted-outside", "JmlIdentity-unexpected-errors",
+                "JmlIdentity-reconcile-needs-attention", "JmlIdentity-reconcile-errors");
 
         @Test
         void every_alarm_fires_on_the_first_occurrence_and_notifies_the_topic() {
@@ -381,7 +395,8 @@ class JmlIdentityStackTest {
 
         @Test
         void audit_log_alarms_are_counted_from_audit_records_in_every_log_group() {
-            template.resourceCountIs("AWS::Logs::MetricFilter", 5 * OperationsAlarms.LOG_ALARMS.size());
+            // the functions' log groups and the reconcile's, which also has its needs-attention filter
+            template.resourceCountIs("AWS::Logs::MetricFilter", 6 * OperationsAlarms.LOG_ALARMS.size() + 1);
             Map<String, String> filters = Map.of(
                     "MassDeletionGuardTrips", "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }",
                     // issue #11 item 4: a change outside the managed scope, or to a protected user
@@ -394,7 +409,7 @@ class JmlIdentityStackTest {
                     // issue #11 item 11
                     "UnexpectedErrors", "{ $.recordType = \"jml.error\" }");
             for (String logGroup : List.of("JoinerFunctionLogGroup", "MoverFunctionLogGroup", "LeaverFunctionLogGroup",
-                    "CancellerFunctionLogGroup", "SchedulerFunctionLogGroup")) {
+                    "CancellerFunctionLogGroup", "SchedulerFunctionLogGroup", "RosterReconcileLogGroup")) {
                 filters.forEach((metric, pattern) -> template.hasResourceProperties("AWS::Logs::MetricFilter",
                         Match.objectLike(Map.of(
                                 "LogGroupName", Map.of("Ref", ref(logGroup, "AWS::Logs::LogGroup")),
@@ -426,16 +441,19 @@ class JmlIdentityStackTest {
 
         @Test
         void auditor_queries_read_audit_records_from_every_log_group() {
-            template.resourceCountIs("AWS::Logs::QueryDefinition", 6);
+            // the auditors' six queries, and the reconcile's "last reconcile" (RosterReconcileTest)
+            assertThat(AuditQueries.QUERIES).hasSize(6);
+            template.resourceCountIs("AWS::Logs::QueryDefinition", AuditQueries.QUERIES.size() + 1);
             List<Object> logGroups = List.of(
                     Map.of("Ref", ref("JoinerFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("MoverFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("LeaverFunctionLogGroup", "AWS::Logs::LogGroup")),
                     Map.of("Ref", ref("CancellerFunctionLogGroup", "AWS::Logs::LogGroup")),
-                    Map.of("Ref", ref("SchedulerFunctionLogGroup", "AWS::Logs::LogGroup")));
-            template.allResourcesProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
+                    Map.of("Ref", ref("SchedulerFunctionLogGroup", "AWS::Logs::LogGroup")),
+                    Map.of("Ref", ref("RosterReconcileLogGroup", "AWS::Logs::LogGroup")));
+            template.resourcePropertiesCountIs("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
                     "LogGroupNames", logGroups,
-                    "QueryString", Match.stringLikeRegexp(".*filter recordType = \"jml\\.audit\".*"))));
+                    "QueryString", Match.stringLikeRegexp(".*recordType = \"jml\\.audit\".*"))), AuditQueries.QUERIES.size());
             Capture employee = new Capture();
             template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
                     "Name", "jml-identity/JmlIdentity/Everything that happened to employee EMPLOYEE_ID",
@@ -504,6 +522,7 @@ class JmlIdentityStackTest {
                 variant.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                         "Handler", TestStacks.handlerFor(detailType), "ReservedConcurrentExecutions", 3)));
             }
+            // every function, the reconcile's included (which keeps one reserved execution: RosterReconcileTest)
             variant.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
                             "IDENTITY_STORE_ID", "d-9876543210",

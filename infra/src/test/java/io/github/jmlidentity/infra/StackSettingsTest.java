@@ -58,8 +58,8 @@ class StackSettingsTest {
         assertThat(s.archiveRetentionDays()).isEqualTo(90);
         assertThat(s.reservedConcurrency()).isEqualTo(2);
         assertThat(s.identityStoreQuota()).isEqualTo(20);
-        // 3 lifecycle functions x 2 reserved executions, and the scheduler's one
-        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 7);
+        // 3 lifecycle functions x 2 reserved executions, the scheduler's one and the reconcile's one
+        assertThat(s.identityStoreRequestsPerContainer()).isEqualTo(20.0 / 8);
         assertThat(s.leaverPolicy()).isEqualTo(LeaverPolicy.DELETE);
         assertThat(s.missingGroupPolicy()).isEqualTo(MissingGroupPolicy.FAIL);
         assertThat(s.directAssignments()).isEqualTo(DirectAssignmentPolicy.REMOVE);

@@ -46,7 +46,12 @@ final class TestStacks {
             Map.entry(StackSettings.ALARM_EMAIL, "iam-ops@example.com"),
             Map.entry(StackSettings.DRY_RUN, "true"),
             // keep: no sso-admin grant, and so no instance ARN needed
-            Map.entry(StackSettings.DIRECT_ASSIGNMENTS, "keep"));
+            Map.entry(StackSettings.DIRECT_ASSIGNMENTS, "keep"),
+            Map.entry(ReconcileSettings.ROSTER_PREFIX, "hr/exports/"),
+            Map.entry(ReconcileSettings.RECONCILE_SCHEDULE, "rate(1 day)"),
+            Map.entry(ReconcileSettings.RECONCILE_ROSTER_KEY, "hr/exports/current.csv"),
+            Map.entry(ReconcileSettings.RECONCILE_ADOPT, "userName+email"),
+            Map.entry(ReconcileSettings.RECONCILE_MAX_LEAVERS, "40"));
 
     private static Path assets;
     private static Synthesized defaults;

@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
                 + "with the seed's groups, accounts and permission sets; each event is routed by the CDK app's "
                 + "EventBridge patterns (event-ruler) to the real joiner, mover or leaver code; each audit record is "
                 + "shown; then the quarterly access report.",
+                "Day one first: a user made by hand before jml-identity is adopted by `jml reconcile --adopt --apply` "
+                        + "from an HR roster (events/demo/day-one-roster.csv), then its employee leaves and the leaver "
+                        + "deletes it.",
                 "The story: joiners, a duplicate delivery, a promotion, a late stale event, a department move, a "
                         + "malformed event, a leaver and a rehire; then effective dating: a resignation entered a month "
                         + "ahead and a transfer effective later are SCHEDULED, time moves on and the scheduler applies "
@@ -52,6 +55,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "EventBridge rule patterns (default: ${DEFAULT-VALUE}).")
     Path patterns;
 
+    @Option(names = "--day-one-roster", paramLabel = "FILE", defaultValue = "events/demo/day-one-roster.csv",
+            description = "The HR roster of the day-one chapter (default: ${DEFAULT-VALUE}).")
+    Path dayOneRoster;
+
+    @Option(names = "--day-one-leaver", paramLabel = "FILE", defaultValue = "events/demo/li-leaves.json",
+            description = "The leaver of the adopted user in the day-one chapter (default: ${DEFAULT-VALUE}).")
+    Path dayOneLeaver;
+
     @Mixin
     FunctionOptions functionOptions;
 
@@ -69,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, String> noEnvironment = Map.of();
         Path rules = functionOptions.rulesFile(noEnvironment);
         String source = functionOptions.source(noEnvironment);
-        for (Path file : List.of(story, seed, rules, patterns)) {
+        for (Path file : List.of(story, seed, rules, patterns, dayOneRoster, dayOneLeaver)) {
             if (!Files.isRegularFile(file)) {
                 throw new CliException("File not found: " + file + " (run jml demo from the repository root, or pass its path)");
             }
@@ -92,6 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
 
             LocalAws aws = LocalAws.resolve(store.endpoint());
             int matched;
+            int dayOne;
             List<String> untouched;
             try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(builder -> aws.configure(builder, null));
                  SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(builder -> aws.configure(builder, null))) {
@@ -106,7 +118,11 @@ public final class DemoCommand implements Callable<Integer> {
                             }
                         })
                         .buildFunctions();
-                StoryRunner runner = new StoryRunner(router, functions, time, view, out, Path.of("").toAbsolutePath());
+                Path base = Path.of("").toAbsolutePath();
+                dayOne = new DayOneChapter(client, store.identityStoreId(), wiring.buildReconciler(), functions.events(),
+                        router, view, out).run(dayOneRoster, dayOneLeaver, base);
+                out.printf("%nThe HR story%n");
+                StoryRunner runner = new StoryRunner(router, functions, time, view, out, base);
                 matched = runner.run(script);
                 untouched = runner.untouchedMismatches(script.untouched());
             }
@@ -114,7 +130,8 @@ public final class DemoCommand implements Callable<Integer> {
             printReport(store, out);
             out.println();
             untouched.forEach(m -> out.println("MISMATCH: protected user changed: " + m));
-            boolean success = matched == script.steps().size() && untouched.isEmpty();
+            boolean success = matched == script.steps().size() && dayOne == DayOneChapter.STEPS && untouched.isEmpty();
+            out.printf("Day one: %d of %d steps as expected.%n", dayOne, DayOneChapter.STEPS);
             out.printf("Story: %d of %d steps as expected; protected users %s. %s%n", matched, script.steps().size(),
                     untouched.isEmpty() ? "untouched" : "CHANGED", success ? "Demo passed." : "Demo FAILED.");
             out.flush();

@@ -23,6 +23,8 @@ class DemoCommandTest {
         options.put("--seed", REPO.resolve("config/local-seed.json").toString());
         options.put("--rules", REPO.resolve("config/access-rules.json").toString());
         options.put("--patterns", REPO.resolve("events/routing/patterns.json").toString());
+        options.put("--day-one-roster", REPO.resolve("events/demo/day-one-roster.csv").toString());
+        options.put("--day-one-leaver", REPO.resolve("events/demo/li-leaves.json").toString());
         List<String> flags = new ArrayList<>();
         for (int i = 0; i < overrides.length; i++) {
             if (overrides[i].equals("--audit-json")) {
@@ -56,6 +58,17 @@ class DemoCommandTest {
         assertThat(run.out()).as("every event went through the deployed patterns")
                 .contains("events/joiner.json -> rule joiner -> joiner function")
                 .contains("events/leaver.json -> rule leaver -> leaver function");
+    }
+
+    @Test
+    void dayOneAdoptsAUserMadeByHandAndItsLeaverDeletesIt() {
+        CliRun run = demo();
+        assertThat(run.out()).contains("[day one 1/3] An administrator made li.wei by hand")
+                .containsPattern("ADOPT\\s+li\\.wei \\(E3001\\) \\| aws:identitystore:enterprise\\.employeeNumber .* APPLIED")
+                .containsPattern("UNMANAGED\\s+breakglass-admin \\| protected user")
+                .contains("events/demo/li-leaves.json -> rule leaver -> leaver function")
+                .containsPattern("APPLIED\\s+\\| li\\.wei \\(E3001\\) \\| was in [a-z, -]*jml-engineering[a-z, -]* \\|.* user deleted")
+                .contains("Day one: 3 of 3 steps as expected.");
     }
 
     @Test

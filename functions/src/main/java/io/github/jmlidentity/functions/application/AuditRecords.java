@@ -38,13 +38,14 @@ final class AuditRecords {
      * what all its attempts did. The user name is the directory's when the event found the user, else the one the
      * event names. The scope check reads the record's changes, independently of how they came about.
      */
-    AuditRecord record(EventIdentity event, ProcessingResult result, Cost cost, String requestId, boolean coldStart) {
+    AuditRecord record(EventIdentity event, ProcessingResult result, Cost cost, String requestId, boolean coldStart,
+                       String source) {
         Changes changes = result.outcome() == Outcome.PLANNED && result.plan() != null
                 ? Changes.planned(result.plan()) : result.changes();
         UserRef user = result.user().orNamed(event.userName());
         return new AuditRecord(clock.instant(), event, user, identityStoreId, result.outcome(), dryRun, changes, cost,
                 result.verdict(), new Delivery(result.attempt(), result.isFinal(), requestId, coldStart),
-                ScopeCheck.violations(rules, result.outcome(), user, changes), result.scheduling());
+                ScopeCheck.violations(rules, result.outcome(), user, changes), result.scheduling(), source);
     }
 
     /**

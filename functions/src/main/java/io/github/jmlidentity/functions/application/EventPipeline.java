@@ -120,7 +120,7 @@ public final class EventPipeline implements ProcessHrEvent {
             EventIdentity identity = event != null ? EventIdentity.of(event) : parser.identify(request.envelope());
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             record = audit.record(identity, result, new Cost(calls.calls(), calls.requestIds(), durationMs),
-                    request.requestId(), request.coldStart());
+                    request.requestId(), request.coldStart(), request.source());
             auditLog.write(record);
             if (result.receipt() != null && event != null) {
                 published(event, result.receipt(), identity, request.requestId());

@@ -52,6 +52,14 @@ public record LifecycleSettings(IdentityDirectory directory, EmployeeLedger ledg
                 AccountAssignments.NONE, clock, leaseWait, AssignmentRemoval.Waiting.DEFAULT), leaseWait);
     }
 
+    /** The same settings with the mass-deletion guard's hourly cap at {@code max} (an operator-confirmed batch). */
+    public LifecycleSettings withMaxLeaversPerHour(int max) {
+        AccessRules r = rules;
+        return new LifecycleSettings(directory, ledger, new AccessRules(r.defaultGroups(), r.managedGroups(), r.rules(),
+                r.protectedUsers(), r.missingGroupPolicy(), r.leaverPolicy(), max, r.directAssignments()), clock, dryRun,
+                lease, maxLeaseWait, assignmentRemoval, leaseWait);
+    }
+
     public static LifecycleSettings of(IdentityDirectory directory, EmployeeLedger ledger, AccessRules rules,
                                        boolean dryRun) {
         return new LifecycleSettings(directory, ledger, rules, Clock.systemUTC(), dryRun,

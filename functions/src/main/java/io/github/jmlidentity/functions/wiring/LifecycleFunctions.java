@@ -17,6 +17,16 @@ import io.github.jmlidentity.functions.adapter.out.InvocationScope;
 import io.github.jmlidentity.functions.adapter.out.SdkAccountAssignments;
 import io.github.jmlidentity.functions.adapter.out.SdkIdentityDirectory;
 import io.github.jmlidentity.functions.adapter.out.SqsFailureQueue;
+import io.github.jmlidentity.functions.adapter.json.RosterReader;
+import io.github.jmlidentity.functions.adapter.out.FileRosterSource;
+import io.github.jmlidentity.functions.adapter.out.SdkDirectoryListing;
+import io.github.jmlidentity.functions.application.ReconcileService;
+import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
+import io.github.jmlidentity.functions.application.port.out.ApiCallLog;
+import io.github.jmlidentity.functions.application.port.out.AuditLog;
+import io.github.jmlidentity.functions.application.port.out.ErrorLog;
+import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
+import io.github.jmlidentity.functions.application.port.out.RosterSource;
 import io.github.jmlidentity.functions.application.AssignmentRemoval;
 import io.github.jmlidentity.functions.application.DueChangeRunner;
 import io.github.jmlidentity.functions.application.EventPipeline;
@@ -138,6 +148,11 @@ public final class LifecycleFunctions {
         return new SdkIdentityDirectory(client, identityStoreId);
     }
 
+    /** The Identity Store listed in pages through {@code client}, for a reconcile. */
+    public static DirectoryListing directoryListing(IdentitystoreClient client, String identityStoreId) {
+        return new SdkDirectoryListing(client, identityStoreId);
+    }
+
     /** A ledger in memory, to share between several wirings (containers) of one process, e.g. a benchmark's. */
     public static EmployeeLedger inMemoryLedger() {
         return new InMemoryEmployeeLedger();
@@ -171,6 +186,8 @@ public final class LifecycleFunctions {
         private Duration maxLeaseWait = Duration.ofSeconds(20);
         private FailureQueue failureQueue;
         private boolean loadSchemasAtInit;
+        private DirectoryListing listing;
+        private RosterSource rosters = new FileRosterSource();
         private Consumer<String> errorLines = System.err::println;
         private AccountAssignments accountAssignments;
         private Sleeper sleeper = Sleeper.threadSleep();
@@ -195,9 +212,22 @@ public final class LifecycleFunctions {
             return this;
         }
 
-        /** The Identity Store through {@code client} (see {@link #identityStoreClient}). */
+        /** The Identity Store through {@code client} (see {@link #identityStoreClient}), also listed in pages for a reconcile. */
         public Builder identityStore(IdentitystoreClient client, String identityStoreId) {
+            this.listing = new SdkDirectoryListing(client, identityStoreId);
             return directory(LifecycleFunctions.identityStore(client, identityStoreId));
+        }
+
+        /** How a reconcile lists the directory in pages (set by {@link #identityStore}). */
+        public Builder directoryListing(DirectoryListing value) {
+            this.listing = value;
+            return this;
+        }
+
+        /** Where a reconcile reads rosters (default: local files). */
+        public Builder rosterSource(RosterSource value) {
+            this.rosters = value;
+            return this;
         }
 
         /**
@@ -396,6 +426,26 @@ public final class LifecycleFunctions {
 
         /** The inbound port, and the scheduled changes applied through it (same directory, ledger, clock, audit). */
         public Functions buildFunctions() {
+            LifecycleSettings settings = settings();
+            ProcessHrEvent events = new EventPipeline(settings, new EventParser(source, loadSchemasAtInit), auditLog(),
+                    invocationScopes(), failureQueue, errorLog(), pendingChanges);
+            return new Functions(events, new DueChangeRunner(pendingChanges, events, clock));
+        }
+
+        /**
+         * The reconcile use case over the same directory, ledger, scheduled changes, rules, clock and audit lines: its
+         * changes go through an event pipeline like {@link #build()}'s (no failure queue: a reconcile reports its
+         * failures itself, and running it again is its redrive).
+         */
+        public ReconcileRoster buildReconciler() {
+            Objects.requireNonNull(listing, "directoryListing (set by identityStore)");
+            LifecycleSettings settings = settings();
+            EventParser parser = new EventParser(source, loadSchemasAtInit);
+            return new ReconcileService(settings, parser, rosters, new RosterReader(parser), listing, pendingChanges,
+                    auditLog(), invocationScopes(), errorLog());
+        }
+
+        private LifecycleSettings settings() {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(ledger, "ledger");
             Objects.requireNonNull(rules, "rules");
@@ -412,16 +462,26 @@ public final class LifecycleFunctions {
                 }
                 assignments = AccountAssignments.NONE;
             }
-            LifecycleSettings settings = new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease,
-                    maxLeaseWait, new AssignmentRemoval(assignments, clock, sleeper, assignmentWaiting), sleeper);
+            return new LifecycleSettings(directory, ledger, rules, clock, dryRun, lease, maxLeaseWait,
+                    new AssignmentRemoval(assignments, clock, sleeper, assignmentWaiting), sleeper);
+        }
+
+        /** Each invocation's API calls, and its deadline on this wiring's clock. */
+        private ApiCallLog invocationScopes() {
+            Clock time = clock;
+            return deadline -> InvocationScope.open(deadline, time);
+        }
+
+        private AuditLog auditLog() {
             Consumer<String> lines = auditLines;
+            return record -> lines.accept(AuditJson.toLine(record));
+        }
+
+        private ErrorLog errorLog() {
             Consumer<String> errors = errorLines;
             Clock time = clock;
-            ProcessHrEvent events = new EventPipeline(settings, new EventParser(source, loadSchemasAtInit),
-                    record -> lines.accept(AuditJson.toLine(record)), deadline -> InvocationScope.open(deadline, time),
-                    failureQueue, (context, event, requestId, failure) -> errors.accept(
-                            ErrorJson.toLine(time.instant(), context, event, requestId, failure)), pendingChanges);
-            return new Functions(events, new DueChangeRunner(pendingChanges, events, clock));
+            return (context, event, requestId, failure) -> errors.accept(
+                    ErrorJson.toLine(time.instant(), context, event, requestId, failure));
         }
     }
 }

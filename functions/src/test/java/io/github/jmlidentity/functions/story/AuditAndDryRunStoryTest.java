@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditAndDryRunStoryTest extends StoryTest {
 
     private static final List<String> STABLE_FIELDS = List.of("recordType", "time", "eventId", "hrEventId",
-            "detailType", "employeeId", "userName", "userId", "identityStoreId", "outcome", "dryRun", "effectiveAt",
+            "detailType", "source", "employeeId", "userName", "userId", "identityStoreId", "outcome", "dryRun", "effectiveAt",
             "dueAt", "attributesChanged", "groupsAdded", "groupsRemoved", "membershipsBefore", "pendingCancelled",
             "userDeleted", "assignmentsRemoved", "apiCalls",
             "requestIds", "durationMs", "errorType", "reason", "note", "retryable", "attempt", "final", "requestId",
@@ -49,6 +49,7 @@ class AuditAndDryRunStoryTest extends StoryTest {
         for (JsonNode record : records) {
             assertThat(record.fieldNames()).toIterable().containsExactlyElementsOf(STABLE_FIELDS);
             assertThat(record.path("recordType").asText()).isEqualTo("jml.audit");
+            assertThat(record.path("source").asText()).as("an HR event, not a reconcile").isEqualTo("hr-event");
             assertThat(record.path("identityStoreId").asText()).isEqualTo(IDENTITY_STORE.server().identityStoreId());
             assertThat(record.toString()).doesNotContain("jane.doe@example.com", "Jane", "London", "Europe/");
         }

@@ -10,6 +10,7 @@ import io.github.jmlidentity.functions.adapter.in.LifecycleHandler;
 import io.github.jmlidentity.functions.adapter.in.MoverHandler;
 import io.github.jmlidentity.functions.adapter.json.AuditJson;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
+import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
 import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
 import io.github.jmlidentity.functions.domain.AccessRules;
 import io.github.jmlidentity.functions.domain.EventKind;
@@ -56,6 +57,8 @@ public final class StoryWorld {
     public final String table;
     /** The functions as the handlers get them (the inbound port). */
     public final ProcessHrEvent functions;
+    /** A reconcile over the same directory, ledger table, scheduled changes, rules and audit lines. */
+    public final ReconcileRoster reconciler;
     /** The scheduled changes, applied through {@link #functions} (the scheduler's port). */
     public final ScheduledChanges scheduled;
     public final List<String> auditLines = Collections.synchronizedList(new ArrayList<>());
@@ -119,6 +122,7 @@ public final class StoryWorld {
                 .ledgerTable(dynalite.client(), table)
                 .rules(rules)
                 .dryRun(dryRun)
+                .directoryListing(LifecycleFunctions.directoryListing(functionsClient, storeId))
                 .clock(clock)
                 .auditLines(this::writeAuditLine)
                 .errorLines(errorLines::add);
@@ -126,6 +130,7 @@ public final class StoryWorld {
         LifecycleFunctions.Functions built = builder.buildFunctions();
         this.functions = built.events();
         this.scheduled = built.scheduled();
+        this.reconciler = builder.buildReconciler();
         // The handlers read the same clock: an invocation's deadline is its time plus Lambda's remaining time.
         this.handlers = Map.of("joiner", new JoinerHandler(functions, clock), "mover", new MoverHandler(functions, clock),
                 "leaver", new LeaverHandler(functions, clock), "canceller", new ChangeCancelledHandler(functions, clock));

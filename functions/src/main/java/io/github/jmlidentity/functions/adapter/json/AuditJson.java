@@ -30,6 +30,7 @@ public final class AuditJson {
         n.put("eventId", event.eventId());
         n.put("hrEventId", event.hrEventId());
         n.put("detailType", event.detailType());
+        n.put("source", r.source());
         n.put("employeeId", event.employeeId());
         n.put("userName", r.user().userName());
         n.put("userId", r.user().userId());

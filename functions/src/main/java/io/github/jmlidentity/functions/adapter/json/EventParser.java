@@ -125,6 +125,16 @@ public final class EventParser implements EnvelopeParser {
             throw invalid("event", "must be a JSON object (an EventBridge envelope), was "
                     + (root == null || root.isMissingNode() ? "empty" : root.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
+        return parse(root, expected);
+    }
+
+    /**
+     * Validates an envelope already read as JSON (e.g. one a roster row is wrapped in, so that the row is checked by
+     * the same schemas as an event).
+     *
+     * @throws InvalidEventException naming every bad field
+     */
+    public HrEvent parse(JsonNode root, EventKind expected) {
         EventKind kind = EventKind.fromDetailType(root.path("detail-type").asText(null)).orElse(null);
         JsonNode detail = root.path("detail");
         // NFC first: the schema, the rules and the directory all see one form of each name.

@@ -83,6 +83,36 @@ public record DynamoDbEmployeeLedger(DynamoDbClient client, String table) implem
                 "the mass-deletion guard counter stayed contended after " + GUARD_ATTEMPTS + " attempts", true);
     }
 
+    /** A Scan of the key and the user id only, page by page (1 MB each), skipping the guard's item. */
+    @Override
+    public void forEachLinkedUser(java.util.function.BiConsumer<String, String> employeeIdAndUserId) {
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> from = startKey;
+            var page = scanPage(from);
+            for (Map<String, AttributeValue> item : page.items()) {
+                AttributeValue userId = item.get(LedgerEntryFields.USER_ID);
+                String employeeId = item.get(KEY).s();
+                if (userId != null && userId.s() != null && !GUARD_KEY.equals(employeeId)) {
+                    employeeIdAndUserId.accept(employeeId, userId.s());
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+    }
+
+    private software.amazon.awssdk.services.dynamodb.model.ScanResponse scanPage(Map<String, AttributeValue> startKey) {
+        try {
+            return client.scan(r -> r.tableName(table).consistentRead(true)
+                    .projectionExpression("#k, #u")
+                    .expressionAttributeNames(Map.of("#k", KEY, "#u", LedgerEntryFields.USER_ID))
+                    .exclusiveStartKey(startKey)
+                    .overrideConfiguration(InvocationScope.requestOverrides()));
+        } catch (SdkException e) {
+            throw ExceptionTranslator.translate(e, "scan ledger " + table);
+        }
+    }
+
     private Map<String, AttributeValue> get(String key) {
         try {
             var response = client.getItem(r -> r.tableName(table).consistentRead(true).overrideConfiguration(InvocationScope.requestOverrides())

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 import software.amazon.awssdk.services.identitystore.model.CreateUserRequest;
 import software.amazon.awssdk.services.identitystore.model.DescribeUserResponse;
 import software.amazon.awssdk.services.identitystore.model.Email;
+import software.amazon.awssdk.services.identitystore.model.Name;
 import software.amazon.awssdk.services.identitystore.model.User;
 
 import java.util.ArrayList;
@@ -30,22 +31,37 @@ final class IdentityStoreTranslator {
     }
 
     static UserProfile profileOf(DescribeUserResponse user) {
+        return profileOf(user.userName(), user.displayName(), user.name(), user.hasEmails() ? user.emails() : List.of(),
+                user.title(), user.locale(), user.timezone(), user.preferredLanguage(), user.userType(),
+                user.hasExtensions() ? user.extensions() : Map.of());
+    }
+
+    /** A user as ListUsers returns it (with the enterprise extension when it was asked for). */
+    static UserProfile profileOf(User user) {
+        return profileOf(user.userName(), user.displayName(), user.name(), user.hasEmails() ? user.emails() : List.of(),
+                user.title(), user.locale(), user.timezone(), user.preferredLanguage(), user.userType(),
+                user.hasExtensions() ? user.extensions() : Map.of());
+    }
+
+    private static UserProfile profileOf(String userName, String displayName, Name name, List<Email> emails,
+                                         String title, String locale, String timezone, String preferredLanguage,
+                                         String userType, Map<String, Document> extensions) {
         Map<UserAttribute, String> values = new EnumMap<>(UserAttribute.class);
-        values.put(UserAttribute.USER_NAME, user.userName());
-        values.put(UserAttribute.DISPLAY_NAME, user.displayName());
-        if (user.name() != null) {
-            values.put(UserAttribute.GIVEN_NAME, user.name().givenName());
-            values.put(UserAttribute.FAMILY_NAME, user.name().familyName());
+        values.put(UserAttribute.USER_NAME, userName);
+        values.put(UserAttribute.DISPLAY_NAME, displayName);
+        if (name != null) {
+            values.put(UserAttribute.GIVEN_NAME, name.givenName());
+            values.put(UserAttribute.FAMILY_NAME, name.familyName());
         }
-        if (user.hasEmails() && !user.emails().isEmpty()) {
-            values.put(UserAttribute.EMAIL, user.emails().get(0).value());
+        if (!emails.isEmpty()) {
+            values.put(UserAttribute.EMAIL, emails.get(0).value());
         }
-        values.put(UserAttribute.TITLE, user.title());
-        values.put(UserAttribute.LOCALE, user.locale());
-        values.put(UserAttribute.TIMEZONE, user.timezone());
-        values.put(UserAttribute.PREFERRED_LANGUAGE, user.preferredLanguage());
-        values.put(UserAttribute.USER_TYPE, user.userType());
-        Document enterprise = user.hasExtensions() ? user.extensions().get(UserAttribute.Enterprise.NAME) : null;
+        values.put(UserAttribute.TITLE, title);
+        values.put(UserAttribute.LOCALE, locale);
+        values.put(UserAttribute.TIMEZONE, timezone);
+        values.put(UserAttribute.PREFERRED_LANGUAGE, preferredLanguage);
+        values.put(UserAttribute.USER_TYPE, userType);
+        Document enterprise = extensions.get(UserAttribute.Enterprise.NAME);
         if (enterprise != null && enterprise.isMap()) {
             Map<String, Document> fields = enterprise.asMap();
             for (UserAttribute attribute : UserAttribute.values()) {
@@ -57,20 +73,6 @@ final class IdentityStoreTranslator {
         return new UserProfile(values);
     }
 
-    /** A user as ListUsers returns it: the same attributes as DescribeUser's, read the same way. */
-    static UserProfile profileOf(User user) {
-        DescribeUserResponse.Builder described = DescribeUserResponse.builder().userId(user.userId())
-                .userName(user.userName()).displayName(user.displayName()).name(user.name()).title(user.title())
-                .locale(user.locale()).timezone(user.timezone()).preferredLanguage(user.preferredLanguage())
-                .userType(user.userType());
-        if (user.hasEmails()) {
-            described.emails(user.emails());
-        }
-        if (user.hasExtensions()) {
-            described.extensions(user.extensions());
-        }
-        return profileOf(described.build());
-    }
 
     /** The CreateUser request for {@code profile} (the caller adds the store id and the call's time limit). */
     static CreateUserRequest.Builder createUser(UserProfile profile) {

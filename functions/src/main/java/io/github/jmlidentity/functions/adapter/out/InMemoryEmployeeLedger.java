@@ -54,6 +54,12 @@ public class InMemoryEmployeeLedger implements EmployeeLedger {
         return true;
     }
 
+    @Override
+    public synchronized void forEachLinkedUser(java.util.function.BiConsumer<String, String> employeeIdAndUserId) {
+        entries.values().stream().filter(e -> e.userId() != null)
+                .forEach(e -> employeeIdAndUserId.accept(e.employeeId(), e.userId()));
+    }
+
     /** Every entry, by employee id. */
     public synchronized Map<String, LedgerEntry> entries() {
         return Map.copyOf(entries);

@@ -28,6 +28,7 @@ final class LedgerEntryFields {
 
     static final String EMPLOYEE_ID = "employeeId";
     static final String VERSION = "version";
+    static final String USER_ID = "userId";
     /** Prefix of the fields of a final record not yet written. */
     private static final String UNPUBLISHED = "unpublished";
 
@@ -38,7 +39,7 @@ final class LedgerEntryFields {
     static Map<String, Object> of(LedgerEntry e) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(EMPLOYEE_ID, e.employeeId());
-        fields.put("userId", e.userId());
+        fields.put(USER_ID, e.userId());
         fields.put("status", e.status() == null ? null : e.status().name());
         fields.put("lastEventId", e.lastEventId());
         fields.put("lastEffectiveAt", text(e.lastEffectiveAt()));
@@ -94,7 +95,7 @@ final class LedgerEntryFields {
                     changes(fields, UNPUBLISHED), string(fields, UNPUBLISHED + "Note"),
                     attempt == null ? 0 : attempt.intValue());
         }
-        return new LedgerEntry(employeeId, string(fields, "userId"),
+        return new LedgerEntry(employeeId, string(fields, USER_ID),
                 constant(fields, "status", EmploymentStatus.class), string(fields, "lastEventId"),
                 instant(fields, "lastEffectiveAt"), instant(fields, "leftAt"), list(fields, "recentEventIds"),
                 version == null ? 0 : version, string(fields, "lockOwner"),

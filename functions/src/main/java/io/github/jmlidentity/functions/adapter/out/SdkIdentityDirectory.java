@@ -161,6 +161,11 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
+    public void knowGroups(List<io.github.jmlidentity.functions.domain.reconcile.DirectoryGroup> groups) {
+        groups.forEach(group -> remember(group.displayName(), group.groupId()));
+    }
+
+    @Override
     public String createGroup(String displayName, String description) {
         try {
             String id = call("CreateGroup " + displayName, () -> client.createGroup(r -> r

@@ -17,6 +17,7 @@ import java.util.List;
  * @param delivery which delivery of the event this is, whether the record is final, the Lambda request
  * @param scopeViolations changes outside the access rules' scope ({@link ScopeCheck}); empty when none
  * @param scheduling when a scheduled change is due, and the pending changes the event cancelled or replaced
+ * @param source   what the event came from: hr-event, or reconcile (an event made from an HR roster)
  */
 public record AuditRecord(
         Instant time,
@@ -30,27 +31,40 @@ public record AuditRecord(
         Verdict verdict,
         Delivery delivery,
         List<String> scopeViolations,
-        Scheduling scheduling) {
+        Scheduling scheduling,
+        String source) {
 
     public static final String RECORD_TYPE = "jml.audit";
+    /** What {@link #source()} is when not given: an HR event. */
+    public static final String HR_EVENT = "hr-event";
 
     public AuditRecord {
         delivery = delivery == null ? Delivery.FIRST : delivery;
         scopeViolations = scopeViolations == null ? List.of() : List.copyOf(scopeViolations);
         scheduling = scheduling == null ? Scheduling.NONE : scheduling;
+        source = source == null ? HR_EVENT : source;
+    }
+
+    /** A record of an HR event (source hr-event). */
+    public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
+                       boolean dryRun, Changes changes, Cost cost, Verdict verdict, Delivery delivery,
+                       List<String> scopeViolations, Scheduling scheduling) {
+        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, delivery, scopeViolations,
+                scheduling, HR_EVENT);
     }
 
     public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
                        boolean dryRun, Changes changes, Cost cost, Verdict verdict) {
-        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, Delivery.FIRST, List.of());
+        this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, Delivery.FIRST, List.of(),
+                Scheduling.NONE, HR_EVENT);
     }
 
-    /** A record that touched no scheduled change. */
+    /** A record of an HR event that touched no scheduled change. */
     public AuditRecord(Instant time, EventIdentity event, UserRef user, String identityStoreId, Outcome outcome,
                        boolean dryRun, Changes changes, Cost cost, Verdict verdict, Delivery delivery,
                        List<String> scopeViolations) {
         this(time, event, user, identityStoreId, outcome, dryRun, changes, cost, verdict, delivery, scopeViolations,
-                Scheduling.NONE);
+                Scheduling.NONE, HR_EVENT);
     }
 
     public boolean isFailure() {

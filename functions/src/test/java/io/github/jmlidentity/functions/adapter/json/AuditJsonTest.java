@@ -17,7 +17,7 @@ class AuditJsonTest {
         return Stream.of(
                 Arguments.of("an applied mover", SampleAudit.applied(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-1\",\"hrEventId\":\"hr-evt-0002\","
-                        + "\"detailType\":\"Employee Moved\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
+                        + "\"detailType\":\"Employee Moved\",\"source\":\"hr-event\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
                         + "\"userId\":\"u-1\",\"identityStoreId\":\"d-1234567890\",\"outcome\":\"APPLIED\",\"dryRun\":false,"
                         + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"dueAt\":null,\"attributesChanged\":[\"title\"],"
                         + "\"groupsAdded\":[\"jml-platform\",\"jml-on-call\"],\"groupsRemoved\":[\"jml-engineering\"],"
@@ -29,7 +29,7 @@ class AuditJsonTest {
                         + "\"coldStart\":true,\"userCreatedByAttempt\":null,\"scopeViolation\":false,\"scopeViolations\":[]}"),
                 Arguments.of("a rejected joiner", SampleAudit.rejected(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-2\",\"hrEventId\":\"hr-evt-0009\","
-                        + "\"detailType\":\"Employee Joined\",\"employeeId\":\"E1002\",\"userName\":null,\"userId\":null,"
+                        + "\"detailType\":\"Employee Joined\",\"source\":\"hr-event\",\"employeeId\":\"E1002\",\"userName\":null,\"userId\":null,"
                         + "\"identityStoreId\":\"d-1234567890\",\"outcome\":\"REJECTED\",\"dryRun\":false,"
                         + "\"effectiveAt\":null,\"dueAt\":null,\"attributesChanged\":[],\"groupsAdded\":[],\"groupsRemoved\":[],"
                         + "\"membershipsBefore\":[],\"pendingCancelled\":[],\"userDeleted\":false,\"assignmentsRemoved\":[],"
@@ -39,7 +39,7 @@ class AuditJsonTest {
                         + "\"userCreatedByAttempt\":null,\"scopeViolation\":false,\"scopeViolations\":[]}"),
                 Arguments.of("a leaver that removed a direct assignment", SampleAudit.leaver(), "{\"recordType\":\"jml.audit\","
                         + "\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-3\",\"hrEventId\":\"hr-evt-0003\","
-                        + "\"detailType\":\"Employee Left\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
+                        + "\"detailType\":\"Employee Left\",\"source\":\"hr-event\",\"employeeId\":\"E1001\",\"userName\":\"jane.doe\","
                         + "\"userId\":\"u-1\",\"identityStoreId\":\"d-1234567890\",\"outcome\":\"APPLIED\",\"dryRun\":false,"
                         + "\"effectiveAt\":\"2026-03-01T09:00:00Z\",\"dueAt\":null,\"attributesChanged\":[],\"groupsAdded\":[],"
                         + "\"groupsRemoved\":[\"jml-all-staff\"],\"membershipsBefore\":[\"jml-all-staff\"],\"pendingCancelled\":[],"
@@ -52,7 +52,7 @@ class AuditJsonTest {
                         + "\"scopeViolations\":[]}"),
                 Arguments.of("a scheduled leaver that replaced a pending one", SampleAudit.scheduled(),
                         "{\"recordType\":\"jml.audit\",\"time\":\"2026-03-01T10:00:00.123Z\",\"eventId\":\"evt-3\","
-                        + "\"hrEventId\":\"hr-evt-0010\",\"detailType\":\"Employee Left\",\"employeeId\":\"E1001\","
+                        + "\"hrEventId\":\"hr-evt-0010\",\"detailType\":\"Employee Left\",\"source\":\"hr-event\",\"employeeId\":\"E1001\","
                         + "\"userName\":\"jane.doe\",\"userId\":null,\"identityStoreId\":\"d-1234567890\","
                         + "\"outcome\":\"SCHEDULED\",\"dryRun\":false,\"effectiveAt\":\"2026-03-31T17:00:00Z\","
                         + "\"dueAt\":\"2026-03-31T17:00:00Z\",\"attributesChanged\":[],\"groupsAdded\":[],"

@@ -19,18 +19,31 @@ import java.time.Instant;
  *                  null for none
  * @param requestId the Lambda request id, written in the audit record (null outside Lambda)
  * @param coldStart the first event the calling container handles, written in the audit record
+ * @param source    what the event comes from, written in its audit record: {@value #HR_EVENT} (an HR event's
+ *                  envelope) or {@value #RECONCILE} (made from an HR roster by a reconcile)
  */
 public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline, String requestId,
-                             boolean coldStart) {
+                             boolean coldStart, String source) {
+
+    /** An HR event, as the HR system sent it. */
+    public static final String HR_EVENT = "hr-event";
+    /** An event a reconcile made from a roster row (deterministic eventId reconcile:as-of:employeeId). */
+    public static final String RECONCILE = "reconcile";
 
     public HrEventRequest {
         if ((envelope == null) == (event == null)) {
             throw new IllegalArgumentException("give the envelope or the parsed event, not both or neither");
         }
+        source = source == null ? HR_EVENT : source;
+    }
+
+    public HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline, String requestId,
+                          boolean coldStart) {
+        this(envelope, event, expected, deadline, requestId, coldStart, HR_EVENT);
     }
 
     public HrEventRequest(byte[] envelope, HrEvent event, EventKind expected, Instant deadline) {
-        this(envelope, event, expected, deadline, null, false);
+        this(envelope, event, expected, deadline, null, false, HR_EVENT);
     }
 
     public static HrEventRequest envelope(byte[] raw) {
@@ -43,15 +56,20 @@ public record HrEventRequest(byte[] envelope, HrEvent event, EventKind expected,
 
     /** For a function that handles {@code kind} only (null: any). */
     public HrEventRequest expecting(EventKind kind) {
-        return new HrEventRequest(envelope, event, kind, deadline, requestId, coldStart);
+        return new HrEventRequest(envelope, event, kind, deadline, requestId, coldStart, source);
     }
 
     public HrEventRequest within(Instant until) {
-        return new HrEventRequest(envelope, event, expected, until, requestId, coldStart);
+        return new HrEventRequest(envelope, event, expected, until, requestId, coldStart, source);
     }
 
     /** The Lambda invocation this request comes from. */
     public HrEventRequest invocation(String lambdaRequestId, boolean firstInContainer) {
-        return new HrEventRequest(envelope, event, expected, deadline, lambdaRequestId, firstInContainer);
+        return new HrEventRequest(envelope, event, expected, deadline, lambdaRequestId, firstInContainer, source);
+    }
+
+    /** The same event, from {@code value} (see {@link #source()}). */
+    public HrEventRequest from(String value) {
+        return new HrEventRequest(envelope, event, expected, deadline, requestId, coldStart, value);
     }
 }

@@ -24,4 +24,10 @@ public interface EmployeeLedger {
      * taking another one.
      */
     boolean reserveLeaverSlot(String hrEventId, Instant now, Duration window, int max);
+
+    /**
+     * Every employee the ledger ties to a directory user (entries with a user id), read in pages: how a reconcile
+     * recognises a managed user whose employeeNumber was removed or changed by hand.
+     */
+    void forEachLinkedUser(java.util.function.BiConsumer<String, String> employeeIdAndUserId);
 }

@@ -45,6 +45,13 @@ public interface IdentityDirectory {
     /** Deletes the user and, with it, its memberships. Succeeds if the user is already gone. */
     void deleteUser(String userId);
 
+    /**
+     * Groups just listed (by a reconcile): a directory that caches group ids and names may remember them, so that
+     * the changes that follow need no GetGroupId or DescribeGroup. Nothing by default.
+     */
+    default void knowGroups(List<io.github.jmlidentity.functions.domain.reconcile.DirectoryGroup> groups) {
+    }
+
     /** The group's id by display name (cached per container: groups are created rarely). */
     Optional<String> findGroupId(String displayName);
 

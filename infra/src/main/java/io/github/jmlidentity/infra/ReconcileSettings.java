@@ -1,0 +1,82 @@
+package io.github.jmlidentity.infra;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The reconcile function's context keys, validated like {@link StackSettings}' (every rejection names the key).
+ *
+ * @param rosterPrefix   where roster drops land in the roster bucket; an object created under it triggers a reconcile
+ * @param schedule       an EventBridge schedule expression (rate(...) or cron(...)) to reconcile {@code scheduledKey}
+ *                       on, or empty for drops only
+ * @param scheduledKey   the object the schedule reconciles (the roster HR overwrites; the bucket keeps versions)
+ * @param adopt          off (default), userName+email or userName: adoption in AWS only when enabled here
+ * @param maxLeavers     the most leavers one roster applies; empty: the rules' mass-deletion cap
+ */
+public record ReconcileSettings(String rosterPrefix, Optional<String> schedule, String scheduledKey, String adopt,
+                                Optional<Integer> maxLeavers) {
+
+    public static final String ROSTER_PREFIX = "rosterPrefix";
+    public static final String RECONCILE_SCHEDULE = "reconcileSchedule";
+    public static final String RECONCILE_ROSTER_KEY = "reconcileRosterKey";
+    public static final String RECONCILE_ADOPT = "reconcileAdopt";
+    public static final String RECONCILE_MAX_LEAVERS = "reconcileMaxLeavers";
+
+    public static final String DEFAULT_ROSTER_PREFIX = "rosters/";
+    public static final String DEFAULT_ROSTER_KEY = "rosters/current.csv";
+
+    private static final Pattern PREFIX = Pattern.compile("([A-Za-z0-9!_.*'()-]+/)+");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9!_.*'()/-]{1,1024}");
+    private static final Pattern SCHEDULE = Pattern.compile("(rate\\(\\d+ (minute|minutes|hour|hours|day|days)\\)|cron\\([^()]+\\))");
+
+    public static ReconcileSettings fromContext(Function<String, Object> context) {
+        String prefix = text(context, ROSTER_PREFIX).orElse(DEFAULT_ROSTER_PREFIX);
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new InvalidContextException(ROSTER_PREFIX, "'" + prefix + "' is not a key prefix ending in '/',"
+                    + " e.g. rosters/");
+        }
+        Optional<String> schedule = text(context, RECONCILE_SCHEDULE);
+        schedule.ifPresent(s -> {
+            if (!SCHEDULE.matcher(s).matches()) {
+                throw new InvalidContextException(RECONCILE_SCHEDULE, "'" + s + "' is not an EventBridge schedule"
+                        + " expression such as rate(1 day) or cron(0 6 * * ? *)");
+            }
+        });
+        String key = text(context, RECONCILE_ROSTER_KEY).orElse(DEFAULT_ROSTER_KEY);
+        if (!KEY.matcher(key).matches() || !key.startsWith(prefix)) {
+            throw new InvalidContextException(RECONCILE_ROSTER_KEY, "'" + key + "' must be an object key under the"
+                    + " roster prefix " + prefix + " (the function may read only there), e.g. " + DEFAULT_ROSTER_KEY);
+        }
+        String adopt = text(context, RECONCILE_ADOPT).orElse("off");
+        if (!adopt.equals("off") && !adopt.equals("userName+email") && !adopt.equals("userName")) {
+            throw new InvalidContextException(RECONCILE_ADOPT, "'" + adopt + "' is not a valid choice: expected off,"
+                    + " userName+email or userName");
+        }
+        Optional<Integer> maxLeavers = text(context, RECONCILE_MAX_LEAVERS).map(v -> {
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= 0 && n <= 100_000) {
+                    return n;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new InvalidContextException(RECONCILE_MAX_LEAVERS, "'" + v + "' is not a whole number from 0 to 100000");
+        });
+        return new ReconcileSettings(prefix, schedule, key, adopt.toLowerCase(Locale.ROOT).equals("off") ? "off" : adopt,
+                maxLeavers);
+    }
+
+    private static Optional<String> text(Function<String, Object> context, String key) {
+        Object raw = context.apply(key);
+        if (raw == null || raw.toString().isBlank()) {
+            return Optional.empty();
+        }
+        if (!(raw instanceof String) && !(raw instanceof Number)) {
+            throw new InvalidContextException(key, "expected a single value, got " + raw);
+        }
+        return Optional.of(raw.toString().trim());
+    }
+}
