@@ -97,7 +97,6 @@ public final class RosterReconcile extends Construct {
     private final Bucket bucket;
     private final Function function;
     private final LogGroup logGroup;
-    private final Alarm alarm;
 
     public RosterReconcile(Construct scope, String id, Props props) {
         super(scope, id);
@@ -188,7 +187,7 @@ public final class RosterReconcile extends Construct {
         // The audit records of the reconcile's changes count towards the stack's audit-log alarms too (mass-deletion
         // guard, scope violations, stale events, ...), as the lifecycle functions' do.
         OperationsAlarms.countLogAlarms(this, "", logGroup, namespace);
-        this.alarm = alarm(props, "reconcile-needs-attention", "A reconcile applied nothing destructive: its roster was"
+        alarm(props, "reconcile-needs-attention", "A reconcile applied nothing destructive: its roster was"
                 + " refused, or it found conflicts, failures or more leavers than the cap. Run the saved query 'Last"
                 + " reconcile: plan counts and conflicts' (README: Adopting an existing directory).",
                 Metric.Builder.create().namespace(namespace).metricName(ATTENTION_METRIC).statistic("Sum")
@@ -236,9 +235,5 @@ public final class RosterReconcile extends Construct {
 
     public ILogGroup logGroup() {
         return logGroup;
-    }
-
-    public Alarm alarm() {
-        return alarm;
     }
 }
