@@ -102,27 +102,17 @@ record ReconcileScale(int users, int departments, int teams) {
         try (JsonGenerator json = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeArrayFieldStart("groups");
-            json.writeStartObject();
-            json.writeStringField("displayName", ALL_STAFF);
-            json.writeEndObject();
+            SeedJson.group(json, ALL_STAFF);
             for (int d = 0; d < departments; d++) {
-                json.writeStartObject();
-                json.writeStringField("displayName", department(d, true));
-                json.writeEndObject();
+                SeedJson.group(json, department(d, true));
             }
             for (int t = 0; t < teams; t++) {
-                json.writeStartObject();
-                json.writeStringField("displayName", team(t));
-                json.writeEndObject();
+                SeedJson.group(json, team(t));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("users");
             for (int u = 0; u < users; u++) {
-                json.writeStartObject();
-                json.writeStringField("userName", userName(u));
-                json.writeStringField("givenName", "Given" + u);
-                json.writeStringField("familyName", "Family" + u);
-                json.writeStringField("email", userName(u) + "@example.com");
+                SeedJson.startUser(json, u, userName(u));
                 json.writeObjectFieldStart("enterprise");
                 json.writeStringField("employeeNumber", employeeId(u));
                 json.writeStringField("department", department(department(u), false));

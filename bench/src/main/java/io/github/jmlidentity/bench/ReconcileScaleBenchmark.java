@@ -32,7 +32,6 @@ public final class ReconcileScaleBenchmark implements Benchmark {
     static final int QUOTA_TPS = 20;
     static final double GOAL_QUOTA_SHARE = 0.9;
     private static final String AS_OF = "2026-03-01T00:00:00Z";
-    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern PLAN_MS = Pattern.compile("; (\\d+) ms with the directory");
     private static final Pattern READ_MS = Pattern.compile("read and checked in (\\d+) ms");
     private static final Pattern DIRECTORY_MS = Pattern.compile("directory read in (\\d+) ms");
@@ -107,8 +106,8 @@ public final class ReconcileScaleBenchmark implements Benchmark {
 
             int expectedUsers = scale.users() - leavers + scale.joiners();
             int users = server.data().read(() -> server.data().users().size());
-            Heap planHeap = heap(plan.gcLog);
-            Heap applyHeap = heap(applied.gcLog);
+            GcHeap planHeap = GcHeap.read(plan.gcLog);
+            GcHeap applyHeap = GcHeap.read(applied.gcLog);
             long planMs = find(PLAN_MS, plan.err);
 
             result.row("scale", scale.users() + " users (numbered), " + scale.groups() + " groups (" + (1 + scale.departments())
@@ -141,7 +140,7 @@ public final class ReconcileScaleBenchmark implements Benchmark {
             if (users != expectedUsers) {
                 result.missed(users + " users after the apply, expected " + expectedUsers);
             }
-            if (planHeap.peakBefore > 512 || applyHeap.peakBefore > 512) {
+            if (planHeap.peakBefore() > 512 || applyHeap.peakBefore() > 512) {
                 result.missed("heap above 512 MB");
             }
             if (!context.quick() && rate / QUOTA_TPS < GOAL_QUOTA_SHARE) {
@@ -165,9 +164,9 @@ public final class ReconcileScaleBenchmark implements Benchmark {
             result.figure("applyCallsPerSecond", Math.round(rate * 10) / 10.0);
             result.figure("quotaShare", Math.round(rate / QUOTA_TPS * 100) / 100.0);
             result.figure("throttled", throttled);
-            result.figure("planPeakHeapMb", planHeap.peakBefore);
-            result.figure("planMaxLiveAfterGcMb", planHeap.maxAfter);
-            result.figure("applyPeakHeapMb", applyHeap.peakBefore);
+            result.figure("planPeakHeapMb", planHeap.peakBefore());
+            result.figure("planMaxLiveAfterGcMb", planHeap.maxAfter());
+            result.figure("applyPeakHeapMb", applyHeap.peakBefore());
             result.figure("applyWallSeconds", Math.round(applied.seconds * 10) / 10.0);
             return result;
         }
@@ -249,29 +248,5 @@ public final class ReconcileScaleBenchmark implements Benchmark {
         int exit = child.exitValue();
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Run(exit, Files.readString(err, StandardCharsets.UTF_8), seconds, gcLog);
-    }
-
-    private record Heap(long peakBefore, long maxAfter, long maxCommitted, int collections) {
-        String describe() {
-            return String.format(Locale.ROOT, "peak used %d MB (before a GC), max live after GC %d MB, committed ≤ %d MB;"
-                    + " %d GCs", peakBefore, maxAfter, maxCommitted, collections);
-        }
-    }
-
-    private static Heap heap(Path gcLog) throws IOException {
-        long before = 0;
-        long after = 0;
-        long committed = 0;
-        int count = 0;
-        for (String line : Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.<String>of()) {
-            Matcher m = GC_HEAP.matcher(line);
-            if (m.find()) {
-                count++;
-                before = Math.max(before, Long.parseLong(m.group(1)));
-                after = Math.max(after, Long.parseLong(m.group(2)));
-                committed = Math.max(committed, Long.parseLong(m.group(3)));
-            }
-        }
-        return new Heap(before, after, committed, count);
     }
 }

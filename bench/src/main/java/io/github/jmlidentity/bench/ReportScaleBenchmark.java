@@ -36,7 +36,6 @@ public final class ReportScaleBenchmark implements Benchmark {
     private static final double QUOTA_TPS = 20;
     private static final String PER_PRINCIPAL = "per-principal";
     private static final String PER_PAIR = "per-account-permission-set";
-    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern CHOICE = Pattern.compile("report: account assignments (\\S+) \\((cheaper|--assignment-strategy)\\): "
             + "expected ([\\d,]+) ListAccountAssignments calls .* vs ([\\d,]+) ListAccountAssignmentsForPrincipal calls");
 
@@ -97,7 +96,7 @@ public final class ReportScaleBenchmark implements Benchmark {
             try (var stream = Files.lines(out)) {
                 lines = stream.count();
             }
-            Heap heap = heap(gcLog);
+            GcHeap heap = GcHeap.read(gcLog);
             long totalCalls = total(calls);
             long totalMinimum = total(minimum);
             result.row("scale", scale.users() + " users, " + scale.groups() + " groups, " + scale.memberships()
@@ -115,8 +114,7 @@ public final class ReportScaleBenchmark implements Benchmark {
             calls.forEach((op, n) -> result.row("  " + op, n + " (min " + minimum.getOrDefault(op, 0L) + ")"));
             result.row("at the quota (" + (int) QUOTA_TPS + " requests/s)", String.format(Locale.ROOT,
                     "at least %.1f min of calls", totalCalls / QUOTA_TPS / 60));
-            result.row("heap", String.format(Locale.ROOT, "peak used %d MB (before a GC), max live after GC %d MB, "
-                    + "committed ≤ %d MB; %d GCs", heap.peakBefore, heap.maxAfter, heap.maxCommitted, heap.collections));
+            result.row("heap", heap.describe());
             calls.forEach((op, n) -> {
                 if (n > minimum.getOrDefault(op, 0L)) {
                     result.note(op + ": " + n + " calls, above the minimum of " + minimum.getOrDefault(op, 0L));
@@ -145,9 +143,9 @@ public final class ReportScaleBenchmark implements Benchmark {
             result.figure("minimumCallsByStrategy", minimumTotals);
             result.figure("goalCalls", GOAL_CALLS);
             result.figure("heapLimitMb", 256);
-            result.figure("peakHeapUsedMb", heap.peakBefore);
-            result.figure("maxLiveAfterGcMb", heap.maxAfter);
-            result.figure("gcCount", heap.collections);
+            result.figure("peakHeapUsedMb", heap.peakBefore());
+            result.figure("maxLiveAfterGcMb", heap.maxAfter());
+            result.figure("gcCount", heap.collections());
             result.figure("csvLines", lines);
             return result;
         }
@@ -204,26 +202,5 @@ public final class ReportScaleBenchmark implements Benchmark {
     /** Pages of 100 to list n items; an empty list still takes one call. */
     private static long pages(long n) {
         return Math.max(1, (n + 99) / 100);
-    }
-
-    private record Heap(long peakBefore, long maxAfter, long maxCommitted, int collections) {
-    }
-
-    private static Heap heap(Path gcLog) throws IOException {
-        long before = 0;
-        long after = 0;
-        long committed = 0;
-        int count = 0;
-        List<String> lines = Files.exists(gcLog) ? Files.readAllLines(gcLog) : new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = GC_HEAP.matcher(line);
-            if (m.find()) {
-                count++;
-                before = Math.max(before, Long.parseLong(m.group(1)));
-                after = Math.max(after, Long.parseLong(m.group(2)));
-                committed = Math.max(committed, Long.parseLong(m.group(3)));
-            }
-        }
-        return new Heap(before, after, committed, count);
     }
 }

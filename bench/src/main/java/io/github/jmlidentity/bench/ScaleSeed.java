@@ -85,19 +85,12 @@ record ScaleSeed(int users, int groups, int perUser, int accounts, int permissio
             json.writeStartObject();
             json.writeArrayFieldStart("groups");
             for (int g = 0; g < groups; g++) {
-                json.writeStartObject();
-                json.writeStringField("displayName", groupName(g));
-                json.writeEndObject();
+                SeedJson.group(json, groupName(g));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("users");
             for (int u = 0; u < users; u++) {
-                String name = userName(u);
-                json.writeStartObject();
-                json.writeStringField("userName", name);
-                json.writeStringField("givenName", "Given" + u);
-                json.writeStringField("familyName", "Family" + u);
-                json.writeStringField("email", name + "@example.com");
+                SeedJson.startUser(json, u, userName(u));
                 json.writeArrayFieldStart("groups");
                 for (int g : groupsOf(u)) {
                     json.writeString(groupName(g));

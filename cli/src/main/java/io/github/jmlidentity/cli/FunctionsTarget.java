@@ -11,14 +11,14 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /**
- * What `jml invoke` and `jml scheduled run-due` run the functions' code against, resolved the same way for both: the
- * identity store, the IAM Identity Center instance (the endpoint and the options that name them), and where the
- * audit records go.
+ * What `jml invoke`, `jml scheduled run-due` and `jml reconcile` run the functions' code against, resolved the same
+ * way for all: the identity store, the IAM Identity Center instance (the endpoint and the options that name them), and
+ * where the audit records go.
  */
 public final class FunctionsTarget {
 
     @Mixin
-    EndpointOptions endpoint;
+    public EndpointOptions endpoint;
 
     @Option(names = "--identity-store-id", paramLabel = "ID",
             description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
@@ -35,7 +35,7 @@ public final class FunctionsTarget {
      *
      * @throws BadSettingException for a non-local endpoint with neither
      */
-    String identityStoreId(Map<String, String> env, LocalAws aws) {
+    public String identityStoreId(Map<String, String> env, LocalAws aws) {
         String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
         storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
         if (storeId == null) {
@@ -48,13 +48,13 @@ public final class FunctionsTarget {
      * --instance-arn, else SSO_INSTANCE_ARN, else the identity store's instance, found with sso-admin ListInstances
      * only when a leaver first needs it.
      */
-    Supplier<String> instanceArn(Map<String, String> env, Supplier<SsoAdminClient> ssoAdmin, String storeId) {
+    public Supplier<String> instanceArn(Map<String, String> env, Supplier<SsoAdminClient> ssoAdmin, String storeId) {
         String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
         return instance != null ? () -> instance : () -> InstanceDiscovery.of(ssoAdmin.get(), storeId);
     }
 
     /** Each audit record as one JSON line on {@code out}, flushed at once (a long run shows its progress). */
-    static Consumer<String> auditLinesTo(PrintWriter out) {
+    public static Consumer<String> auditLinesTo(PrintWriter out) {
         return line -> {
             out.println(line);
             out.flush();

@@ -1,6 +1,5 @@
 package io.github.jmlidentity.infra;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +68,6 @@ public final class HrEventRouting extends Construct {
 
     private final EventBus bus;
     private final Archive archive;
-    private final Map<LifecycleStage, Rule> rules = new EnumMap<>(LifecycleStage.class);
-    private final Rule cancellerRule;
 
     public HrEventRouting(Construct scope, String id, Props props) {
         super(scope, id);
@@ -105,11 +102,11 @@ public final class HrEventRouting extends Construct {
             if (target == null) {
                 throw new IllegalArgumentException("no function for " + stage);
             }
-            rules.put(stage, rule(props, LifecycleFunction.title(stage) + "Rule", stage.detailType(),
-                    stage.functionName(), target));
+            rule(props, LifecycleFunction.title(stage) + "Rule", stage.detailType(),
+                    stage.functionName(), target);
         }
         EffectiveDatingFunction canceller = EffectiveDatingFunction.CANCELLER;
-        this.cancellerRule = rule(props, FunctionSpec.of(canceller).title() + "Rule",
+        rule(props, FunctionSpec.of(canceller).title() + "Rule",
                 EffectiveDatingFunction.CHANGE_CANCELLED, canceller.functionName(), props.canceller());
     }
 
@@ -140,13 +137,5 @@ public final class HrEventRouting extends Construct {
 
     public Archive archive() {
         return archive;
-    }
-
-    public Rule rule(LifecycleStage stage) {
-        return rules.get(stage);
-    }
-
-    public Rule cancellerRule() {
-        return cancellerRule;
     }
 }

@@ -42,7 +42,6 @@ public final class JmlIdentityStack extends Stack {
     private final LifecycleFunction canceller;
     private final LifecycleFunction scheduler;
     private final HrEventRouting routing;
-    private final DueChangeSchedule schedule;
     private final OperationsAlarms alarms;
     private final RosterReconcile reconcile;
 
@@ -111,7 +110,7 @@ public final class JmlIdentityStack extends Stack {
                 targets,
                 canceller.alias(),
                 failureQueues.deliveryDeadLetterQueue()));
-        this.schedule = new DueChangeSchedule(this, "DueChangeSchedule", new DueChangeSchedule.Props(
+        new DueChangeSchedule(this, "DueChangeSchedule", new DueChangeSchedule.Props(
                 scheduler.alias(), failureQueues.deliveryDeadLetterQueue()));
 
         List<LifecycleFunction> all = new ArrayList<>(functions.values());
@@ -226,25 +225,5 @@ public final class JmlIdentityStack extends Stack {
 
     public LifecycleFunction function(LifecycleStage stage) {
         return functions.get(stage);
-    }
-
-    public RosterReconcile reconcile() {
-        return reconcile;
-    }
-
-    public HrEventRouting routing() {
-        return routing;
-    }
-
-    public LifecycleFunction canceller() {
-        return canceller;
-    }
-
-    public LifecycleFunction scheduler() {
-        return scheduler;
-    }
-
-    public DueChangeSchedule schedule() {
-        return schedule;
     }
 }

@@ -86,40 +86,14 @@ public final class LifecycleFunction extends Construct {
         this.spec = props.function();
         String what = "jml-identity " + spec.functionName() + " (" + spec.trigger() + ")";
 
-        // Audit records live here: kept past stack deletion, retention chosen by the operator.
-        LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
-                .logGroupName(props.logGroupName())
-                .retention(props.logRetention())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-
-        Role role = Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Execution role of " + what + ": only the calls this function makes")
-                .build();
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .sid("WriteOwnLogs")
-                .effect(Effect.ALLOW)
-                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(logGroup.getLogGroupArn()))
-                .build());
-        props.permissions().forEach(role::addToPolicy);
-
-        this.function = Function.Builder.create(this, "Function")
-                .description(what)
-                .runtime(RUNTIME)
-                .architecture(ARCHITECTURE)
-                .handler(spec.handler())
-                .code(props.code())
-                .layers(List.of(props.accessRules()))
+        LogGroup logGroup = auditLogGroup(this, props.logGroupName(), props.logRetention());
+        Role role = executionRole(this, what + ": only the calls this function makes", logGroup, props.permissions());
+        this.function = fromFunctionsJar(this, what, spec.handler(), props.code(), props.accessRules(), role, logGroup)
                 .memorySize(MEMORY_MB)
                 .timeout(TIMEOUT)
-                .role(role)
                 .environment(environment(props))
                 .reservedConcurrentExecutions(props.reservedConcurrency())
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .loggingFormat(LoggingFormat.JSON)
-                .logGroup(logGroup)
                 // Old versions stay so the alias can be pointed back at one (README: roll back).
                 .currentVersionOptions(VersionOptions.builder().removalPolicy(RemovalPolicy.RETAIN).build())
                 .build();
@@ -149,6 +123,49 @@ public final class LifecycleFunction extends Construct {
                         "Resource::arn:<AWS::Partition>:identitystore:::group/*",
                         "Resource::arn:<AWS::Partition>:identitystore:::membership/*"))
                 .build()), true);
+    }
+
+    /** Where a function's audit records live: kept past stack deletion, retention chosen by the operator. */
+    static LogGroup auditLogGroup(Construct scope, String name, RetentionDays retention) {
+        return LogGroup.Builder.create(scope, "LogGroup")
+                .logGroupName(name)
+                .retention(retention)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    /** A function's own role: it writes only to its own log group, and calls only what {@code permissions} grant. */
+    static Role executionRole(Construct scope, String what, LogGroup logGroup, List<PolicyStatement> permissions) {
+        Role role = Role.Builder.create(scope, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Execution role of " + what)
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("WriteOwnLogs")
+                .effect(Effect.ALLOW)
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn()))
+                .build());
+        permissions.forEach(role::addToPolicy);
+        return role;
+    }
+
+    /**
+     * What every function of the stack shares: Java on ARM from the functions jar, the access-rules layer, its own
+     * role, and JSON logs into its own log group; the caller sizes it (memory, timeout, concurrency, environment).
+     */
+    static Function.Builder fromFunctionsJar(Construct scope, String description, String handler, Code code,
+                                             ILayerVersion accessRules, Role role, LogGroup logGroup) {
+        return Function.Builder.create(scope, "Function")
+                .description(description)
+                .runtime(RUNTIME)
+                .architecture(ARCHITECTURE)
+                .handler(handler)
+                .code(code)
+                .layers(List.of(accessRules))
+                .role(role)
+                .loggingFormat(LoggingFormat.JSON)
+                .logGroup(logGroup);
     }
 
     /**

@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
@@ -33,8 +34,7 @@ public final class OperationsAlarms extends Construct {
     public static final String METRIC_NAMESPACE_PREFIX = "JmlIdentity";
     public static final String MASS_DELETION_GUARD_METRIC = "MassDeletionGuardTrips";
     /** Audit records of a guard trip: outcome FAILED, errorType MASS_DELETION_GUARD (functions contract). */
-    public static final String MASS_DELETION_GUARD_FILTER =
-            "{ ($.recordType = \"jml.audit\") && ($.errorType = \"MASS_DELETION_GUARD\") }";
+    public static final String MASS_DELETION_GUARD_FILTER = auditFilter("($.errorType = \"MASS_DELETION_GUARD\")");
     /**
      * The scheduler's metric (functions: DueRunJson, an Embedded Metric Format line per run): how long the oldest open
      * change has been due.
@@ -61,19 +61,19 @@ public final class OperationsAlarms extends Construct {
                     "The mass-deletion guard stopped leavers: more employees left within an hour than the cap allows."
                             + " Check with HR before redriving the failure queue."),
             new LogAlarm("ScopeViolation", "scope-violation", "ScopeViolations",
-                    "{ ($.recordType = \"jml.audit\") && ($.scopeViolation IS TRUE) }",
+                    auditFilter("($.scopeViolation IS TRUE)"),
                     "A function changed a group outside the managed groups, or a protected user (audit field"
                             + " scopeViolations). IAM cannot confine the functions to those groups: investigate at once."),
             new LogAlarm("StaleEvents", "stale-events", "StaleEvents",
-                    "{ ($.recordType = \"jml.audit\") && ($.outcome = \"STALE\") }",
+                    auditFilter("($.outcome = \"STALE\")"),
                     "An HR event was skipped as STALE (older than what was applied, or lost a same-time tie): check"
                             + " with HR that the later event is the one meant (audit field reason)."),
             new LogAlarm("StaleLeaver", "stale-leaver", "StaleLeavers",
-                    "{ ($.recordType = \"jml.audit\") && ($.outcome = \"STALE\") && ($.detailType = \"Employee Left\") }",
+                    auditFilter("($.outcome = \"STALE\") && ($.detailType = \"Employee Left\")"),
                     "A leaver was skipped: only a rehire dated after the leave does that. Confirm with HR that the"
                             + " employee was rehired; otherwise their access remains."),
             new LogAlarm("UserDeletedOutside", "user-deleted-outside", "UsersDeletedOutside",
-                    "{ ($.recordType = \"jml.audit\") && ($.errorType = \"USER_DELETED_OUTSIDE\") }",
+                    auditFilter("($.errorType = \"USER_DELETED_OUTSIDE\")"),
                     "A mover found its employee's user deleted outside jml-identity (e.g. contained by the security"
                             + " team) and did not re-create it; the event is in the processing failure queue."),
             new LogAlarm("UnexpectedErrors", "unexpected-errors", "UnexpectedErrors",
@@ -136,15 +136,7 @@ public final class OperationsAlarms extends Construct {
                     "Lambda could not send failed " + name + " events to the failure queue.",
                     lambdaMetric(fn, "DestinationDeliveryFailures"));
 
-            for (LogAlarm logAlarm : LOG_ALARMS) {
-                MetricFilter.Builder.create(this, fn.spec().title() + logAlarm.id() + "Filter")
-                        .logGroup(fn.logGroup())
-                        .filterPattern(FilterPattern.literal(logAlarm.filter()))
-                        .metricNamespace(namespace)
-                        .metricName(logAlarm.metric())
-                        .metricValue("1")
-                        .build();
-            }
+            countLogAlarms(this, fn.spec().title(), fn.logGroup(), namespace);
         }
         for (LogAlarm logAlarm : LOG_ALARMS) {
             alarm(props, logAlarm.name(), logAlarm.description(), Metric.Builder.create()
@@ -173,6 +165,29 @@ public final class OperationsAlarms extends Construct {
                 Metric.Builder.create().namespace(namespace).metricName(OLDEST_DUE_CHANGE_AGE_METRIC)
                         .statistic("SampleCount").period(PERIOD).build(),
                 1, ComparisonOperator.LESS_THAN_THRESHOLD, 3, TreatMissingData.BREACHING);
+    }
+
+    /** A CloudWatch Logs filter pattern on the functions' audit records: {@code condition} on their fields. */
+    static String auditFilter(String condition) {
+        return "{ ($.recordType = \"jml.audit\") && " + condition + " }";
+    }
+
+    /** The {@link #LOG_ALARMS}' metrics, counted from {@code logGroup} too (construct ids after {@code idPrefix}). */
+    static void countLogAlarms(Construct scope, String idPrefix, ILogGroup logGroup, String namespace) {
+        for (LogAlarm logAlarm : LOG_ALARMS) {
+            countLines(scope, idPrefix + logAlarm.id() + "Filter", logGroup, logAlarm.filter(), namespace, logAlarm.metric());
+        }
+    }
+
+    /** Each line of {@code logGroup} that matches {@code filter} counts 1 towards {@code metric}. */
+    static void countLines(Construct scope, String id, ILogGroup logGroup, String filter, String namespace, String metric) {
+        MetricFilter.Builder.create(scope, id)
+                .logGroup(logGroup)
+                .filterPattern(FilterPattern.literal(filter))
+                .metricNamespace(namespace)
+                .metricName(metric)
+                .metricValue("1")
+                .build();
     }
 
     private static MetricOptions sum() {

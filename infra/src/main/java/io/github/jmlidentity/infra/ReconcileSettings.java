@@ -2,6 +2,7 @@ package io.github.jmlidentity.infra;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -32,29 +33,17 @@ public record ReconcileSettings(String rosterPrefix, Optional<String> schedule, 
     private static final Pattern SCHEDULE = Pattern.compile("(rate\\(\\d+ (minute|minutes|hour|hours|day|days)\\)|cron\\([^()]+\\))");
 
     public static ReconcileSettings fromContext(Function<String, Object> context) {
-        String prefix = text(context, ROSTER_PREFIX).orElse(DEFAULT_ROSTER_PREFIX);
-        if (!PREFIX.matcher(prefix).matches()) {
-            throw new InvalidContextException(ROSTER_PREFIX, "'" + prefix + "' is not a key prefix ending in '/',"
-                    + " e.g. rosters/");
-        }
-        Optional<String> schedule = text(context, RECONCILE_SCHEDULE);
-        schedule.ifPresent(s -> {
-            if (!SCHEDULE.matcher(s).matches()) {
-                throw new InvalidContextException(RECONCILE_SCHEDULE, "'" + s + "' is not an EventBridge schedule"
-                        + " expression such as rate(1 day) or cron(0 6 * * ? *)");
-            }
-        });
-        String key = text(context, RECONCILE_ROSTER_KEY).orElse(DEFAULT_ROSTER_KEY);
-        if (!KEY.matcher(key).matches() || !key.startsWith(prefix)) {
-            throw new InvalidContextException(RECONCILE_ROSTER_KEY, "'" + key + "' must be an object key under the"
-                    + " roster prefix " + prefix + " (the function may read only there), e.g. " + DEFAULT_ROSTER_KEY);
-        }
-        String adopt = text(context, RECONCILE_ADOPT).orElse("off");
-        if (!adopt.equals("off") && !adopt.equals("userName+email") && !adopt.equals("userName")) {
-            throw new InvalidContextException(RECONCILE_ADOPT, "'" + adopt + "' is not a valid choice: expected off,"
-                    + " userName+email or userName");
-        }
-        Optional<Integer> maxLeavers = text(context, RECONCILE_MAX_LEAVERS).map(v -> {
+        ContextReader read = new ContextReader(context);
+        String prefix = read.checked(ROSTER_PREFIX, DEFAULT_ROSTER_PREFIX, PREFIX.asMatchPredicate(),
+                " is not a key prefix ending in '/', e.g. rosters/");
+        Optional<String> schedule = read.checked(RECONCILE_SCHEDULE, SCHEDULE.asMatchPredicate(),
+                " is not an EventBridge schedule expression such as rate(1 day) or cron(0 6 * * ? *)");
+        String key = read.checked(RECONCILE_ROSTER_KEY, DEFAULT_ROSTER_KEY, KEY.asMatchPredicate().and(k -> k.startsWith(prefix)),
+                " must be an object key under the roster prefix " + prefix + " (the function may read only there), e.g. "
+                        + DEFAULT_ROSTER_KEY);
+        String adopt = read.checked(RECONCILE_ADOPT, "off", Set.of("off", "userName+email", "userName")::contains,
+                " is not a valid choice: expected off, userName+email or userName");
+        Optional<Integer> maxLeavers = read.string(RECONCILE_MAX_LEAVERS).map(v -> {
             try {
                 int n = Integer.parseInt(v);
                 if (n >= 0 && n <= 100_000) {
@@ -67,16 +56,5 @@ public record ReconcileSettings(String rosterPrefix, Optional<String> schedule, 
         });
         return new ReconcileSettings(prefix, schedule, key, adopt.toLowerCase(Locale.ROOT).equals("off") ? "off" : adopt,
                 maxLeavers);
-    }
-
-    private static Optional<String> text(Function<String, Object> context, String key) {
-        Object raw = context.apply(key);
-        if (raw == null || raw.toString().isBlank()) {
-            return Optional.empty();
-        }
-        if (!(raw instanceof String) && !(raw instanceof Number)) {
-            throw new InvalidContextException(key, "expected a single value, got " + raw);
-        }
-        return Optional.of(raw.toString().trim());
     }
 }

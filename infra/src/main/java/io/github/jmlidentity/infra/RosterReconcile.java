@@ -1,5 +1,6 @@
 package io.github.jmlidentity.infra;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,6 @@ public final class RosterReconcile extends Construct {
     private final Bucket bucket;
     private final Function function;
     private final LogGroup logGroup;
-    private final Alarm alarm;
 
     public RosterReconcile(Construct scope, String id, Props props) {
         super(scope, id);
@@ -125,50 +125,30 @@ public final class RosterReconcile extends Construct {
                         + " trail of who dropped which roster.")
                 .build()));
 
-        this.logGroup = LogGroup.Builder.create(this, "LogGroup")
-                .logGroupName(props.logGroupName())
-                .retention(props.logRetention())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-
-        Role role = Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Execution role of jml-identity reconcile: read roster drops, list and change the directory"
-                        + " as the lifecycle functions do")
-                .build();
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .sid("WriteOwnLogs")
-                .effect(Effect.ALLOW)
-                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(logGroup.getLogGroupArn()))
-                .build());
-        role.addToPolicy(PolicyStatement.Builder.create()
+        this.logGroup = LifecycleFunction.auditLogGroup(this, props.logGroupName(), props.logRetention());
+        List<PolicyStatement> permissions = new ArrayList<>();
+        permissions.add(PolicyStatement.Builder.create()
                 .sid("ReadRosterDrops")
                 .effect(Effect.ALLOW)
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(bucket.arnForObjects(settings.rosterPrefix() + "*")))
                 .build());
-        props.permissions().forEach(role::addToPolicy);
+        permissions.addAll(props.permissions());
+        Role role = LifecycleFunction.executionRole(this, "jml-identity reconcile: read roster drops, list and change"
+                + " the directory as the lifecycle functions do", logGroup, permissions);
 
         Map<String, String> environment = new LinkedHashMap<>(props.environment());
         environment.put(FunctionEnvironment.RECONCILE_ADOPT.name(), settings.adopt());
         settings.maxLeavers().ifPresent(max -> environment.put(FunctionEnvironment.RECONCILE_MAX_LEAVERS.name(),
                 Integer.toString(max)));
-        this.function = Function.Builder.create(this, "Function")
-                .description("jml-identity reconcile (HR roster drops in " + settings.rosterPrefix() + ")")
-                .runtime(LifecycleFunction.RUNTIME)
-                .architecture(LifecycleFunction.ARCHITECTURE)
-                .handler(ReconcileFunction.handler())
-                .code(props.code())
-                .layers(List.of(props.accessRules()))
+        this.function = LifecycleFunction.fromFunctionsJar(this, "jml-identity reconcile (HR roster drops in "
+                        + settings.rosterPrefix() + ")", ReconcileFunction.handler(), props.code(), props.accessRules(),
+                        role, logGroup)
                 .memorySize(MEMORY_MB)
                 .timeout(TIMEOUT)
-                .role(role)
                 .environment(environment)
                 // One reconcile at a time: two would plan from the same snapshot and race for the same employees.
                 .reservedConcurrentExecutions(StackSettings.RECONCILE_RESERVED_CONCURRENCY)
-                .loggingFormat(LoggingFormat.JSON)
-                .logGroup(logGroup)
                 .build();
         // A reconcile that failed is reported by its summary and alarm; running again is the redrive, not a retry.
         function.configureAsyncInvoke(EventInvokeConfigOptions.builder().retryAttempts(0)
@@ -202,26 +182,12 @@ public final class RosterReconcile extends Construct {
                         .build())))
                 .build());
 
-        String namespace = OperationsAlarms.METRIC_NAMESPACE_PREFIX + "/" + props.alarmNamePrefix();
-        MetricFilter.Builder.create(this, "NeedsAttentionFilter")
-                .logGroup(logGroup)
-                .filterPattern(FilterPattern.literal(ATTENTION_FILTER))
-                .metricNamespace(namespace)
-                .metricName(ATTENTION_METRIC)
-                .metricValue("1")
-                .build();
+        String namespace = OperationsAlarms.namespace(props.alarmNamePrefix());
+        OperationsAlarms.countLines(this, "NeedsAttentionFilter", logGroup, ATTENTION_FILTER, namespace, ATTENTION_METRIC);
         // The audit records of the reconcile's changes count towards the stack's audit-log alarms too (mass-deletion
         // guard, scope violations, stale events, ...), as the lifecycle functions' do.
-        for (OperationsAlarms.LogAlarm logAlarm : OperationsAlarms.LOG_ALARMS) {
-            MetricFilter.Builder.create(this, logAlarm.id() + "Filter")
-                    .logGroup(logGroup)
-                    .filterPattern(FilterPattern.literal(logAlarm.filter()))
-                    .metricNamespace(namespace)
-                    .metricName(logAlarm.metric())
-                    .metricValue("1")
-                    .build();
-        }
-        this.alarm = alarm(props, "reconcile-needs-attention", "A reconcile applied nothing destructive: its roster was"
+        OperationsAlarms.countLogAlarms(this, "", logGroup, namespace);
+        alarm(props, "reconcile-needs-attention", "A reconcile applied nothing destructive: its roster was"
                 + " refused, or it found conflicts, failures or more leavers than the cap. Run the saved query 'Last"
                 + " reconcile: plan counts and conflicts' (README: Adopting an existing directory).",
                 Metric.Builder.create().namespace(namespace).metricName(ATTENTION_METRIC).statistic("Sum")
@@ -269,9 +235,5 @@ public final class RosterReconcile extends Construct {
 
     public ILogGroup logGroup() {
         return logGroup;
-    }
-
-    public Alarm alarm() {
-        return alarm;
     }
 }

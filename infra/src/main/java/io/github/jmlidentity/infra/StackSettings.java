@@ -175,7 +175,7 @@ public record StackSettings(
                 "is required: pass the Identity Center identity store id, e.g. -c " + IDENTITY_STORE_ID
                         + "=d-1234567890 (find it with `aws sso-admin list-instances`)"));
         if (!IDENTITY_STORE_ID_PATTERN.matcher(value).matches()) {
-            throw new InvalidContextException(IDENTITY_STORE_ID, quote(value)
+            throw new InvalidContextException(IDENTITY_STORE_ID, ContextReader.quote(value)
                     + " is not an identity store id: expected 'd-' followed by 10 lower-case hex digits, e.g. d-1234567890");
         }
         return value;
@@ -194,48 +194,30 @@ public record StackSettings(
                     + SsoInstanceArn.HOW_TO_FIND + "`), or set \"" + DIRECT_ASSIGNMENTS + "\": \"keep\" in "
                     + ACCESS_RULES_FILE_NAME);
         }
-        value.ifPresent(v -> {
-            if (!SsoInstanceArn.isValid(v)) {
-                throw new InvalidContextException(SSO_INSTANCE_ARN, quote(v) + " is not an IAM Identity Center instance"
-                        + " ARN: expected arn:aws:sso:::instance/ssoins- followed by 16 characters, e.g. "
-                        + SsoInstanceArn.EXAMPLE);
-            }
-        });
-        return value;
+        return read.checked(SSO_INSTANCE_ARN, SsoInstanceArn::isValid, " is not an IAM Identity Center instance"
+                + " ARN: expected arn:aws:sso:::instance/ssoins- followed by 16 characters, e.g. " + SsoInstanceArn.EXAMPLE);
     }
 
     private static String hrSource(ContextReader read) {
-        String value = read.string(HR_SOURCE).orElse(DEFAULT_HR_SOURCE);
-        if (!EVENT_SOURCE_PATTERN.matcher(value).matches()) {
-            throw new InvalidContextException(HR_SOURCE, quote(value)
-                    + " is not a valid EventBridge source: use 1-256 letters, digits, '.', '_', '-' or '/', e.g. com.example.hr");
-        }
+        String value = read.checked(HR_SOURCE, DEFAULT_HR_SOURCE, EVENT_SOURCE_PATTERN.asMatchPredicate(),
+                " is not a valid EventBridge source: use 1-256 letters, digits, '.', '_', '-' or '/', e.g. com.example.hr");
         if (value.toLowerCase(Locale.ROOT).startsWith("aws.")) {
-            throw new InvalidContextException(HR_SOURCE, quote(value)
+            throw new InvalidContextException(HR_SOURCE, ContextReader.quote(value)
                     + " starts with 'aws.', which EventBridge reserves for AWS services; use your own prefix, e.g. com.example.hr");
         }
         return value;
     }
 
     private static Optional<String> hrPrincipal(ContextReader read) {
-        Optional<String> value = read.string(HR_PRINCIPAL);
-        value.ifPresent(v -> {
-            if (!ACCOUNT_ID_PATTERN.matcher(v).matches() && !PRINCIPAL_ARN_PATTERN.matcher(v).matches()) {
-                throw new InvalidContextException(HR_PRINCIPAL, quote(v) + " is neither a 12-digit AWS account id nor"
-                        + " an IAM principal ARN (arn:aws:iam::123456789012:role/hr-publisher)");
-            }
-        });
-        return value;
+        return read.checked(HR_PRINCIPAL, ACCOUNT_ID_PATTERN.asMatchPredicate().or(PRINCIPAL_ARN_PATTERN.asMatchPredicate()),
+                " is neither a 12-digit AWS account id nor an IAM principal ARN (arn:aws:iam::123456789012:role/hr-publisher)");
     }
 
     private static String busName(ContextReader read) {
-        String value = read.string(BUS_NAME).orElse(DEFAULT_BUS_NAME);
-        if (!BUS_NAME_PATTERN.matcher(value).matches()) {
-            throw new InvalidContextException(BUS_NAME, quote(value)
-                    + " is not a valid event bus name: use 1-256 letters, digits, '.', '_' or '-'");
-        }
+        String value = read.checked(BUS_NAME, DEFAULT_BUS_NAME, BUS_NAME_PATTERN.asMatchPredicate(),
+                " is not a valid event bus name: use 1-256 letters, digits, '.', '_' or '-'");
         if (value.equals("default") || value.startsWith("aws.")) {
-            throw new InvalidContextException(BUS_NAME, quote(value)
+            throw new InvalidContextException(BUS_NAME, ContextReader.quote(value)
                     + " is reserved: the HR events need their own custom bus, e.g. jml-hr-events");
         }
         return value;
@@ -251,19 +233,13 @@ public record StackSettings(
     }
 
     private static Optional<String> alarmEmail(ContextReader read) {
-        Optional<String> value = read.string(ALARM_EMAIL);
-        value.ifPresent(v -> {
-            if (!EMAIL_PATTERN.matcher(v).matches()) {
-                throw new InvalidContextException(ALARM_EMAIL, quote(v) + " is not an e-mail address");
-            }
-        });
-        return value;
+        return read.checked(ALARM_EMAIL, EMAIL_PATTERN.asMatchPredicate(), " is not an e-mail address");
     }
 
     private static Path functionsJar(ContextReader read, Path repoRoot) {
         Path jar = repoRoot.resolve(read.string(FUNCTIONS_JAR).orElse(DEFAULT_FUNCTIONS_JAR)).normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new InvalidContextException(FUNCTIONS_JAR, quote(jar.toString())
+            throw new InvalidContextException(FUNCTIONS_JAR, ContextReader.quote(jar.toString())
                     + " does not exist: build it first with `mvn -B verify` (or `mvn -B -pl functions -am package`)");
         }
         return jar.toAbsolutePath();
@@ -272,7 +248,7 @@ public record StackSettings(
     private static Path configDir(ContextReader read, Path repoRoot) {
         Path dir = repoRoot.resolve(read.string(CONFIG_DIR).orElse(DEFAULT_CONFIG_DIR)).normalize();
         if (!Files.isRegularFile(dir.resolve(ACCESS_RULES_FILE_NAME))) {
-            throw new InvalidContextException(CONFIG_DIR, quote(dir.toString()) + " has no " + ACCESS_RULES_FILE_NAME
+            throw new InvalidContextException(CONFIG_DIR, ContextReader.quote(dir.toString()) + " has no " + ACCESS_RULES_FILE_NAME
                     + ": the directory is shipped as the functions' access-rules layer");
         }
         return dir.toAbsolutePath();
@@ -289,13 +265,13 @@ public record StackSettings(
         try {
             rules = AccessRulesSchema.read(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new InvalidContextException(CONFIG_DIR, quote(file.toString()) + " cannot be read: " + e.getMessage());
+            throw new InvalidContextException(CONFIG_DIR, ContextReader.quote(file.toString()) + " cannot be read: " + e.getMessage());
         } catch (AccessRulesSchema.InvalidRulesDocument e) {
             throw new InvalidContextException(CONFIG_DIR, String.join("; ", e.errors()));
         }
         List<String> errors = AccessRulesSchema.errors(rules);
         if (!errors.isEmpty()) {
-            throw new InvalidContextException(CONFIG_DIR, quote(file.toString()) + " does not follow "
+            throw new InvalidContextException(CONFIG_DIR, ContextReader.quote(file.toString()) + " does not follow "
                     + AccessRulesSchema.FILE_NAME + ": " + String.join("; ", errors));
         }
         return rules;
@@ -315,20 +291,11 @@ public record StackSettings(
         }
         Optional<E> fromContext = read.choice(key, type);
         if (fromContext.isPresent() && fromRules.isPresent() && fromContext.get() != fromRules.get()) {
-            throw new InvalidContextException(key, quote(lower(fromContext.get())) + " contradicts \"" + key + "\": \""
-                    + lower(fromRules.get()) + "\" in " + ACCESS_RULES_FILE_NAME + "; the functions follow the rules file"
+            throw new InvalidContextException(key, ContextReader.quote(ContextReader.lower(fromContext.get())) + " contradicts \"" + key + "\": \""
+                    + ContextReader.lower(fromRules.get()) + "\" in " + ACCESS_RULES_FILE_NAME + "; the functions follow the rules file"
                     + " and the roles are built from this key, so set both to the same value (or drop the context key)");
         }
         return fromContext.orElse(fromRules.orElse(defaultValue));
-    }
-
-    /** How a choice is written in context and in access-rules.json: lower case, words joined by '-'. */
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static String quote(String value) {
-        return "'" + value + "'";
     }
 
     private static Map<Integer, RetentionDays> logRetentions() {
@@ -356,71 +323,5 @@ public record StackSettings(
         retentions.put(3288, RetentionDays.NINE_YEARS);
         retentions.put(3653, RetentionDays.TEN_YEARS);
         return Collections.unmodifiableMap(retentions);
-    }
-
-    /** Typed access to raw context values; every failure names the key. */
-    private record ContextReader(Function<String, Object> context) {
-
-        Optional<String> string(String key) {
-            Object raw = context.apply(key);
-            if (raw == null) {
-                return Optional.empty();
-            }
-            if (!(raw instanceof String) && !(raw instanceof Number) && !(raw instanceof Boolean)) {
-                throw new InvalidContextException(key, "expected a single value, got " + raw);
-            }
-            String value = raw.toString().trim();
-            return value.isEmpty() ? Optional.empty() : Optional.of(value);
-        }
-
-        int integer(String key, int defaultValue, int min, int max) {
-            Object raw = context.apply(key);
-            int value;
-            if (raw == null || raw.toString().isBlank()) {
-                return defaultValue;
-            } else if (raw instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-                value = number.intValue();
-            } else {
-                try {
-                    value = Integer.parseInt(raw.toString().trim());
-                } catch (NumberFormatException e) {
-                    throw new InvalidContextException(key, quote(raw.toString()) + " is not a whole number");
-                }
-            }
-            if (value < min || value > max) {
-                throw new InvalidContextException(key, value + " is out of range: expected "
-                        + (max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max));
-            }
-            return value;
-        }
-
-        boolean bool(String key, boolean defaultValue) {
-            Object raw = context.apply(key);
-            if (raw == null || raw.toString().isBlank()) {
-                return defaultValue;
-            }
-            return switch (raw.toString().trim().toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new InvalidContextException(key, quote(raw.toString()) + " is not true or false");
-            };
-        }
-
-        <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
-            return string(key).map(value -> parseChoice(key, value, type, ""));
-        }
-
-        static <E extends Enum<E>> E parseChoice(String key, String value, Class<E> type, String where) {
-            for (E candidate : type.getEnumConstants()) {
-                if (lower(candidate).equalsIgnoreCase(value.trim().replace('_', '-'))) {
-                    return candidate;
-                }
-            }
-            StringBuilder allowed = new StringBuilder();
-            for (E candidate : type.getEnumConstants()) {
-                allowed.append(allowed.length() == 0 ? "" : " or ").append(lower(candidate));
-            }
-            throw new InvalidContextException(key, quote(value) + where + " is not a valid choice: expected " + allowed);
-        }
     }
 }

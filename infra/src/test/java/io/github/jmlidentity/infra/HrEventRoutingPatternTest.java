@@ -71,19 +71,23 @@ class HrEventRoutingPatternTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void the_same_event_from_a_foreign_source_routes_nowhere(Path sample) throws Exception {
-        for (String source : List.of("com.example.crm", "com.example.hr.test", "COM.EXAMPLE.HR", "aws.events", "")) {
-            ObjectNode event = envelope(sample).put("source", source);
-            assertThat(defaults.rulesForJSONEvent(JSON.writeValueAsString(event))).as("source %s", source).isEmpty();
+        assertRoutesNowhereWithEach(sample, "source", List.of("com.example.crm", "com.example.hr.test", "COM.EXAMPLE.HR",
+                "aws.events", ""));
+    }
+
+    /** The sample with {@code field} set to each of {@code values} in turn matches no rule. */
+    private void assertRoutesNowhereWithEach(Path sample, String field, List<String> values) throws Exception {
+        for (String value : values) {
+            ObjectNode event = envelope(sample).put(field, value);
+            assertThat(defaults.rulesForJSONEvent(JSON.writeValueAsString(event))).as("%s %s", field, value).isEmpty();
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void the_same_event_with_another_detail_type_routes_nowhere(Path sample) throws Exception {
-        for (String detailType : List.of("Employee Promoted", "employee joined", "Employee Joined ", "EmployeeLeft", "")) {
-            ObjectNode event = envelope(sample).put("detail-type", detailType);
-            assertThat(defaults.rulesForJSONEvent(JSON.writeValueAsString(event))).as("detail-type %s", detailType).isEmpty();
-        }
+        assertRoutesNowhereWithEach(sample, "detail-type", List.of("Employee Promoted", "employee joined",
+                "Employee Joined ", "EmployeeLeft", ""));
         ObjectNode withoutDetailType = envelope(sample);
         withoutDetailType.remove("detail-type");
         assertThat(defaults.rulesForJSONEvent(JSON.writeValueAsString(withoutDetailType))).isEmpty();

@@ -459,18 +459,15 @@ class JmlIdentityStackTest {
                     "Name", "jml-identity/JmlIdentity/Everything that happened to employee EMPLOYEE_ID",
                     "QueryString", employee)));
             assertThat(employee.asString()).contains("employeeId = \"EMPLOYEE_ID\"");
-            template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
-                    "Name", "jml-identity/JmlIdentity/All leavers in the selected period",
-                    "QueryString", Match.stringLikeRegexp(".*detailType = \"Employee Left\".*"))));
-            template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
-                    "Name", "jml-identity/JmlIdentity/Every change to group GROUP_NAME",
-                    "QueryString", Match.stringLikeRegexp(".*groupsAdded\\|groupsRemoved.*GROUP_NAME.*"))));
-            template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
-                    "Name", "jml-identity/JmlIdentity/All rejected or failed events",
-                    "QueryString", Match.stringLikeRegexp(".*outcome in \\[\"REJECTED\", \"FAILED\"\\].*"))));
-            template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
-                    "Name", "jml-identity/JmlIdentity/Pending and overdue changes",
-                    "QueryString", Match.stringLikeRegexp("[\\s\\S]*lastOutcome = \"SCHEDULED\"[\\s\\S]*sort due asc[\\s\\S]*"))));
+            Map<String, String> queryByName = Map.of(
+                    "All leavers in the selected period", ".*detailType = \"Employee Left\".*",
+                    "Every change to group GROUP_NAME", ".*groupsAdded\\|groupsRemoved.*GROUP_NAME.*",
+                    "All rejected or failed events", ".*outcome in \\[\"REJECTED\", \"FAILED\"\\].*",
+                    "Pending and overdue changes", "[\\s\\S]*lastOutcome = \"SCHEDULED\"[\\s\\S]*sort due asc[\\s\\S]*");
+            queryByName.forEach((name, query) -> template.hasResourceProperties("AWS::Logs::QueryDefinition",
+                    Match.objectLike(Map.of(
+                            "Name", "jml-identity/JmlIdentity/" + name,
+                            "QueryString", Match.stringLikeRegexp(query)))));
         }
 
         @Test

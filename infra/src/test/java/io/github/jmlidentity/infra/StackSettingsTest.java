@@ -231,24 +231,25 @@ class StackSettingsTest {
 
     @Test
     void a_broken_access_rules_file_names_the_config_dir_key(@TempDir Path config) throws IOException {
-        Files.writeString(config.resolve("access-rules.json"), "{ not json");
-        assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
-                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
-                .hasMessageContaining("is not valid JSON");
-        Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"archive\"}");
-        assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
-                .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
-                .hasMessageContaining("does not follow access-rules.schema.json: /leaverPolicy: must be \"delete\","
+        assertRulesFileRefused(config, "{ not json", "is not valid JSON");
+        assertRulesFileRefused(config, "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"archive\"}",
+                "does not follow access-rules.schema.json: /leaverPolicy: must be \"delete\","
                         + " \"suspend\" or \"suspend-then-delete\" (lower case)");
     }
 
     @Test
     void an_upper_case_policy_fails_the_synth_as_it_would_fail_every_function(@TempDir Path config) throws IOException {
         // issue #11 item 17: the functions accept lower case only; the CDK app used to accept any case
-        Files.writeString(config.resolve("access-rules.json"), "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"SUSPEND\"}");
+        assertRulesFileRefused(config, "{\"managedGroups\":{\"prefix\":\"jml-\"},\"leaverPolicy\":\"SUSPEND\"}",
+                "/leaverPolicy: must be \"delete\", \"suspend\" or \"suspend-then-delete\" (lower case)");
+    }
+
+    /** With {@code rules} as the access-rules file in {@code config}, the synth stops on key configDir. */
+    private static void assertRulesFileRefused(Path config, String rules, String message) throws IOException {
+        Files.writeString(config.resolve("access-rules.json"), rules);
         assertThatThrownBy(() -> settings(with(StackSettings.CONFIG_DIR, config.toString())))
                 .isInstanceOfSatisfying(InvalidContextException.class, e -> assertThat(e.key()).isEqualTo("configDir"))
-                .hasMessageContaining("/leaverPolicy: must be \"delete\", \"suspend\" or \"suspend-then-delete\" (lower case)");
+                .hasMessageContaining(message);
     }
 
     @Test

@@ -28,32 +28,14 @@ import software.amazon.awssdk.services.identitystore.model.MemberId;
  * hand (no employeeNumber, so no HR event may touch it); `jml reconcile --adopt --apply` links it to its employee
  * from the HR roster; then the employee's leaver deletes it, as it would for any user jml-identity created.
  */
-final class DayOneChapter {
+record DayOneChapter(IdentitystoreClient client, String identityStoreId, ReconcileRoster reconciler,
+                     ProcessHrEvent functions, EventRouter router, DirectoryView directory, PrintWriter out) {
 
     static final String USER = "li.wei";
     static final String EMPLOYEE = "E3001";
     static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
     private static final List<String> ADOPTED_GROUPS = List.of("jml-all-staff", "jml-engineering", "jml-office-london");
     static final int STEPS = 3;
-
-    private final IdentitystoreClient client;
-    private final String identityStoreId;
-    private final ReconcileRoster reconciler;
-    private final ProcessHrEvent functions;
-    private final EventRouter router;
-    private final DirectoryView directory;
-    private final PrintWriter out;
-
-    DayOneChapter(IdentitystoreClient client, String identityStoreId, ReconcileRoster reconciler,
-                  ProcessHrEvent functions, EventRouter router, DirectoryView directory, PrintWriter out) {
-        this.client = client;
-        this.identityStoreId = identityStoreId;
-        this.reconciler = reconciler;
-        this.functions = functions;
-        this.router = router;
-        this.directory = directory;
-        this.out = out;
-    }
 
     /** Runs the three steps; returns how many did what they should. */
     int run(Path roster, Path leaver, Path base) {

@@ -1,12 +1,10 @@
 package io.github.jmlidentity.cli.reconcile;
 
-import io.github.jmlidentity.cli.InstanceDiscovery;
+import io.github.jmlidentity.cli.FunctionsTarget;
 import io.github.jmlidentity.cli.LocalAws;
-import io.github.jmlidentity.cli.options.EndpointOptions;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
 import io.github.jmlidentity.cli.output.OutputFormat;
-import io.github.jmlidentity.contract.FunctionEnvironment;
 import io.github.jmlidentity.functions.application.port.in.ReconcileRequest;
 import io.github.jmlidentity.functions.application.port.in.ReconcileResult;
 import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
@@ -98,17 +96,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     boolean audit;
 
     @Mixin
-    EndpointOptions endpoint;
-
-    @Option(names = "--identity-store-id", paramLabel = "ID",
-            description = "Identity store id (default: IDENTITY_STORE_ID; d-1234567890 for a local endpoint)")
-    String identityStoreId;
-
-    @Option(names = "--instance-arn", paramLabel = "ARN",
-            description = "IAM Identity Center instance in which a leaver removes the user's direct account "
-                    + "assignments (default: SSO_INSTANCE_ARN, else the identity store's instance, found with "
-                    + "sso-admin ListInstances when a leaver first needs it)")
-    String instanceArn;
+    FunctionsTarget target;
 
     @Mixin
     FunctionOptions functionOptions;
@@ -144,30 +132,18 @@ public final class ReconcileCommand implements Callable<Integer> {
             err.println("jml reconcile: --max-leavers must be 0 or more, was " + maxLeavers);
             return 2;
         }
-        LocalAws aws = endpoint.aws();
-        String storeId = identityStoreId != null ? identityStoreId : FunctionEnvironment.IDENTITY_STORE_ID.in(env);
-        storeId = storeId != null ? storeId : aws.isLocal() ? LocalAws.LOCAL_STORE_ID : null;
-        if (storeId == null) {
-            err.println("jml reconcile: --identity-store-id (or IDENTITY_STORE_ID) is required for a non-local endpoint");
-            return 2;
-        }
-        String store = storeId;
-        String instance = instanceArn != null ? instanceArn : FunctionEnvironment.SSO_INSTANCE_ARN.in(env);
+        LocalAws aws = target.endpoint.aws();
+        String storeId = target.identityStoreId(env, aws);
         try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                builder -> aws.configure(builder, endpoint.region()));
+                builder -> aws.configure(builder, target.endpoint.region()));
              SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
-                     builder -> aws.configure(builder, endpoint.region()))) {
+                     builder -> aws.configure(builder, target.endpoint.region()))) {
             ReconcileRoster reconciler;
             try {
                 reconciler = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws)
                         .identityStore(client, storeId)
-                        .ssoAdmin(ssoAdmin, instance != null ? () -> instance : () -> InstanceDiscovery.of(ssoAdmin, store))
-                        .auditLines(line -> {
-                            if (audit) {
-                                out.println(line);
-                                out.flush();
-                            }
-                        })
+                        .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId))
+                        .auditLines(audit ? FunctionsTarget.auditLinesTo(out) : line -> { })
                         .buildReconciler();
             } catch (InvalidAccessRulesException e) {
                 err.println("jml reconcile: " + functionOptions.rulesFile(env) + ": " + String.join("\n  ", e.errors()));
