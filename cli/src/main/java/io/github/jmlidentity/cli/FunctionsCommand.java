@@ -4,6 +4,7 @@ import io.github.jmlidentity.cli.options.ClockOption;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -33,6 +34,23 @@ abstract class FunctionsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> env = System.getenv();
+        LocalAws aws = target.endpoint.aws();
+        return run(out, err, env, aws, target.identityStoreId(env, aws));
+    }
+
+    /**
+     * Runs the command: audit records on {@code out}, progress and summary on {@code err}.
+     *
+     * @param storeId the identity store the options name (see {@link FunctionsTarget#identityStoreId})
+     * @return the exit code
+     */
+    abstract int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId);
 
     /**
      * The functions' wiring with the access rules, the event source, the ledger and the clock these options give.

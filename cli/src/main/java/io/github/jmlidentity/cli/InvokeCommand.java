@@ -63,12 +63,7 @@ final class InvokeCommand extends FunctionsCommand {
     List<Path> files;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = System.getenv();
-        LocalAws aws = target.endpoint.aws();
-        String storeId = target.identityStoreId(env, aws);
+    int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
         LifecycleFunctions.Builder wiring;
         try {
             wiring = wiring(env, aws);

@@ -85,12 +85,7 @@ final class ScheduledCommand implements Runnable {
     static final class RunDueCommand extends FunctionsCommand {
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Map<String, String> env = System.getenv();
-            LocalAws aws = target.endpoint.aws();
-            String storeId = target.identityStoreId(env, aws);
+        int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             ScheduledChanges.DueRun run;
             try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
