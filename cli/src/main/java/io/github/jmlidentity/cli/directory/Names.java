@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,6 +30,15 @@ final class Names {
         return resolve(groupIds, groupId -> SdkErrors.attempt("describe group " + groupId, () -> directory.client()
                 .describeGroup(r -> r.identityStoreId(directory.identityStoreId()).groupId(groupId)).displayName()),
                 directory::groups, Group::groupId, Group::displayName);
+    }
+
+    /** The groups {@code userId} belongs to, in the listing's order: group id to display name (null when not found). */
+    static Map<String, String> groupsOf(Directory directory, String userId) {
+        List<String> groupIds = directory.membershipsOf(userId).map(m -> m.groupId()).toList();
+        Map<String, String> names = ofGroups(directory, groupIds);
+        Map<String, String> groups = new LinkedHashMap<>();
+        groupIds.forEach(groupId -> groups.put(groupId, names.get(groupId)));
+        return groups;
     }
 
     static Map<String, User> ofUsers(Directory directory, Collection<String> userIds) {
