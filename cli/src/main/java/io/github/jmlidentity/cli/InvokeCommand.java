@@ -1,8 +1,5 @@
 package io.github.jmlidentity.cli;
 
-import io.github.jmlidentity.cli.options.ClockOption;
-import io.github.jmlidentity.cli.options.FunctionOptions;
-import io.github.jmlidentity.cli.options.LedgerOptions;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
@@ -18,15 +15,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
@@ -56,7 +49,7 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
                 "      | jml invoke auto - --ledger-table \"$LEDGER_TABLE\"   # redrive a failure-queue message",
                 ""},
         exitCodeOnInvalidInput = 2)
-final class InvokeCommand implements Callable<Integer> {
+final class InvokeCommand extends FunctionsCommand {
 
     @Parameters(index = "0", paramLabel = "FUNCTION", converter = FunctionChoice.Converter.class,
             completionCandidates = FunctionChoice.Names.class,
@@ -69,34 +62,11 @@ final class InvokeCommand implements Callable<Integer> {
                     + "failure's .event, a Lambda destination record's .requestPayload)")
     List<Path> files;
 
-    @Option(names = "--dry-run", description = "Compute and print the plan (outcome PLANNED); write nothing.")
-    boolean dryRun;
-
-    @Mixin
-    FunctionsTarget target;
-
-    @Mixin
-    FunctionOptions functionOptions;
-
-    @Mixin
-    LedgerOptions ledger;
-
-    @Mixin
-    ClockOption clock;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = System.getenv();
-        LocalAws aws = target.endpoint.aws();
-        String storeId = target.identityStoreId(env, aws);
+    int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
         LifecycleFunctions.Builder wiring;
         try {
-            wiring = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws));
+            wiring = wiring(env, aws);
         } catch (InvalidAccessRulesException e) {
             throw new BadSettingException(functionOptions.rulesFile(env) + ": " + String.join("; ", e.errors()));
         }

@@ -1,7 +1,5 @@
 package io.github.jmlidentity.cli;
 
-import io.github.jmlidentity.cli.options.ClockOption;
-import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
 import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
@@ -18,7 +16,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
@@ -85,33 +82,10 @@ final class ScheduledCommand implements Runnable {
                             + "was REJECTED or FAILED; 2 for a usage or configuration error.",
                     "", "Example:",
                     "  jml scheduled run-due --now 2026-06-30T17:05:00Z --endpoint-url http://127.0.0.1:8190", ""})
-    static final class RunDueCommand implements Callable<Integer> {
-
-        @Mixin
-        ClockOption clock;
-
-        @Option(names = "--dry-run", description = "Compute and print the plans (outcome PLANNED); write nothing.")
-        boolean dryRun;
-
-        @Mixin
-        FunctionsTarget target;
-
-        @Mixin
-        FunctionOptions functionOptions;
-
-        @Mixin
-        LedgerOptions ledger;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class RunDueCommand extends FunctionsCommand {
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Map<String, String> env = System.getenv();
-            LocalAws aws = target.endpoint.aws();
-            String storeId = target.identityStoreId(env, aws);
+        int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             ScheduledChanges.DueRun run;
             try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
@@ -120,8 +94,7 @@ final class ScheduledCommand implements Runnable {
                          builder -> aws.configure(builder, target.endpoint.region()))) {
                 ScheduledChanges scheduled;
                 try {
-                    scheduled = clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(),
-                                    env), env, aws))
+                    scheduled = wiring(env, aws)
                             .identityStore(client, storeId)
                             .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId))
                             .dryRun(dryRun)

@@ -37,7 +37,7 @@ final class CreateUserCommand extends DirectoryCommand {
     void run(Directory directory, ChangePrinter out) {
         Map<String, String> groupIds = new LinkedHashMap<>();
         for (String groupName : groupNames) {
-            groupIds.put(groupName, directory.findGroupId(groupName).orElseThrow(() -> new CliException(
+            groupIds.put(groupName, directory.findId(Directory.Resource.GROUP, groupName).orElseThrow(() -> new CliException(
                     "Group '" + groupName + "' not found in identity store " + directory.identityStoreId()
                             + ": nothing was created")));
         }

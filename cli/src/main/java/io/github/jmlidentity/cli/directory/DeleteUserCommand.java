@@ -1,6 +1,5 @@
 package io.github.jmlidentity.cli.directory;
 
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -11,16 +10,13 @@ import picocli.CommandLine.Command;
 final class DeleteUserCommand extends UserCommand {
     @Override
     void run(Directory directory, ChangePrinter out, Named user) {
-        List<String> groupIds = directory.membershipsOf(user.id()).map(m -> m.groupId()).toList();
-        Map<String, String> groupNames = Names.ofGroups(directory, groupIds);
-        for (String groupId : groupIds) {
-            out.change("membership-removed", user, new Named(groupNames.get(groupId), groupId),
-                    "User:" + user.name() + " was a member of Group:" + groupNames.get(groupId));
-        }
+        Map<String, String> groups = Names.groupsOf(directory, user.id());
+        groups.forEach((groupId, groupName) -> out.change("membership-removed", user, new Named(groupName, groupId),
+                "User:" + user.name() + " was a member of Group:" + groupName));
         SdkErrors.attempt("delete user '" + user.name() + "'", () -> directory.client().deleteUser(r -> r
                 .identityStoreId(directory.identityStoreId()).userId(user.id())));
         out.change("deleted-user", user, null,
-                "User:" + user.name() + " deleted successfully (" + groupIds.size() + " group memberships removed)");
+                "User:" + user.name() + " deleted successfully (" + groups.size() + " group memberships removed)");
         out.flushChanges();
     }
 }

@@ -3,6 +3,7 @@ package io.github.jmlidentity.cli.directory;
 import io.github.jmlidentity.cli.CliException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.AlternateIdentifier;
 import software.amazon.awssdk.services.identitystore.model.Group;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
@@ -66,26 +68,33 @@ public final class Directory {
         return clients;
     }
 
-    public Optional<String> findUserId(String userName) {
-        return find("look up user '" + userName + "'", () -> client().getUserId(r -> r.identityStoreId(identityStoreId)
-                .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("userName")
-                        .attributeValue(Document.fromString(userName))))).userId());
+    /** What a command names by its unique name (ignoring case): a user by its userName, a group by its displayName. */
+    public enum Resource {
+        USER("User", "userName"), GROUP("Group", "displayName");
+
+        private final String label;
+        private final String uniqueAttribute;
+
+        Resource(String label, String uniqueAttribute) {
+            this.label = label;
+            this.uniqueAttribute = uniqueAttribute;
+        }
     }
 
-    public String userId(String userName) {
-        return findUserId(userName).orElseThrow(() -> new CliException(
-                "User '" + userName + "' not found in identity store " + identityStoreId));
+    /** The id of the user or group with this name, if there is one. */
+    public Optional<String> findId(Resource kind, String name) {
+        AlternateIdentifier key = AlternateIdentifier.builder().uniqueAttribute(u -> u.attributePath(kind.uniqueAttribute)
+                .attributeValue(Document.fromString(name))).build();
+        return find("look up " + kind.label.toLowerCase(Locale.ROOT) + " '" + name + "'", () -> switch (kind) {
+            case USER -> client().getUserId(r -> r.identityStoreId(identityStoreId).alternateIdentifier(key)).userId();
+            case GROUP -> client().getGroupId(r -> r.identityStoreId(identityStoreId).alternateIdentifier(key)).groupId();
+        });
     }
 
-    public Optional<String> findGroupId(String groupName) {
-        return find("look up group '" + groupName + "'", () -> client().getGroupId(r -> r.identityStoreId(identityStoreId)
-                .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("displayName")
-                        .attributeValue(Document.fromString(groupName))))).groupId());
-    }
-
-    public String groupId(String groupName) {
-        return findGroupId(groupName).orElseThrow(() -> new CliException(
-                "Group '" + groupName + "' not found in identity store " + identityStoreId));
+    /** The id of the user or group with this name; none fails the command, naming it. */
+    public String id(Resource kind, String name) {
+        return findId(kind, name).orElseThrow(() -> new CliException(
+                kind.label + " '" + name + "' not found in identity store " + identityStoreId));
     }
 
     /** Every user, page by page as the stream is consumed. */

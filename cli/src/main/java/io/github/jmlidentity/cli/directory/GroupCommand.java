@@ -9,7 +9,7 @@ abstract class GroupCommand extends DirectoryCommand {
 
     @Override
     final void run(Directory directory, ChangePrinter out) {
-        run(directory, out, new Named(groupName, directory.groupId(groupName)));
+        run(directory, out, new Named(groupName, directory.id(Directory.Resource.GROUP, groupName)));
     }
 
     abstract void run(Directory directory, ChangePrinter out, Named group);

@@ -1,7 +1,6 @@
 package io.github.jmlidentity.cli.directory;
 
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "list-membership", aliases = "list_membership",
@@ -10,9 +9,7 @@ import picocli.CommandLine.Command;
 final class ListMembershipCommand extends UserCommand {
     @Override
     void run(Directory directory, ChangePrinter out, Named user) {
-        List<String> groupIds = directory.membershipsOf(user.id()).map(m -> m.groupId()).toList();
-        Map<String, String> names = Names.ofGroups(directory, groupIds);
-        out.sortedRows(List.of("groupName", "groupId"),
-                groupIds.stream().map(groupId -> List.of(names.getOrDefault(groupId, ""), groupId)).toList());
+        out.sortedRows(List.of("groupName", "groupId"), Names.groupsOf(directory, user.id()).entrySet().stream()
+                .map(group -> List.of(group.getValue() == null ? "" : group.getValue(), group.getKey())).toList());
     }
 }

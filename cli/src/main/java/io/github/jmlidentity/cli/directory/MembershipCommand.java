@@ -16,8 +16,8 @@ abstract class MembershipCommand extends DirectoryCommand {
 
     @Override
     final void run(Directory directory, ChangePrinter out) {
-        Named user = new Named(userName, directory.userId(userName));
-        Named group = new Named(groupName, directory.groupId(groupName));
+        Named user = new Named(userName, directory.id(Directory.Resource.USER, userName));
+        Named group = new Named(groupName, directory.id(Directory.Resource.GROUP, groupName));
         Optional<String> membershipId = Memberships.find(directory, user.id(), group.id(), action(user, group));
         change(directory, out, user, group, membershipId);
         out.flushChanges();

@@ -48,7 +48,7 @@ final class UpdateUserCommand extends DirectoryCommand {
             throw new CliException("Nothing to change: give at least one of --new-username, --displayname, --givenname, "
                     + "--familyname, --email, --set, --unset");
         }
-        String userId = directory.userId(userName);
+        String userId = directory.id(Directory.Resource.USER, userName);
         SdkErrors.attempt("update user '" + userName + "'", () -> directory.client().updateUser(r -> r
                 .identityStoreId(directory.identityStoreId()).userId(userId).operations(operations)));
         List<String> paths = operations.stream().map(AttributeOperation::attributePath).toList();

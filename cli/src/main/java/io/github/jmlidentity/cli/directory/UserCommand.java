@@ -9,7 +9,7 @@ abstract class UserCommand extends DirectoryCommand {
 
     @Override
     final void run(Directory directory, ChangePrinter out) {
-        run(directory, out, new Named(userName, directory.userId(userName)));
+        run(directory, out, new Named(userName, directory.id(Directory.Resource.USER, userName)));
     }
 
     abstract void run(Directory directory, ChangePrinter out, Named user);

@@ -1,6 +1,7 @@
 package io.github.jmlidentity.cli.report;
 
 import java.util.Arrays;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /**
@@ -14,17 +15,12 @@ import picocli.CommandLine;
  * </ul>
  */
 public enum AssignmentStrategy {
-    PER_PRINCIPAL("per-principal"),
-    PER_ACCOUNT_PERMISSION_SET("per-account-permission-set");
+    PER_PRINCIPAL,
+    PER_ACCOUNT_PERMISSION_SET;
 
-    private final String label;
-
-    AssignmentStrategy(String label) {
-        this.label = label;
-    }
-
+    /** Its value for {@code --assignment-strategy} and in the report: the name in kebab case, e.g. per-principal. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** {@code auto} (null: the cheaper one) or a strategy's label, for {@code --assignment-strategy}. */
@@ -34,7 +30,7 @@ public enum AssignmentStrategy {
             if (name.equals("auto")) {
                 return null;
             }
-            return Arrays.stream(values()).filter(s -> s.label.equals(name)).findFirst().orElseThrow(() ->
+            return Arrays.stream(values()).filter(s -> s.label().equals(name)).findFirst().orElseThrow(() ->
                     new CommandLine.TypeConversionException("expected auto, per-principal or per-account-permission-set, got '"
                             + name + "'"));
         }

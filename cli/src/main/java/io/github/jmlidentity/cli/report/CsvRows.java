@@ -1,5 +1,6 @@
 package io.github.jmlidentity.cli.report;
 
+import io.github.jmlidentity.cli.CliException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -22,8 +23,8 @@ import java.util.function.Consumer;
 /**
  * A CSV file read by its header (RFC 4180, with jackson-dataformat-csv): each row as column → value, columns in any
  * order, unknown columns ignored, a UTF-8 byte order mark (as spreadsheets write it) accepted, quoted fields may
- * hold commas, quotes and line breaks, blank lines skipped. Streams row by row. A problem is an
- * {@link InvalidCsvException} naming the file, the line the row starts on and the column.
+ * hold commas, quotes and line breaks, blank lines skipped. Streams row by row. A problem is a
+ * {@link CliException} naming the file, the line the row starts on and the column (the report exits 2 on one).
  */
 public final class CsvRows {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
@@ -40,8 +41,8 @@ public final class CsvRows {
         }
 
         /** A problem with this row's value in {@code column}, to throw. */
-        public InvalidCsvException invalid(String column, String problem) {
-            return new InvalidCsvException(source + " line " + line + ", column " + column + ": " + problem);
+        public CliException invalid(String column, String problem) {
+            return new CliException(source + " line " + line + ", column " + column + ": " + problem);
         }
     }
 
@@ -95,12 +96,12 @@ public final class CsvRows {
                 }
             }
         } catch (NoSuchFileException missing) {
-            throw new InvalidCsvException(source + ": no such file", missing);
+            throw new CliException(source + ": no such file", missing);
         } catch (JsonProcessingException malformed) {
-            throw new InvalidCsvException(at.describe(source, malformed.getLocation()) + ": not valid CSV: "
+            throw new CliException(at.describe(source, malformed.getLocation()) + ": not valid CSV: "
                     + malformed.getOriginalMessage(), malformed);
         } catch (IOException unreadable) {
-            throw new InvalidCsvException("Cannot read " + source + ": " + unreadable.getMessage(), unreadable);
+            throw new CliException("Cannot read " + source + ": " + unreadable.getMessage(), unreadable);
         }
     }
 
@@ -125,12 +126,12 @@ public final class CsvRows {
         Set<String> seen = new HashSet<>();
         for (String column : header) {
             if (!seen.add(column)) {
-                throw new InvalidCsvException(source + " line 1: the header names column '" + column + "' twice");
+                throw new CliException(source + " line 1: the header names column '" + column + "' twice");
             }
         }
         List<String> missing = required.stream().filter(column -> !seen.contains(column)).toList();
         if (!missing.isEmpty()) {
-            throw new InvalidCsvException(source + " line 1: the header must name the columns " + String.join(",", required)
+            throw new CliException(source + " line 1: the header must name the columns " + String.join(",", required)
                     + " (missing: " + String.join(",", missing) + "; found: " + String.join(",", header) + ")");
         }
     }

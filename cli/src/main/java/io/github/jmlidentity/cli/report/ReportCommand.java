@@ -1,5 +1,6 @@
 package io.github.jmlidentity.cli.report;
 
+import io.github.jmlidentity.cli.CliException;
 import io.github.jmlidentity.cli.directory.Directory;
 import io.github.jmlidentity.cli.directory.IdentityCenterClients;
 import io.github.jmlidentity.cli.options.EndpointOptions;
@@ -81,7 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
         Roster hrRoster;
         try {
             hrRoster = roster == null ? null : Roster.read(roster);
-        } catch (InvalidCsvException badRoster) {
+        } catch (CliException badRoster) {
             progress.println("jml report: roster " + badRoster.getMessage());
             progress.flush();
             return 2;

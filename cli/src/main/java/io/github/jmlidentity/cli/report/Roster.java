@@ -1,5 +1,6 @@
 package io.github.jmlidentity.cli.report;
 
+import io.github.jmlidentity.cli.CliException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,7 +30,7 @@ public final class Roster {
         this.byUserName = byUserName;
     }
 
-    /** @throws InvalidCsvException naming the file, line and column of the first problem */
+    /** @throws CliException naming the file, line and column of the first problem */
     public static Roster read(Path file) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, Long> lines = new HashMap<>();

@@ -2,12 +2,12 @@ package io.github.jmlidentity.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jmlidentity.cli.JmlCommand;
 import io.github.jmlidentity.functions.support.ChildProcess;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
+import io.github.jmlidentity.identitystore.local.junit.GeneratedSeed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +26,9 @@ class ReportHeapBoundTest {
 
     @Test
     void fiftyThousandUsersFitIn256MegabytesOfHeap(@TempDir Path dir) throws Exception {
-        Path seed = dir.resolve("seed.json");
-        writeSeed(seed);
         Path report = dir.resolve("report.csv");
-        try (IdentityStoreLocal server = IdentityStoreLocal.builder().seed(seed).build().start()) {
+        try (IdentityStoreLocal server = IdentityStoreLocal.builder().seed(writeSeed(dir.resolve("seed.json"))).build()
+                .start()) {
             ChildProcess.Result jml = ChildProcess.run(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
@@ -54,28 +53,23 @@ class ReportHeapBoundTest {
      * User i is in groups i mod 200 and (i + 100) mod 200: 500 members per group. ReadOnly on one account for every
      * tenth group and, directly, for every thousandth user.
      */
-    private static void writeSeed(Path seed) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
-        ArrayNode groups = root.putArray("groups");
-        for (int g = 0; g < GROUPS; g++) {
-            groups.addObject().put("displayName", String.format("team-%03d", g));
-        }
-        ArrayNode users = root.putArray("users");
-        for (int i = 0; i < USERS; i++) {
-            users.addObject().put("userName", "employee" + i).put("givenName", "Given").put("familyName", "F" + i)
-                    .put("email", "employee" + i + "@example.com")
-                    .putArray("groups").add(String.format("team-%03d", i % GROUPS)).add(String.format("team-%03d", (i + 100) % GROUPS));
-        }
+    private static Path writeSeed(Path seed) throws Exception {
+        GeneratedSeed generated = new GeneratedSeed().groups(GROUPS, ReportHeapBoundTest::team)
+                .users(USERS, i -> "employee" + i, i -> List.of(team(i % GROUPS), team((i + 100) % GROUPS)));
+        ObjectNode root = generated.root();
         root.putArray("permissionSets").addObject().put("name", "ReadOnly");
         ArrayNode assignments = root.putArray("assignments");
         for (int g = 0; g < GROUPS; g += 10) {
             assignments.addObject().put("accountId", "222222222222").put("permissionSet", "ReadOnly")
-                    .put("group", String.format("team-%03d", g));
+                    .put("group", team(g));
         }
         for (int i = 0; i < USERS; i += 1_000) {
             assignments.addObject().put("accountId", "222222222222").put("permissionSet", "ReadOnly").put("user", "employee" + i);
         }
-        Files.write(seed, json.writeValueAsBytes(root));
+        return generated.writeTo(seed);
+    }
+
+    private static String team(int g) {
+        return String.format("team-%03d", g);
     }
 }

@@ -1,12 +1,17 @@
 package io.github.jmlidentity.cli.report;
 
+import io.github.jmlidentity.cli.CliException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** GIVEN an HR roster as spreadsheets and HR exports write it, WHEN the report reads it. */
@@ -52,48 +57,45 @@ class RosterTest {
                 lines"
                 E2,,Finance,
                 """);
-        assertThatThrownBy(() -> Roster.read(roster)).isInstanceOf(InvalidCsvException.class)
+        assertThatThrownBy(() -> Roster.read(roster)).isInstanceOf(CliException.class)
                 .hasMessage(roster + " line 4, column userName: empty; employee E2 needs the user name to compare");
     }
 
-    @Test
-    void aShortRowNamesTheMissingColumn() throws Exception {
-        Path roster = file("hr.csv", "employeeId,userName,expectedGroups\nE1,ada\n");
-        assertThatThrownBy(() -> Roster.read(roster)).isInstanceOf(InvalidCsvException.class)
-                .hasMessageStartingWith(roster + " line 2, column expectedGroups: missing: the row has 2 fields, the header 3");
+    /** One-line problems: the CSV, the message after the file's name, and whether that is all of it or how it starts. */
+    static Stream<Arguments> invalidRosters() {
+        return Stream.of(
+                Arguments.of("a short row names the missing column", "employeeId,userName,expectedGroups\nE1,ada\n",
+                        "line 2, column expectedGroups: missing: the row has 2 fields, the header 3", false),
+                Arguments.of("an empty employee id is named", "employeeId,userName,expectedGroups\n E1 ,ada,\n  ,grace,Finance\n",
+                        "line 3, column employeeId: empty; every employee needs one", true),
+                Arguments.of("a user name twice ignoring case is named with both lines",
+                        "employeeId,userName,expectedGroups\nE1,ada,\nE2,grace,\nE3,ADA,\n",
+                        "line 4, column userName: 'ADA' appears twice (also line 2)", true),
+                Arguments.of("a header without a required column is named", "employeeId,user,expectedGroups\nE1,ada,\n",
+                        "line 1: the header must name the columns employeeId,userName,expectedGroups (missing: userName; "
+                                + "found: employeeId,user,expectedGroups)", true),
+                Arguments.of("too many fields name the row's line",
+                        "employeeId,userName,expectedGroups\nE1,ada,Engineering\nE2,grace,Finance,Auditors\n",
+                        "line 3: not valid CSV: Too many entries", false),
+                Arguments.of("an unclosed quote names the row's line and the column",
+                        "employeeId,userName,expectedGroups\nE1,ada,\"Engineering\nE2,grace,\n",
+                        "line 2, column expectedGroups: not valid CSV: Missing closing quote for value", true));
     }
 
-    @Test
-    void anEmptyEmployeeIdIsNamed() throws Exception {
-        Path roster = file("hr.csv", "employeeId,userName,expectedGroups\n E1 ,ada,\n  ,grace,Finance\n");
-        assertThatThrownBy(() -> Roster.read(roster)).hasMessage(roster + " line 3, column employeeId: empty; every employee needs one");
-    }
-
-    @Test
-    void aUserNameTwiceIgnoringCaseIsNamedWithBothLines() throws Exception {
-        Path roster = file("hr.csv", "employeeId,userName,expectedGroups\nE1,ada,\nE2,grace,\nE3,ADA,\n");
-        assertThatThrownBy(() -> Roster.read(roster)).hasMessage(roster + " line 4, column userName: 'ADA' appears twice (also line 2)");
-    }
-
-    @Test
-    void aHeaderWithoutARequiredColumnIsNamed() throws Exception {
-        Path roster = file("hr.csv", "employeeId,user,expectedGroups\nE1,ada,\n");
-        assertThatThrownBy(() -> Roster.read(roster)).hasMessage(roster + " line 1: the header must name the columns "
-                + "employeeId,userName,expectedGroups (missing: userName; found: employeeId,user,expectedGroups)");
-    }
-
-    @Test
-    void tooManyFieldsNameTheRowsLine() throws Exception {
-        Path extra = file("extra.csv", "employeeId,userName,expectedGroups\nE1,ada,Engineering\nE2,grace,Finance,Auditors\n");
-        assertThatThrownBy(() -> Roster.read(extra)).isInstanceOf(InvalidCsvException.class)
-                .hasMessageStartingWith(extra + " line 3: not valid CSV: Too many entries");
-    }
-
-    @Test
-    void anUnclosedQuoteNamesTheRowsLineAndTheColumn() throws Exception {
-        Path unclosed = file("unclosed.csv", "employeeId,userName,expectedGroups\nE1,ada,\"Engineering\nE2,grace,\n");
-        assertThatThrownBy(() -> Roster.read(unclosed)).isInstanceOf(InvalidCsvException.class)
-                .hasMessage(unclosed + " line 2, column expectedGroups: not valid CSV: Missing closing quote for value");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidRosters")
+    void anInvalidRosterIsRefusedNamingTheFileTheLineAndTheProblem(String story, String csv, String problem,
+            boolean wholeMessage) throws Exception {
+        Path roster = file("hr.csv", csv);
+        String expected = roster + " " + problem;
+        assertThatThrownBy(() -> Roster.read(roster)).isInstanceOf(CliException.class)
+                .satisfies(e -> assertThat(e.getMessage()).satisfies(message -> {
+                    if (wholeMessage) {
+                        assertThat(message).isEqualTo(expected);
+                    } else {
+                        assertThat(message).startsWith(expected);
+                    }
+                }));
     }
 
     @Test

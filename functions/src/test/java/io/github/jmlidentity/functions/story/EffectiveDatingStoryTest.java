@@ -57,7 +57,7 @@ class EffectiveDatingStoryTest extends StoryTest {
     @ParameterizedTest
     @EnumSource(Faults.class)
     void a_future_leaver_is_scheduled_and_the_user_goes_only_when_it_is_due(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+        givenJaneJoined(faults);
         var before = world.state().user("jane.doe");
 
         // WHEN HR enters the resignation a month ahead
@@ -70,8 +70,7 @@ class EffectiveDatingStoryTest extends StoryTest {
         assertThat(world.state().user("jane.doe")).isEqualTo(before);
 
         // WHEN the scheduler runs the day before: nothing is due
-        world.clock.set(IN_A_MONTH.minus(Duration.ofDays(1)));
-        assertThat(runDue()).isEmpty();
+        assertThat(runDueAt(IN_A_MONTH.minus(Duration.ofDays(1)))).isEmpty();
         assertThat(world.state().user("jane.doe")).isEqualTo(before);
 
         // WHEN it runs after the due time: the leave is applied, as a live one would be
@@ -91,7 +90,7 @@ class EffectiveDatingStoryTest extends StoryTest {
     void under_suspend_then_delete_the_user_is_suspended_when_due_and_deleted_after_delete_after_days(Faults faults) {
         givenJaneJoined(suspendThenDelete(10), faults);
 
-        assertThat(deliver(leaver("hr-leave-1", IN_A_MONTH)).outcome()).isEqualTo("SCHEDULED");
+        deliverScheduled(leaver("hr-leave-1", IN_A_MONTH));
 
         // WHEN the leave comes due: managed groups removed, the user kept, its delete scheduled 10 days later
         world.clock.set(IN_A_MONTH.plus(Duration.ofMinutes(1)));
@@ -107,8 +106,7 @@ class EffectiveDatingStoryTest extends StoryTest {
         });
 
         // WHEN the scheduler runs before deleteAfterDays: the suspended user stays
-        world.clock.set(IN_A_MONTH.plus(Duration.ofDays(9)));
-        assertThat(runDue()).isEmpty();
+        assertThat(runDueAt(IN_A_MONTH.plus(Duration.ofDays(9)))).isEmpty();
         assertThat(world.state().users()).containsKey("jane.doe");
 
         // WHEN it runs after: the user is deleted
@@ -125,10 +123,10 @@ class EffectiveDatingStoryTest extends StoryTest {
     @ParameterizedTest
     @EnumSource(Faults.class)
     void a_future_mover_then_an_earlier_dated_leaver_the_leaver_applies_and_the_mover_never_brings_her_back(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+        givenJaneJoined(faults);
 
         // GIVEN a transfer effective in a month
-        assertThat(deliver(mover("hr-move-1", IN_A_MONTH)).outcome()).isEqualTo("SCHEDULED");
+        deliverScheduled(mover("hr-move-1", IN_A_MONTH));
 
         // WHEN she leaves today: the pending mover is not the ordering watermark, so the leave applies
         Audit leave = deliver(leaver("hr-leave-now", NOW.minus(Duration.ofHours(1))));
@@ -136,16 +134,15 @@ class EffectiveDatingStoryTest extends StoryTest {
         assertThat(world.state().users()).doesNotContainKey("jane.doe");
 
         // WHEN the transfer comes due: STALE, she stays gone
-        world.clock.set(IN_A_MONTH.plus(Duration.ofMinutes(1)));
-        assertThat(runDue()).singleElement().extracting(Audit::outcome).isEqualTo("STALE");
+        assertThat(outcomeOfTheOneChangeDueAt(IN_A_MONTH.plus(Duration.ofMinutes(1)))).isEqualTo("STALE");
         assertThat(world.state().users()).doesNotContainKey("jane.doe");
     }
 
     @ParameterizedTest
     @EnumSource(Faults.class)
     void an_event_effective_before_a_pending_one_still_applies_now(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
-        assertThat(deliver(leaver("hr-leave-1", IN_A_MONTH)).outcome()).isEqualTo("SCHEDULED");
+        givenJaneJoined(faults);
+        deliverScheduled(leaver("hr-leave-1", IN_A_MONTH));
 
         // WHEN a promotion effective today arrives while the leave is pending
         Audit move = deliver(mover("hr-move-today", NOW.minus(Duration.ofMinutes(30))));
@@ -153,15 +150,14 @@ class EffectiveDatingStoryTest extends StoryTest {
         // THEN it applies now, and the leave still applies when due
         assertThat(move.outcome()).isEqualTo("APPLIED");
         assertThat(world.state().user("jane.doe").title()).isEqualTo("Site Reliability Engineer");
-        world.clock.set(IN_A_MONTH.plus(Duration.ofMinutes(1)));
-        assertThat(runDue()).singleElement().extracting(Audit::outcome).isEqualTo("APPLIED");
+        assertThat(outcomeOfTheOneChangeDueAt(IN_A_MONTH.plus(Duration.ofMinutes(1)))).isEqualTo("APPLIED");
         assertThat(world.state().users()).doesNotContainKey("jane.doe");
     }
 
     @ParameterizedTest
     @EnumSource(Faults.class)
     void a_mover_dated_year_9999_is_rejected_naming_the_field_and_changes_nothing(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+        givenJaneJoined(faults);
         var before = world.state();
 
         Audit rejected = deliver(mover("hr-move-typo", Instant.parse("9999-03-02T09:30:00Z")));
@@ -181,8 +177,8 @@ class EffectiveDatingStoryTest extends StoryTest {
     @ParameterizedTest
     @EnumSource(Faults.class)
     void a_new_leave_date_reschedules_the_pending_leave_earlier_or_later(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
-        assertThat(deliver(leaver("hr-leave-31st", IN_A_MONTH)).outcome()).isEqualTo("SCHEDULED");
+        givenJaneJoined(faults);
+        deliverScheduled(leaver("hr-leave-31st", IN_A_MONTH));
 
         // WHEN HR moves the last day earlier, to the 15th
         Audit earlier = deliver(leaver("hr-leave-15th", IN_TWO_WEEKS));
@@ -198,14 +194,12 @@ class EffectiveDatingStoryTest extends StoryTest {
                 .satisfies(p -> assertThat(p.change().hrEventId()).isEqualTo("hr-leave-15th"));
 
         // WHEN HR moves it later again, to the 31st (a new event)
-        assertThat(deliver(leaver("hr-leave-31st-again", IN_A_MONTH)).outcome()).isEqualTo("SCHEDULED");
+        deliverScheduled(leaver("hr-leave-31st-again", IN_A_MONTH));
 
         // THEN on the 15th nothing happens, on the 31st she leaves
-        world.clock.set(IN_TWO_WEEKS.plus(Duration.ofMinutes(1)));
-        assertThat(runDue()).isEmpty();
+        assertThat(runDueAt(IN_TWO_WEEKS.plus(Duration.ofMinutes(1)))).isEmpty();
         assertThat(world.state().users()).containsKey("jane.doe");
-        world.clock.set(IN_A_MONTH.plus(Duration.ofMinutes(1)));
-        assertThat(runDue()).singleElement().satisfies(a -> {
+        assertThat(runDueAt(IN_A_MONTH.plus(Duration.ofMinutes(1)))).singleElement().satisfies(a -> {
             assertThat(a.outcome()).isEqualTo("APPLIED");
             assertThat(a.json().path("hrEventId").asText()).isEqualTo("hr-leave-31st-again");
         });
@@ -215,12 +209,12 @@ class EffectiveDatingStoryTest extends StoryTest {
     @ParameterizedTest
     @EnumSource(Faults.class)
     void a_reschedule_delivered_before_the_date_it_corrects_still_wins(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+        givenJaneJoined(faults);
         Instant firstSent = NOW.minus(Duration.ofHours(2));
         Instant correctionSent = NOW.minus(Duration.ofHours(1));
 
         // GIVEN EventBridge delivers HR's correction (last day the 15th, put on the bus second) first
-        assertThat(deliver(leaverSentAt("hr-leave-15th", IN_TWO_WEEKS, correctionSent)).outcome()).isEqualTo("SCHEDULED");
+        deliverScheduled(leaverSentAt("hr-leave-15th", IN_TWO_WEEKS, correctionSent));
 
         // WHEN the original resignation (the 31st, put on the bus first) arrives late
         Audit late = deliver(leaverSentAt("hr-leave-31st", IN_A_MONTH, firstSent));
@@ -231,17 +225,16 @@ class EffectiveDatingStoryTest extends StoryTest {
         assertThat(world.scheduled.pending()).singleElement()
                 .satisfies(p -> assertThat(p.change().hrEventId()).isEqualTo("hr-leave-15th"));
         assertThat(deliver(leaverSentAt("hr-leave-31st", IN_A_MONTH, firstSent)).outcome()).isEqualTo("DUPLICATE");
-        world.clock.set(IN_TWO_WEEKS.plus(Duration.ofMinutes(1)));
-        assertThat(runDue()).singleElement().extracting(Audit::outcome).isEqualTo("APPLIED");
+        assertThat(outcomeOfTheOneChangeDueAt(IN_TWO_WEEKS.plus(Duration.ofMinutes(1)))).isEqualTo("APPLIED");
         assertThat(world.state().users()).doesNotContainKey("jane.doe");
     }
 
     @ParameterizedTest
     @EnumSource(Faults.class)
     void a_cancellation_withdraws_the_pending_resignation(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+        givenJaneJoined(faults);
         var before = world.state().user("jane.doe");
-        assertThat(deliver(leaver("hr-evt-0003", IN_A_MONTH)).outcome()).isEqualTo("SCHEDULED");
+        deliverScheduled(leaver("hr-evt-0003", IN_A_MONTH));
 
         // WHEN HR withdraws the resignation (events/change-cancelled.json)
         Audit cancel = deliver(Fixtures.event("change-cancelled.json"));
@@ -256,8 +249,7 @@ class EffectiveDatingStoryTest extends StoryTest {
             assertThat(n.path("reason").asText()).contains("cancelled by HR event hr-evt-0005: Resignation withdrawn");
         });
         assertThat(world.scheduled.pending()).isEmpty();
-        world.clock.set(IN_A_MONTH.plus(Duration.ofDays(1)));
-        assertThat(runDue()).isEmpty();
+        assertThat(runDueAt(IN_A_MONTH.plus(Duration.ofDays(1)))).isEmpty();
         assertThat(world.state().user("jane.doe")).isEqualTo(before);
 
         // and redeliveries change nothing: the cancellation and the cancelled leave are DUPLICATE
@@ -269,7 +261,7 @@ class EffectiveDatingStoryTest extends StoryTest {
     @ParameterizedTest
     @EnumSource(Faults.class)
     void cancelling_an_applied_or_unknown_change_is_no_change_with_a_reason(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+        givenJaneJoined(faults);
 
         // an applied (live) change
         Audit applied = deliver(cancellation("hr-cancel-1", "hr-evt-0001"));
@@ -277,9 +269,8 @@ class EffectiveDatingStoryTest extends StoryTest {
         assertThat(applied.reason()).contains("hr-evt-0001 was already applied");
 
         // a scheduled change applied when due
-        assertThat(deliver(mover("hr-move-1", IN_TWO_WEEKS)).outcome()).isEqualTo("SCHEDULED");
-        world.clock.set(IN_TWO_WEEKS.plus(Duration.ofMinutes(1)));
-        assertThat(runDue()).singleElement().extracting(Audit::outcome).isEqualTo("APPLIED");
+        deliverScheduled(mover("hr-move-1", IN_TWO_WEEKS));
+        assertThat(outcomeOfTheOneChangeDueAt(IN_TWO_WEEKS.plus(Duration.ofMinutes(1)))).isEqualTo("APPLIED");
         Audit late = deliver(cancellation("hr-cancel-2", "hr-move-1"));
         assertThat(late.outcome()).isEqualTo("NO_CHANGE");
         assertThat(late.reason()).contains("hr-move-1 was already applied when due");
@@ -291,8 +282,7 @@ class EffectiveDatingStoryTest extends StoryTest {
         Audit arrivesLate = deliver(leaver("hr-leave-not-yet-sent", IN_A_MONTH));
         assertThat(arrivesLate.outcome()).isEqualTo("NO_CHANGE");
         assertThat(arrivesLate.reason()).contains("cancelled by HR event hr-cancel-3 before it arrived");
-        world.clock.set(IN_A_MONTH.plus(Duration.ofDays(1)));
-        assertThat(runDue()).isEmpty();
+        assertThat(runDueAt(IN_A_MONTH.plus(Duration.ofDays(1)))).isEmpty();
         assertThat(world.state().users()).containsKey("jane.doe");
     }
 
@@ -307,11 +297,9 @@ class EffectiveDatingStoryTest extends StoryTest {
 
         assertThat(joiner.outcome()).isEqualTo("SCHEDULED");
         assertThat(joiner.json().path("dueAt").asText()).isEqualTo(start.minus(Duration.ofDays(3)).toString());
-        world.clock.set(start.minus(Duration.ofDays(4)));
-        assertThat(runDue()).isEmpty();
+        assertThat(runDueAt(start.minus(Duration.ofDays(4)))).isEmpty();
         assertThat(world.state().users()).doesNotContainKey("jane.doe");
-        world.clock.set(start.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(1)));
-        assertThat(runDue()).singleElement().extracting(Audit::outcome).isEqualTo("APPLIED");
+        assertThat(outcomeOfTheOneChangeDueAt(start.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(1)))).isEqualTo("APPLIED");
         assertThat(world.state().user("jane.doe").groups())
                 .containsExactly("jml-all-staff", "jml-engineering", "jml-office-london");
     }
@@ -339,18 +327,17 @@ class EffectiveDatingStoryTest extends StoryTest {
         assertThat(userIdOf("jane.doe")).isEqualTo(userId);
         assertThat(world.state().user("jane.doe").groups())
                 .containsExactly("jml-all-staff", "jml-contractors", "jml-finance");
-        world.clock.set(NOW.plus(Duration.ofDays(31)));
-        assertThat(runDue()).isEmpty();
+        assertThat(runDueAt(NOW.plus(Duration.ofDays(31)))).isEmpty();
         assertThat(world.state().users()).containsKey("jane.doe");
     }
 
     @ParameterizedTest
     @EnumSource(Faults.class)
     void duplicates_of_a_scheduled_event_stay_duplicate_before_and_after_it_is_applied(Faults faults) {
-        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+        givenJaneJoined(faults);
         byte[] leave = leaver("hr-leave-1", IN_A_MONTH);
 
-        assertThat(deliver(leave).outcome()).isEqualTo("SCHEDULED");
+        deliverScheduled(leave);
         Audit again = deliver(leave);
         assertThat(again.outcome()).isEqualTo("DUPLICATE");
         assertThat(again.reason()).contains("already scheduled, due at " + IN_A_MONTH);
@@ -374,6 +361,10 @@ class EffectiveDatingStoryTest extends StoryTest {
     }
 
     // --- the story's world and events
+
+    private void givenJaneJoined(Faults faults) {
+        givenJaneJoined(StoryWorld.SHIPPED_RULES, faults);
+    }
 
     private void givenJaneJoined(AccessRules rules, Faults faults) {
         world = newWorld(rules, faults);
@@ -402,6 +393,24 @@ class EffectiveDatingStoryTest extends StoryTest {
             assertThat(audit.retryable()).as(audit.toString()).isTrue();
         }
         return fail("still failing after " + ROUNDS + " deliveries");
+    }
+
+    /** An event effective later than now: it is SCHEDULED, not applied. */
+    private void deliverScheduled(byte[] envelope) {
+        assertThat(deliver(envelope).outcome()).isEqualTo("SCHEDULED");
+    }
+
+    /** The scheduler with the clock set to {@code now}. */
+    private List<Audit> runDueAt(Instant now) {
+        world.clock.set(now);
+        return runDue();
+    }
+
+    /** The scheduler with the clock set to {@code now}, finding exactly one change due: its outcome. */
+    private String outcomeOfTheOneChangeDueAt(Instant now) {
+        List<Audit> results = runDueAt(now);
+        assertThat(results).hasSize(1);
+        return results.get(0).outcome();
     }
 
     /** The scheduler, run again while a change failed retryably: the last result of each change. */

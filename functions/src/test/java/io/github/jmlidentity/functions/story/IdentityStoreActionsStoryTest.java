@@ -86,14 +86,8 @@ class IdentityStoreActionsStoryTest extends StoryTest {
     @Test
     void a_suspending_leaver_calls_exactly_its_listed_actions() {
         StoryWorld world = world(rules(LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL));
-        String jane = givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
-        givenDirectAssignment(world, jane);
-        givenUserByHand(world, "john.roe", "E2", "jml-all-staff");
 
-        record(world, "leaver", Fixtures.event("leaver.json"));
-        record(world, "leaver", leaverNamingNoUser("E2", "l2"));
-
-        assertThat(called.get("leaver")).containsExactlyInAnyOrderElementsOf(
+        assertThat(leaverCallsForJaneAndAnEmployeeNoEventNames(world)).containsExactlyInAnyOrderElementsOf(
                 listed("leaver", LeaverPolicy.SUSPEND, MissingGroupPolicy.FAIL, DirectAssignmentPolicy.REMOVE));
     }
 
@@ -102,14 +96,8 @@ class IdentityStoreActionsStoryTest extends StoryTest {
         StoryWorld world = new StoryWorld(IDENTITY_STORE.server(), DYNALITE,
                 rules(LeaverPolicy.DELETE, MissingGroupPolicy.FAIL).withDirectAssignments(DirectAssignmentPolicy.KEEP),
                 false);
-        String jane = givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
-        givenDirectAssignment(world, jane);
-        givenUserByHand(world, "john.roe", "E2", "jml-all-staff");
 
-        record(world, "leaver", Fixtures.event("leaver.json"));
-        record(world, "leaver", leaverNamingNoUser("E2", "l2"));
-
-        assertThat(called.get("leaver")).containsExactlyInAnyOrderElementsOf(
+        assertThat(leaverCallsForJaneAndAnEmployeeNoEventNames(world)).containsExactlyInAnyOrderElementsOf(
                 listed("leaver", LeaverPolicy.DELETE, MissingGroupPolicy.FAIL, DirectAssignmentPolicy.KEEP))
                 .noneMatch(action -> action.startsWith("sso:"));
     }
@@ -154,6 +142,19 @@ class IdentityStoreActionsStoryTest extends StoryTest {
     }
 
     /** An Employee Left without the optional userName. */
+    /**
+     * GIVEN Jane, created by hand with a permission set assigned to her directly, and John, created by hand; WHEN
+     * Jane's leave and John's (naming no user) are processed: the leaver's calls.
+     */
+    private Set<String> leaverCallsForJaneAndAnEmployeeNoEventNames(StoryWorld world) {
+        String jane = givenUserByHand(world, "jane.doe", "E1001", "jml-all-staff");
+        givenDirectAssignment(world, jane);
+        givenUserByHand(world, "john.roe", "E2", "jml-all-staff");
+        record(world, "leaver", Fixtures.event("leaver.json"));
+        record(world, "leaver", leaverNamingNoUser("E2", "l2"));
+        return called.get("leaver");
+    }
+
     private static byte[] leaverNamingNoUser(String employeeId, String eventId) {
         var leaver = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().valueToTree(
                 Fixtures.eventJson("leaver.json"));

@@ -122,9 +122,7 @@ class OneFinalRecordStoryTest extends StoryTest {
     void a_retry_that_finds_its_event_stale_is_the_one_final_record_and_says_what_the_first_attempt_did() {
         // GIVEN the joiner created Jane and was throttled out on a membership
         StoryWorld world = newWorld();
-        world.faults.throttle("addMembership", 2);
-        Audit failed = world.deliver("joiner.json");
-        assertThat(failed.outcome()).isEqualTo("FAILED");
+        Audit failed = givenTheJoinerThrottledOutOnItsSecondMembership(world);
         // AND a mover dated later was applied before the joiner's retry
         world.deliver("mover.json");
 

@@ -29,9 +29,7 @@ class PartialFailureStoryTest extends StoryTest {
     void a_joiner_that_failed_after_create_user_leaves_no_account_a_leaver_without_user_name_cannot_find() {
         // GIVEN the joiner created Jane and added one group, then was throttled out on the second membership
         StoryWorld world = newWorld();
-        world.faults.throttle("addMembership", 2);
-        Audit joined = world.deliver("joiner.json");
-        assertThat(joined.outcome()).isEqualTo("FAILED");
+        Audit joined = givenTheJoinerThrottledOutOnItsSecondMembership(world);
         assertThat(joined.retryable()).isTrue();
         assertThat(world.state().user("jane.doe").groups()).containsExactly("jml-all-staff");
 

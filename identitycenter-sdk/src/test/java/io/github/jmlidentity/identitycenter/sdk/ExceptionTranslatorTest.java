@@ -33,54 +33,47 @@ class ExceptionTranslatorTest {
 
     static Stream<Arguments> exceptions() {
         return Stream.of(
-                Arguments.of("uniqueness conflict", ConflictException.builder()
-                        .reason(ConflictExceptionReason.UNIQUENESS_CONSTRAINT_VIOLATION)
-                        .awsErrorDetails(details("ConflictException", "Duplicate UserName")).statusCode(400).build(),
-                        Kind.ALREADY_EXISTS, "ConflictException", false),
-                Arguments.of("concurrent modification", ConflictException.builder()
-                        .reason(ConflictExceptionReason.CONCURRENT_MODIFICATION)
-                        .awsErrorDetails(details("ConflictException", "changed meanwhile")).statusCode(400).build(),
-                        Kind.CONCURRENT_MODIFICATION, "ConflictException", true),
-                Arguments.of("missing user", ResourceNotFoundException.builder().resourceType(ResourceType.USER)
-                        .resourceId("u-1").awsErrorDetails(details("ResourceNotFoundException", "no such user"))
-                        .statusCode(400).build(), Kind.NOT_FOUND, "ResourceNotFoundException", false),
-                Arguments.of("throttled", ThrottlingException.builder()
-                        .awsErrorDetails(details("ThrottlingException", "Rate exceeded")).statusCode(400).build(),
-                        Kind.THROTTLED, "ThrottlingException", true),
-                Arguments.of("internal error", InternalServerException.builder()
-                        .awsErrorDetails(details("InternalServerException", "oops")).statusCode(500).build(),
-                        Kind.SERVICE_ERROR, "InternalServerException", true),
-                Arguments.of("invalid request", ValidationException.builder()
-                        .awsErrorDetails(details("ValidationException", "bad name")).statusCode(400).build(),
-                        Kind.INVALID_REQUEST, "ValidationException", false),
-                Arguments.of("access denied", AccessDeniedException.builder()
-                        .awsErrorDetails(details("AccessDeniedException", "no")).statusCode(400).build(),
-                        Kind.ACCESS_DENIED, "AccessDeniedException", false),
-                Arguments.of("quota exceeded", ServiceQuotaExceededException.builder()
-                        .awsErrorDetails(details("ServiceQuotaExceededException", "full")).statusCode(400).build(),
-                        Kind.QUOTA_EXCEEDED, "ServiceQuotaExceededException", false),
-                Arguments.of("sso-admin throttled", SsoAdminException.builder()
-                        .awsErrorDetails(details("ThrottlingException", "slow down")).statusCode(400).build(),
-                        Kind.OTHER_SERVICE, "ThrottlingException", true),
-                Arguments.of("sso-admin write on an assignment still in progress",
-                        software.amazon.awssdk.services.ssoadmin.model.ConflictException.builder()
-                                .awsErrorDetails(details("ConflictException", "in progress")).statusCode(400).build(),
-                        Kind.CONCURRENT_MODIFICATION, "ConflictException", true),
-                Arguments.of("sso-admin assignment not found",
-                        software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException.builder()
-                                .awsErrorDetails(details("ResourceNotFoundException", "no such assignment"))
-                                .statusCode(400).build(),
-                        Kind.NOT_FOUND, "ResourceNotFoundException", false),
-                Arguments.of("sso-admin access denied", SsoAdminException.builder()
-                        .awsErrorDetails(details("AccessDeniedException", "no")).statusCode(400).build(),
-                        Kind.OTHER_SERVICE, "AccessDeniedException", false),
-                Arguments.of("another service's 5xx", AwsServiceException.builder()
-                        .awsErrorDetails(details("InternalServerError", "down")).statusCode(503).build(),
-                        Kind.OTHER_SERVICE, "InternalServerError", true),
+                serviceError("uniqueness conflict", ConflictException.builder()
+                                .reason(ConflictExceptionReason.UNIQUENESS_CONSTRAINT_VIOLATION),
+                        "ConflictException", "Duplicate UserName", 400, Kind.ALREADY_EXISTS, false),
+                serviceError("concurrent modification", ConflictException.builder()
+                                .reason(ConflictExceptionReason.CONCURRENT_MODIFICATION),
+                        "ConflictException", "changed meanwhile", 400, Kind.CONCURRENT_MODIFICATION, true),
+                serviceError("missing user", ResourceNotFoundException.builder().resourceType(ResourceType.USER)
+                        .resourceId("u-1"), "ResourceNotFoundException", "no such user", 400, Kind.NOT_FOUND, false),
+                serviceError("throttled", ThrottlingException.builder(), "ThrottlingException", "Rate exceeded", 400,
+                        Kind.THROTTLED, true),
+                serviceError("internal error", InternalServerException.builder(), "InternalServerException", "oops", 500,
+                        Kind.SERVICE_ERROR, true),
+                serviceError("invalid request", ValidationException.builder(), "ValidationException", "bad name", 400,
+                        Kind.INVALID_REQUEST, false),
+                serviceError("access denied", AccessDeniedException.builder(), "AccessDeniedException", "no", 400,
+                        Kind.ACCESS_DENIED, false),
+                serviceError("quota exceeded", ServiceQuotaExceededException.builder(), "ServiceQuotaExceededException",
+                        "full", 400, Kind.QUOTA_EXCEEDED, false),
+                serviceError("sso-admin throttled", SsoAdminException.builder(), "ThrottlingException", "slow down", 400,
+                        Kind.OTHER_SERVICE, true),
+                serviceError("sso-admin write on an assignment still in progress",
+                        software.amazon.awssdk.services.ssoadmin.model.ConflictException.builder(), "ConflictException",
+                        "in progress", 400, Kind.CONCURRENT_MODIFICATION, true),
+                serviceError("sso-admin assignment not found",
+                        software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException.builder(),
+                        "ResourceNotFoundException", "no such assignment", 400, Kind.NOT_FOUND, false),
+                serviceError("sso-admin access denied", SsoAdminException.builder(), "AccessDeniedException", "no", 400,
+                        Kind.OTHER_SERVICE, false),
+                serviceError("another service's 5xx", AwsServiceException.builder(), "InternalServerError", "down", 503,
+                        Kind.OTHER_SERVICE, true),
                 Arguments.of("out of time", ApiCallTimeoutException.create(1000),
                         Kind.TIMED_OUT, "ApiCallTimeout", true),
                 Arguments.of("unreachable", SdkClientException.create("Connection refused"),
                         Kind.UNREACHABLE, "SdkClientException", true));
+    }
+
+    /** A service's error reply: its error code is the failure's error type. */
+    private static Arguments serviceError(String description, AwsServiceException.Builder builder, String code,
+            String message, int status, Kind kind, boolean transientFailure) {
+        return Arguments.of(description, builder.awsErrorDetails(details(code, message)).statusCode(status).build(), kind,
+                code, transientFailure);
     }
 
     @ParameterizedTest(name = "{0}")

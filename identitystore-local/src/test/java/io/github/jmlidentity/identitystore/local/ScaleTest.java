@@ -2,11 +2,9 @@ package io.github.jmlidentity.identitystore.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
+import io.github.jmlidentity.identitystore.local.junit.GeneratedSeed;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.document.Document;
@@ -24,9 +22,8 @@ class ScaleTest {
 
     @Test
     void tenThousandUsersAndOneHundredThousandMembershipsAreServed(@TempDir Path dir) throws Exception {
-        Path seed = dir.resolve("large-seed.json");
-        writeLargeSeed(seed);
-        try (IdentityStoreLocal server = IdentityStoreLocal.builder().seed(seed).build().start();
+        try (IdentityStoreLocal server = IdentityStoreLocal.builder().seed(writeLargeSeed(dir.resolve("large-seed.json")))
+                .build().start();
              IdentitystoreClient client = EmulatorClients.identityStore(server)) {
             assertThat(server.data().users()).hasSize(USERS);
             assertThat(server.data().memberships()).hasSize(USERS * GROUPS_PER_USER);
@@ -49,22 +46,14 @@ class ScaleTest {
     }
 
     /** User i belongs to groups (i + k * 50) mod 500 for k = 0..9: every group gets 200 members. */
-    private static void writeLargeSeed(Path seed) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
-        ArrayNode groups = root.putArray("groups");
-        for (int g = 0; g < GROUPS; g++) {
-            groups.addObject().put("displayName", String.format("group%04d", g));
-        }
-        ArrayNode users = root.putArray("users");
-        for (int i = 0; i < USERS; i++) {
-            ObjectNode user = users.addObject().put("userName", String.format("user%05d", i))
-                    .put("givenName", "Given").put("familyName", "Family" + i).put("email", "user" + i + "@example.com");
-            ArrayNode memberOf = user.putArray("groups");
-            for (int k = 0; k < GROUPS_PER_USER; k++) {
-                memberOf.add(String.format("group%04d", (i + k * 50) % GROUPS));
-            }
-        }
-        Files.write(seed, json.writeValueAsBytes(root));
+    private static Path writeLargeSeed(Path seed) throws Exception {
+        return new GeneratedSeed().groups(GROUPS, ScaleTest::group)
+                .users(USERS, i -> String.format("user%05d", i), i -> IntStream.range(0, GROUPS_PER_USER)
+                        .mapToObj(k -> group((i + k * 50) % GROUPS)).toList())
+                .writeTo(seed);
+    }
+
+    private static String group(int g) {
+        return String.format("group%04d", g);
     }
 }

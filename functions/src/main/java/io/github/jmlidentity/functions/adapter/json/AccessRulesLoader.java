@@ -13,6 +13,7 @@ import io.github.jmlidentity.functions.domain.HrAttribute;
 import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.ManagedGroups;
 import io.github.jmlidentity.functions.domain.MatchOperator;
+import io.github.jmlidentity.functions.domain.RulesName;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,10 +92,10 @@ public final class AccessRulesLoader {
             List<Condition> conditions = new ArrayList<>();
             for (Map.Entry<String, JsonNode> field : rule.path("match").properties()) {
                 Map.Entry<String, JsonNode> test = field.getValue().properties().iterator().next();
-                MatchOperator operator = MatchOperator.fromJsonName(test.getKey()).orElseThrow();
+                MatchOperator operator = RulesName.parse(MatchOperator.class, test.getKey()).orElseThrow();
                 List<String> values = operator == MatchOperator.ANY_OF ? strings(test.getValue())
                         : List.of(nfc(test.getValue().asText()));
-                conditions.add(new Condition(HrAttribute.fromFieldName(field.getKey()).orElseThrow(), operator, values));
+                conditions.add(new Condition(RulesName.parse(HrAttribute.class, field.getKey()).orElseThrow(), operator, values));
             }
             rules.add(new AccessRule(rule.path("name").asText(), conditions, strings(rule.path("groups"))));
         }

@@ -3,21 +3,37 @@ package io.github.jmlidentity.functions.adapter.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The failure queue's two message shapes are read back to their event; an envelope is never taken for one. */
 class RedriveMessageTest {
 
     private static final String ENVELOPE = "{\"detail-type\":\"Employee Joined\",\"source\":\"com.example.hr\",\"detail\":{}}";
 
-    @Test
-    void a_permanent_failure_gives_its_event_as_json() {
-        var unwrapped = RedriveMessage.unwrap(bytes("{\"source\":\"jml-identity\",\"outcome\":\"REJECTED\","
-                + "\"errorType\":\"INVALID_EVENT\",\"event\":" + ENVELOPE + "}"));
+    static Stream<Arguments> redriveMessages() {
+        return Stream.of(
+                Arguments.of("a permanent failure gives its event as JSON",
+                        "{\"source\":\"jml-identity\",\"outcome\":\"REJECTED\",\"errorType\":\"INVALID_EVENT\",\"event\":"
+                                + ENVELOPE + "}",
+                        "failure-queue message (REJECTED INVALID_EVENT)"),
+                Arguments.of("a Lambda destination record gives its request payload",
+                        "{\"requestContext\":{\"condition\":\"RetriesExhausted\"},\"requestPayload\":" + ENVELOPE
+                                + ",\"responseContext\":{},\"responsePayload\":{}}",
+                        "Lambda on-failure destination record (RetriesExhausted)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("redriveMessages")
+    void a_redrive_message_gives_back_its_event_and_says_what_it_was(String story, String message, String shape) {
+        var unwrapped = RedriveMessage.unwrap(bytes(message));
 
         assertThat(unwrapped).hasValueSatisfying(u -> {
             assertThat(new String(u.envelope(), StandardCharsets.UTF_8)).isEqualTo(ENVELOPE);
-            assertThat(u.shape()).isEqualTo("failure-queue message (REJECTED INVALID_EVENT)");
+            assertThat(u.shape()).isEqualTo(shape);
         });
     }
 
@@ -27,17 +43,6 @@ class RedriveMessageTest {
 
         assertThat(unwrapped).hasValueSatisfying(u ->
                 assertThat(new String(u.envelope(), StandardCharsets.UTF_8)).isEqualTo("not { json"));
-    }
-
-    @Test
-    void a_lambda_destination_record_gives_its_request_payload() {
-        var unwrapped = RedriveMessage.unwrap(bytes("{\"requestContext\":{\"condition\":\"RetriesExhausted\"},"
-                + "\"requestPayload\":" + ENVELOPE + ",\"responseContext\":{},\"responsePayload\":{}}"));
-
-        assertThat(unwrapped).hasValueSatisfying(u -> {
-            assertThat(new String(u.envelope(), StandardCharsets.UTF_8)).isEqualTo(ENVELOPE);
-            assertThat(u.shape()).contains("destination record (RetriesExhausted)");
-        });
     }
 
     @Test
