@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * change as it lets it through, so a cancellation cannot race it; the ledger's lease keeps a concurrent redelivery
  * from applying it twice. A change that fails in a way a retry may change stays pending for the next run.
  */
-public final class DueChangeRunner implements ScheduledChanges {
+public record DueChangeRunner(PendingChanges store, ProcessHrEvent events, Clock clock) implements ScheduledChanges {
 
     /** A change still open this long after its due time is overdue (the alarm's threshold). */
     public static final Duration OVERDUE_AFTER = Duration.ofMinutes(15);
@@ -34,16 +34,6 @@ public final class DueChangeRunner implements ScheduledChanges {
     static final Duration DEADLINE_MARGIN = Duration.ofSeconds(30);
     private static final int PAGE = 100;
     private static final int OVERDUE_COUNTED = 10_000;
-
-    private final PendingChanges store;
-    private final ProcessHrEvent events;
-    private final Clock clock;
-
-    public DueChangeRunner(PendingChanges store, ProcessHrEvent events, Clock clock) {
-        this.store = store;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public DueRun runDue(Instant deadline, Consumer<HrEventResult> each) {

@@ -21,7 +21,7 @@ import java.util.List;
  * what makes one final audit record per HR event: the attempt count, what failed attempts did, and the final
  * record's essentials until its line is written.
  */
-final class LedgerGate {
+record LedgerGate(EmployeeLedger ledger, Clock clock, Duration lease, Duration maxWait, Sleeper sleeper) {
 
     /**
      * An admitted event (or the reason it is skipped), with the ledger entry as read or as locked.
@@ -35,20 +35,6 @@ final class LedgerGate {
     }
 
     private static final Duration MAX_POLL = Duration.ofSeconds(1);
-
-    private final EmployeeLedger ledger;
-    private final Clock clock;
-    private final Duration lease;
-    private final Duration maxWait;
-    private final Sleeper sleeper;
-
-    LedgerGate(EmployeeLedger ledger, Clock clock, Duration lease, Duration maxWait, Sleeper sleeper) {
-        this.ledger = ledger;
-        this.clock = clock;
-        this.lease = lease;
-        this.maxWait = maxWait;
-        this.sleeper = sleeper;
-    }
 
     /**
      * @param leaseOrNull how long this delivery may hold the employee (its remaining time plus a margin); null for the

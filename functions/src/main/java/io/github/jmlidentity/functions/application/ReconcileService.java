@@ -66,35 +66,13 @@ import java.util.function.Consumer;
  * (--max-leavers, default the rules' massDeletionGuard.maxLeaversPerHour), no LEAVE is applied, and the result says
  * why; the rest is applied.
  */
-public final class ReconcileService implements ReconcileRoster {
+public record ReconcileService(LifecycleSettings settings, EnvelopeParser envelopes, RosterSource rosters,
+                               RosterParser rosterParser, DirectoryListing listing, PendingChanges pendingChanges,
+                               AuditLog auditLog, ApiCallLog apiCalls, ErrorLog errorLog) implements ReconcileRoster {
 
     private static final int PROGRESS_USERS = 10_000;
     private static final int PROGRESS_CHANGES = 100;
     private static final int DUE_PAGE = 1000;
-
-    private final LifecycleSettings settings;
-    private final EnvelopeParser envelopes;
-    private final RosterSource rosters;
-    private final RosterParser rosterParser;
-    private final DirectoryListing listing;
-    private final PendingChanges pendingChanges;
-    private final AuditLog auditLog;
-    private final ApiCallLog apiCalls;
-    private final ErrorLog errorLog;
-
-    public ReconcileService(LifecycleSettings settings, EnvelopeParser envelopes, RosterSource rosters,
-                            RosterParser rosterParser, DirectoryListing listing, PendingChanges pendingChanges,
-                            AuditLog auditLog, ApiCallLog apiCalls, ErrorLog errorLog) {
-        this.settings = settings;
-        this.envelopes = envelopes;
-        this.rosters = rosters;
-        this.rosterParser = rosterParser;
-        this.listing = listing;
-        this.pendingChanges = pendingChanges;
-        this.auditLog = auditLog;
-        this.apiCalls = apiCalls;
-        this.errorLog = errorLog;
-    }
 
     @Override
     public ReconcileResult reconcile(ReconcileRequest request) {

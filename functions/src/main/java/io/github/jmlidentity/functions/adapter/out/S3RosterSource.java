@@ -36,8 +36,11 @@ import java.util.regex.Pattern;
  *
  * <p>When the snapshot was taken: the object's user metadata {@code as-of} (RFC 3339, e.g. set by the HR export with
  * {@code aws s3 cp --metadata as-of=2026-03-01T06:00:00Z}), else its Last-Modified time.
+ *
+ * @param endpointOverride an S3-compatible endpoint (path-style requests), or null for AWS
  */
-public final class S3RosterSource implements RosterSource {
+public record S3RosterSource(SdkHttpClient http, AwsCredentialsProvider credentials, String region,
+                             URI endpointOverride) implements RosterSource {
 
     /** Far above a 50,000-employee roster (about 10 MB), well within the function's memory. */
     static final int MAX_BYTES = 64 * 1024 * 1024;
@@ -46,22 +49,8 @@ public final class S3RosterSource implements RosterSource {
     private static final String EMPTY_PAYLOAD_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final Pattern LOCATION = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+)");
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,64})</Code>");
-
-    private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
-    private final String region;
-    private final URI endpointOverride;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-
-    /**
-     * @param endpointOverride an S3-compatible endpoint (path-style requests), or null for AWS
-     */
-    public S3RosterSource(SdkHttpClient http, AwsCredentialsProvider credentials, String region, URI endpointOverride) {
-        this.http = http;
-        this.credentials = credentials;
-        this.region = region;
-        this.endpointOverride = endpointOverride;
-    }
+    /** Stateless, so one serves every request. */
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     @Override
     public Document read(String location) {
@@ -72,7 +61,7 @@ public final class S3RosterSource implements RosterSource {
         URI uri = uri(parts.group(1), parts.group(2));
         SdkHttpFullRequest request = SdkHttpFullRequest.builder().uri(uri).method(SdkHttpMethod.GET)
                 .putHeader("x-amz-content-sha256", EMPTY_PAYLOAD_SHA256).build();
-        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(request)
+        SignedRequest signed = SIGNER.sign(r -> r.identity(credentials.resolveCredentials()).request(request)
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)

@@ -46,23 +46,19 @@ public final class SdkAccountAssignments implements AccountAssignments {
     @Override
     public List<DirectAssignment> directAssignments(String userId) {
         List<DirectAssignment> direct = new ArrayList<>();
-        String nextToken = null;
-        do {
-            // Page by page, each page within the invocation's time left (as SdkIdentityDirectory.memberships).
-            String token = nextToken;
-            ListAccountAssignmentsForPrincipalResponse page = call("ListAccountAssignmentsForPrincipal USER " + userId,
-                    () -> client().listAccountAssignmentsForPrincipal(r -> r.instanceArn(instanceArn())
-                            .principalType(PrincipalType.USER).principalId(userId).maxResults(100).nextToken(token)
-                            .overrideConfiguration(InvocationScope.requestOverrides())));
-            for (AccountAssignmentForPrincipal a : page.accountAssignments()) {
-                // Only the user's own: an assignment through a group is the group's, and deleting it would take the
-                // access away from every member.
-                if (a.principalType() == PrincipalType.USER && userId.equals(a.principalId())) {
-                    direct.add(new DirectAssignment(a.accountId(), a.permissionSetArn()));
-                }
-            }
-            nextToken = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
-        } while (nextToken != null);
+        TokenPages.each(token -> call("ListAccountAssignmentsForPrincipal USER " + userId,
+                () -> client().listAccountAssignmentsForPrincipal(r -> r.instanceArn(instanceArn())
+                        .principalType(PrincipalType.USER).principalId(userId).maxResults(100).nextToken(token)
+                        .overrideConfiguration(InvocationScope.requestOverrides()))),
+                ListAccountAssignmentsForPrincipalResponse::nextToken, page -> {
+                    for (AccountAssignmentForPrincipal a : page.accountAssignments()) {
+                        // Only the user's own: an assignment through a group is the group's, and deleting it would
+                        // take the access away from every member.
+                        if (a.principalType() == PrincipalType.USER && userId.equals(a.principalId())) {
+                            direct.add(new DirectAssignment(a.accountId(), a.permissionSetArn()));
+                        }
+                    }
+                });
         return direct;
     }
 

@@ -95,25 +95,20 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
     @Override
     public UserScan usersWithEmployeeNumber(String employeeNumber) {
         List<DirectoryUser> matches = new ArrayList<>();
-        long scanned = 0;
-        int pages = 0;
-        String nextToken = null;
-        do {
-            String token = nextToken;
-            ListUsersResponse page = call("ListUsers (looking for employeeNumber " + employeeNumber + ")",
-                    () -> client.listUsers(r -> r.identityStoreId(identityStoreId).maxResults(100).nextToken(token)
-                            .extensions(IdentityStoreTranslator.EXTENSIONS).overrideConfiguration(deadline())));
-            pages++;
-            for (User user : page.users()) {
-                scanned++;
-                UserProfile profile = IdentityStoreTranslator.profileOf(user);
-                if (employeeNumber.equals(profile.employeeNumber())) {
-                    matches.add(new DirectoryUser(user.userId(), profile));
-                }
-            }
-            nextToken = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
-        } while (nextToken != null);
-        return new UserScan(matches, scanned, pages);
+        long[] scanned = {0};
+        int pages = TokenPages.each(token -> call("ListUsers (looking for employeeNumber " + employeeNumber + ")",
+                () -> client.listUsers(r -> r.identityStoreId(identityStoreId).maxResults(100).nextToken(token)
+                        .extensions(IdentityStoreTranslator.EXTENSIONS).overrideConfiguration(deadline()))),
+                ListUsersResponse::nextToken, page -> {
+                    for (User user : page.users()) {
+                        scanned[0]++;
+                        UserProfile profile = IdentityStoreTranslator.profileOf(user);
+                        if (employeeNumber.equals(profile.employeeNumber())) {
+                            matches.add(new DirectoryUser(user.userId(), profile));
+                        }
+                    }
+                });
+        return new UserScan(matches, scanned[0], pages);
     }
 
     @Override
@@ -181,18 +176,11 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
     @Override
     public List<Membership> memberships(String userId) {
         List<GroupMembership> found = new ArrayList<>();
-        String nextToken = null;
-        do {
-            // Page by page rather than through the SDK paginator, which would reuse the first request and so its
-            // time limit: each page gets the invocation's time left when it is requested.
-            String token = nextToken;
-            ListGroupMembershipsForMemberResponse page = call("ListGroupMembershipsForMember " + userId,
-                    () -> client.listGroupMembershipsForMember(r -> r.identityStoreId(identityStoreId)
-                            .memberId(MemberId.fromUserId(userId)).maxResults(100).nextToken(token)
-                            .overrideConfiguration(deadline())));
-            found.addAll(page.groupMemberships());
-            nextToken = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
-        } while (nextToken != null);
+        TokenPages.each(token -> call("ListGroupMembershipsForMember " + userId,
+                () -> client.listGroupMembershipsForMember(r -> r.identityStoreId(identityStoreId)
+                        .memberId(MemberId.fromUserId(userId)).maxResults(100).nextToken(token)
+                        .overrideConfiguration(deadline()))),
+                ListGroupMembershipsForMemberResponse::nextToken, page -> found.addAll(page.groupMemberships()));
         List<Membership> memberships = new ArrayList<>();
         for (GroupMembership m : found) {
             memberships.add(new Membership(m.membershipId(), m.groupId(), groupName(m.groupId())));

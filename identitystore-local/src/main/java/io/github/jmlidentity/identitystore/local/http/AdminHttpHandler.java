@@ -29,16 +29,7 @@ import java.io.OutputStream;
  * Requests other than GET must carry {@code Content-Type: application/json}, so that a web page cannot drive these
  * endpoints with a cross-site form (see {@link RequestGuard}).
  */
-public final class AdminHttpHandler implements HttpHandler {
-    private final ObjectMapper mapper;
-    private final LocalAdmin admin;
-    private final RequestGuard guard;
-
-    public AdminHttpHandler(ObjectMapper mapper, LocalAdmin admin, RequestGuard guard) {
-        this.mapper = mapper;
-        this.admin = admin;
-        this.guard = guard;
-    }
+public record AdminHttpHandler(ObjectMapper mapper, LocalAdmin admin, RequestGuard guard) implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {

@@ -24,29 +24,13 @@ import java.util.logging.Logger;
  * and the exception's members. SigV4 headers are accepted and not verified. Every request passes the
  * {@link RequestGuard} first (Host, {@code Content-Type: application/x-amz-json-1.1} on POST, body size).
  */
-public final class ApiHttpHandler implements HttpHandler {
+public record ApiHttpHandler(ObjectMapper mapper, Map<String, Operation> identityStoreOperations,
+                             Map<String, Operation> ssoAdminOperations, FaultInjector faults, CallCounters counters,
+                             RequestGuard guard) implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ApiHttpHandler.class.getName());
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     /** The stats key of every request whose X-Amz-Target names no operation (or is missing). */
     public static final String UNKNOWN_OPERATION = "(unknown)";
-
-    private final ObjectMapper mapper;
-    private final Map<String, Operation> identityStoreOperations;
-    private final Map<String, Operation> ssoAdminOperations;
-    private final FaultInjector faults;
-    private final CallCounters counters;
-    private final RequestGuard guard;
-
-    public ApiHttpHandler(ObjectMapper mapper, Map<String, Operation> identityStoreOperations,
-                          Map<String, Operation> ssoAdminOperations, FaultInjector faults, CallCounters counters,
-                          RequestGuard guard) {
-        this.mapper = mapper;
-        this.identityStoreOperations = identityStoreOperations;
-        this.ssoAdminOperations = ssoAdminOperations;
-        this.faults = faults;
-        this.counters = counters;
-        this.guard = guard;
-    }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
