@@ -23,20 +23,12 @@ import java.nio.file.StandardOpenOption;
  * The {@code --data} file: the whole state as JSON, written atomically (a temporary file, fsync'd, renamed over the
  * old one, then the directory fsync'd) so a crash while saving leaves either the old file or the new one.
  */
-final class DataFile {
+record DataFile(ObjectMapper mapper, Path path) {
     private static final String FORMAT = "identitystore-local/1";
     private static final String TEMPORARY_SUFFIX = ".tmp";
 
-    private final ObjectMapper mapper;
-    private final Path path;
-
-    DataFile(ObjectMapper mapper, Path path) {
-        this.mapper = mapper;
-        this.path = path.toAbsolutePath();
-    }
-
-    Path path() {
-        return path;
+    DataFile {
+        path = path.toAbsolutePath();
     }
 
     boolean exists() {

@@ -12,8 +12,4 @@ public final class UnreadableLedgerException extends RuntimeException {
     public UnreadableLedgerException(String message) {
         super(message);
     }
-
-    public UnreadableLedgerException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }
