@@ -1,9 +1,9 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.contract.MissingGroupPolicy;
+import io.github.jmlidentity.functions.application.ProvisioningRefusedException.Refusal;
 import io.github.jmlidentity.functions.application.port.out.IdentityDirectory;
 import io.github.jmlidentity.functions.domain.AccessRules;
-import io.github.jmlidentity.functions.domain.Outcome;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ final class GroupResolver {
         for (String name : names) {
             Optional<String> id = directory.findGroupId(name);
             if (id.isEmpty() && rules.missingGroupPolicy() == MissingGroupPolicy.FAIL) {
-                throw new ProvisioningRefusedException(ProvisioningRefusedException.MISSING_GROUP, Outcome.FAILED,
+                throw new ProvisioningRefusedException(Refusal.MISSING_GROUP,
                         "the access rules grant group '" + name + "', which does not exist in identity store "
                                 + directory.identityStoreId()
                                 + ": create the group, or set missingGroupPolicy to \"create\"");

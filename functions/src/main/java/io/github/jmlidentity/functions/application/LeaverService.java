@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.functions.application.ProvisioningRefusedException.Refusal;
 import io.github.jmlidentity.functions.application.port.out.UserScan;
 import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
@@ -97,7 +98,7 @@ public final class LeaverService extends LifecycleService {
             return new Execution(Outcome.NO_CHANGE, user.userId(), EmploymentStatus.LEFT);
         }
         if (!event.isFollowUp() && !gate.reserveLeaverSlot(event, maxLeaversPerHour)) {
-            throw new ProvisioningRefusedException(ProvisioningRefusedException.MASS_DELETION_GUARD, Outcome.FAILED,
+            throw new ProvisioningRefusedException(Refusal.MASS_DELETION_GUARD,
                     "more than " + maxLeaversPerHour + " leavers in the last hour (massDeletionGuard."
                             + "maxLeaversPerHour): nothing was changed for employee " + event.employeeId()
                             + "; redrive this event from the failure queue once the leavers are confirmed");
@@ -147,13 +148,13 @@ public final class LeaverService extends LifecycleService {
                 + " outside jml-identity)" : "the ledger maps employee " + event.employeeId() + " to no user"
                 + (event.userName() == null ? " and the event names none" : " and the event's user name finds none");
         if (scan == null) {
-            throw new ProvisioningRefusedException(ProvisioningRefusedException.USER_NOT_RESOLVED, Outcome.FAILED,
+            throw new ProvisioningRefusedException(Refusal.USER_NOT_RESOLVED,
                     why + ", and this directory cannot be scanned for employeeNumber " + event.employeeId()
                             + ": nothing was changed, and there is no proof that the employee has no user");
         }
         String scanned = "scanned " + scan.usersScanned() + " users in " + scan.pages() + " ListUsers pages";
         if (scan.matches().size() > 1) {
-            throw new ProvisioningRefusedException(ProvisioningRefusedException.USER_NOT_RESOLVED, Outcome.FAILED,
+            throw new ProvisioningRefusedException(Refusal.USER_NOT_RESOLVED,
                     why + ", and " + scan.matches().size() + " users have employeeNumber " + event.employeeId() + " ("
                             + scanned + ": " + String.join(", ", scan.matches().stream().map(DirectoryUser::userId)
                             .toList()) + "): nothing was changed; remove the extra users, then redrive this event");

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.functions.application.ProvisioningRefusedException.Refusal;
 import io.github.jmlidentity.functions.application.audit.Changes;
 import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
@@ -212,7 +213,7 @@ public abstract class LifecycleService {
                     ? "user '" + protectedName + "' is a protected user in the access rules"
                     : "the user name looks like protected user '" + protectedName + "' (compared on confusable-folded"
                             + " names)";
-            throw new ProvisioningRefusedException(ProvisioningRefusedException.PROTECTED_USER, Outcome.REJECTED,
+            throw new ProvisioningRefusedException(Refusal.PROTECTED_USER,
                     what + ": no function modifies it");
         });
     }
@@ -221,7 +222,7 @@ public abstract class LifecycleService {
     protected final void requireSameEmployee(DirectoryUser user, String employeeId) {
         String number = user.profile().employeeNumber();
         if (!employeeId.equals(number)) {
-            throw new ProvisioningRefusedException(ProvisioningRefusedException.IDENTITY_CONFLICT, Outcome.FAILED,
+            throw new ProvisioningRefusedException(Refusal.IDENTITY_CONFLICT,
                     "user name '" + user.userName() + "' belongs to directory user " + user.userId() + " whose "
                             + (number == null ? "employeeNumber is not set" : "employeeNumber is '" + number + "'")
                             + ", not employee " + employeeId + ": refusing to adopt or change it");

@@ -6,33 +6,42 @@ import io.github.jmlidentity.functions.domain.Outcome;
 public final class ProvisioningRefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** The user is in the access rules' protectedUsers. */
-    public static final String PROTECTED_USER = "PROTECTED_USER";
-    /** The user name belongs to a directory user that is not this employee. */
-    public static final String IDENTITY_CONFLICT = "IDENTITY_CONFLICT";
-    /** A granted group does not exist and the missing-group policy is fail. */
-    public static final String MISSING_GROUP = "MISSING_GROUP";
-    /** The employee's user was deleted outside jml-identity; only a joiner (a rehire) creates it again. */
-    public static final String USER_DELETED_OUTSIDE = "USER_DELETED_OUTSIDE";
-    /** A leaver could not find the employee's user, nor prove that there is none. */
-    public static final String USER_NOT_RESOLVED = "USER_NOT_RESOLVED";
-    /** More leavers in the last hour than the access rules allow. */
-    public static final String MASS_DELETION_GUARD = "MASS_DELETION_GUARD";
+    /** Why policy refuses the event; the name is the audit record's errorType. */
+    public enum Refusal {
+        /** The user is in the access rules' protectedUsers. */
+        PROTECTED_USER,
+        /** The user name belongs to a directory user that is not this employee. */
+        IDENTITY_CONFLICT,
+        /** A granted group does not exist and the missing-group policy is fail. */
+        MISSING_GROUP,
+        /** The employee's user was deleted outside jml-identity; only a joiner (a rehire) creates it again. */
+        USER_DELETED_OUTSIDE,
+        /** A leaver could not find the employee's user, nor prove that there is none. */
+        USER_NOT_RESOLVED,
+        /** More leavers in the last hour than the access rules allow. */
+        MASS_DELETION_GUARD;
 
-    private final String errorType;
-    private final Outcome outcome;
+        /**
+         * REJECTED for an event that policy never lets through (one about a protected user), FAILED for one that
+         * waits on a state an operator resolves.
+         */
+        public Outcome outcome() {
+            return this == PROTECTED_USER ? Outcome.REJECTED : Outcome.FAILED;
+        }
+    }
 
-    public ProvisioningRefusedException(String errorType, Outcome outcome, String reason) {
+    private final Refusal refusal;
+
+    public ProvisioningRefusedException(Refusal refusal, String reason) {
         super(reason);
-        this.errorType = errorType;
-        this.outcome = outcome;
+        this.refusal = refusal;
     }
 
     public String errorType() {
-        return errorType;
+        return refusal.name();
     }
 
     public Outcome outcome() {
-        return outcome;
+        return refusal.outcome();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.functions.application;
 
+import io.github.jmlidentity.functions.application.ProvisioningRefusedException.Refusal;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.Employee;
 import io.github.jmlidentity.functions.domain.EmploymentStatus;
@@ -42,8 +43,7 @@ abstract class ProvisioningService extends LifecycleService {
             if (current == null && event.kind() != EventKind.JOINED && entry.status() == EmploymentStatus.ACTIVE) {
                 // Deleted outside jml-identity (e.g. the security team contained the account): a mover must not
                 // bring it back; only a joiner (a rehire) creates a user again.
-                throw new ProvisioningRefusedException(ProvisioningRefusedException.USER_DELETED_OUTSIDE,
-                        Outcome.FAILED, "user " + entry.userId() + " of employee " + employee.employeeId()
+                throw new ProvisioningRefusedException(Refusal.USER_DELETED_OUTSIDE, "user " + entry.userId() + " of employee " + employee.employeeId()
                         + " no longer exists, and jml-identity did not delete it: it was deleted outside (e.g. to"
                         + " contain the account); this " + event.kind().functionName() + " does not re-create it."
                         + " If access should be restored, HR sends an Employee Joined event (a rehire)");

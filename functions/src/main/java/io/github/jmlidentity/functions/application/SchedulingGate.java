@@ -1,6 +1,7 @@
 package io.github.jmlidentity.functions.application;
 
 import io.github.jmlidentity.contract.LeaverPolicy;
+import io.github.jmlidentity.functions.application.ProvisioningRefusedException.Refusal;
 import io.github.jmlidentity.functions.application.audit.Scheduling;
 import io.github.jmlidentity.functions.application.audit.UserRef;
 import io.github.jmlidentity.functions.application.audit.Verdict;
@@ -176,7 +177,7 @@ final class SchedulingGate {
     private Optional<Admission> schedule(HrEvent event, byte[] envelope, EmployeeSchedule schedule, Instant dueAt,
                                          Instant now) {
         if (rules.isProtected(event.userName())) {
-            throw new ProvisioningRefusedException(ProvisioningRefusedException.PROTECTED_USER, Outcome.REJECTED,
+            throw new ProvisioningRefusedException(Refusal.PROTECTED_USER,
                     "user '" + event.userName() + "' is a protected user in the access rules: no function modifies it");
         }
         if (envelope == null) {
