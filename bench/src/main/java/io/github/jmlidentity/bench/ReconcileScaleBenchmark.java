@@ -147,9 +147,7 @@ public final class ReconcileScaleBenchmark implements Benchmark {
                 result.missed(String.format(Locale.ROOT, "apply at %.2f × quota, below %.1f", rate / QUOTA_TPS,
                         GOAL_QUOTA_SHARE));
             }
-            result.figure("users", scale.users());
-            result.figure("groups", scale.groups());
-            result.figure("memberships", scale.memberships());
+            scale.addTo(result);
             result.figure("planMillis", planMs);
             result.figure("rosterReadMillis", readMs);
             result.figure("directoryListMillis", directoryMs);

@@ -129,9 +129,7 @@ public final class ReportScaleBenchmark implements Benchmark {
             if (!context.quick() && totalCalls > GOAL_CALLS) {
                 result.missed(totalCalls + " calls, above " + GOAL_CALLS);
             }
-            result.figure("users", scale.users());
-            result.figure("groups", scale.groups());
-            result.figure("memberships", scale.memberships());
+            scale.addTo(result);
             result.figure("seconds", Math.round(seconds * 10) / 10.0);
             result.figure("loadAverageAtStart", Math.round(load * 100) / 100.0);
             result.figure("assignments", scale.assignments().size());

@@ -1,6 +1,5 @@
 package io.github.jmlidentity.cli;
 
-import io.github.jmlidentity.cli.options.ClockOption;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
@@ -9,31 +8,24 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
- * A command that runs the functions' code (`jml invoke`, `jml scheduled run-due`): the options both take, and the
- * functions' wiring they give.
+ * A command that runs the functions' code (`jml invoke`, `jml scheduled run-due`, `jml reconcile`): the options all
+ * take (where, which rules, which ledger), and the functions' wiring they give.
  */
-abstract class FunctionsCommand implements Callable<Integer> {
-
-    @Option(names = "--dry-run", description = "Compute and print the plans (outcome PLANNED); write nothing.")
-    boolean dryRun;
+public abstract class FunctionsCommand implements Callable<Integer> {
 
     @Mixin
-    FunctionsTarget target;
+    protected FunctionsTarget target;
 
     @Mixin
-    FunctionOptions functionOptions;
+    protected FunctionOptions functionOptions;
 
     @Mixin
-    LedgerOptions ledger;
-
-    @Mixin
-    ClockOption clock;
+    protected LedgerOptions ledger;
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    protected CommandLine.Model.CommandSpec spec;
 
     @Override
     public final Integer call() {
@@ -45,19 +37,19 @@ abstract class FunctionsCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the command: audit records on {@code out}, progress and summary on {@code err}.
+     * Runs the command: its output (audit records, a plan) on {@code out}, progress and summary on {@code err}.
      *
      * @param storeId the identity store the options name (see {@link FunctionsTarget#identityStoreId})
      * @return the exit code
      */
-    abstract int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId);
+    protected abstract int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId);
 
     /**
-     * The functions' wiring with the access rules, the event source, the ledger and the clock these options give.
+     * The functions' wiring with the access rules, the event source and the ledger these options give.
      *
      * @throws io.github.jmlidentity.functions.domain.InvalidAccessRulesException naming every error in the rules
      */
-    LifecycleFunctions.Builder wiring(Map<String, String> env, LocalAws aws) {
-        return clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws));
+    protected LifecycleFunctions.Builder wiring(Map<String, String> env, LocalAws aws) {
+        return ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws);
     }
 }

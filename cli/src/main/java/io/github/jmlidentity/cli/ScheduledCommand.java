@@ -82,10 +82,10 @@ final class ScheduledCommand implements Runnable {
                             + "was REJECTED or FAILED; 2 for a usage or configuration error.",
                     "", "Example:",
                     "  jml scheduled run-due --now 2026-06-30T17:05:00Z --endpoint-url http://127.0.0.1:8190", ""})
-    static final class RunDueCommand extends FunctionsCommand {
+    static final class RunDueCommand extends HrEventsCommand {
 
         @Override
-        int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
+        protected int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             ScheduledChanges.DueRun run;
             try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
