@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * both make the same three calls; `jml` also keeps its ledger file (three fsync'd writes) and prints the audit record. The headline is the `jml` launcher at the repository root; the
  * other variants show what each JVM-side idea gives. Skipped where no python3 with boto3 is on the PATH.
  */
-public final class OneShotBenchmark implements Benchmark {
+public final class OneShotBenchmark extends GoalBenchmark {
 
     static final Path JDK25_HOME = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     static final Duration BOUND = Duration.ofMinutes(3);
@@ -49,15 +49,14 @@ public final class OneShotBenchmark implements Benchmark {
         }
     }
 
-    @Override
-    public String name() {
-        return "one-shot";
+    public OneShotBenchmark() {
+        super("one-shot", "one-shot `jml invoke joiner` (the jml launcher) no slower than the "
+                + "seed script's create_user (python3 + boto3): median wall-time ratio of >= 10 pairs <= 1.0");
     }
 
     @Override
     public BenchResult run(BenchContext context) throws IOException {
-        BenchResult result = new BenchResult(name(), "one-shot `jml invoke joiner` (the jml launcher) no slower than the "
-                + "seed script's create_user (python3 + boto3): median wall-time ratio of >= 10 pairs <= 1.0");
+        BenchResult result = result();
         Path launcher = context.repo().resolve("jml");
         if (!Files.exists(context.cliJar()) || !Files.exists(launcher)) {
             return result.skipped(context.cliJar() + " or " + launcher + " is missing: mvn -B -q -DskipTests package");

@@ -2,12 +2,17 @@ package io.github.jmlidentity.cli;
 
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
+import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /**
  * A command that runs the functions' code (`jml invoke`, `jml scheduled run-due`, `jml reconcile`): the options all
@@ -51,5 +56,31 @@ public abstract class FunctionsCommand implements Callable<Integer> {
      */
     protected LifecycleFunctions.Builder wiring(Map<String, String> env, LocalAws aws) {
         return ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws);
+    }
+
+    /**
+     * Builds what {@code build} makes of the functions' wiring on an Identity Store and an sso-admin client for
+     * {@code storeId}, and runs {@code work} on it before both clients are closed.
+     *
+     * @param command names the command in the one line that access rules which do not load end it with (exit code 2)
+     * @return {@code work}'s exit code
+     */
+    protected <T> int withClients(String command, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId,
+                                  Function<LifecycleFunctions.Builder, T> build, ToIntFunction<T> work) {
+        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
+                builder -> aws.configure(builder, target.endpoint.region()));
+             SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
+                     builder -> aws.configure(builder, target.endpoint.region()))) {
+            T built;
+            try {
+                built = build.apply(wiring(env, aws)
+                        .identityStore(client, storeId)
+                        .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId)));
+            } catch (InvalidAccessRulesException e) {
+                err.println(command + ": " + functionOptions.rulesFile(env) + ": " + String.join("\n  ", e.errors()));
+                return 2;
+            }
+            return work.applyAsInt(built);
+        }
     }
 }

@@ -6,10 +6,7 @@ import io.github.jmlidentity.cli.LocalAws;
 import io.github.jmlidentity.cli.output.OutputFormat;
 import io.github.jmlidentity.functions.application.port.in.ReconcileRequest;
 import io.github.jmlidentity.functions.application.port.in.ReconcileResult;
-import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
-import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.reconcile.AdoptionRule;
-import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,8 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /** {@code jml reconcile}: an HR roster against the directory; plan by default, {@code --apply} carries it out. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
@@ -113,21 +108,9 @@ public final class ReconcileCommand extends FunctionsCommand {
             err.println("jml reconcile: --max-leavers must be 0 or more, was " + maxLeavers);
             return 2;
         }
-        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                builder -> aws.configure(builder, target.endpoint.region()));
-             SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
-                     builder -> aws.configure(builder, target.endpoint.region()))) {
-            ReconcileRoster reconciler;
-            try {
-                reconciler = wiring(env, aws)
-                        .identityStore(client, storeId)
-                        .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId))
-                        .auditLines(audit ? FunctionsTarget.auditLinesTo(out) : line -> { })
-                        .buildReconciler();
-            } catch (InvalidAccessRulesException e) {
-                err.println("jml reconcile: " + functionOptions.rulesFile(env) + ": " + String.join("\n  ", e.errors()));
-                return 2;
-            }
+        return withClients("jml reconcile", err, env, aws, storeId, wiring -> wiring
+                .auditLines(audit ? FunctionsTarget.auditLinesTo(out) : line -> { })
+                .buildReconciler(), reconciler -> {
             ReconcileResult result = reconciler.reconcile(ReconcileRequest.plan(roster.toString()).asOf(instant)
                     .applying(apply).adopting(adopt ? adoption : AdoptionRule.OFF).maxLeavers(maxLeavers)
                     .progress(line -> {
@@ -142,6 +125,6 @@ public final class ReconcileCommand extends FunctionsCommand {
             ReconcileOutput.print(out, output, result);
             ReconcileOutput.summary(err, result);
             return result.conflicts() > 0 || result.failures() > 0 || result.withheld() != null ? 1 : 0;
-        }
+        });
     }
 }
