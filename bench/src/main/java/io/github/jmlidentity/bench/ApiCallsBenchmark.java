@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * DeleteUser (memberships go with the user); duplicate 0. A group id (GetGroupId) or name (DescribeGroup) is allowed
  * once per container.
  */
-public final class ApiCallsBenchmark implements Benchmark {
+public final class ApiCallsBenchmark extends GoalBenchmark {
 
     /**
      * @param createsUser       whether the user does not exist before the event (the story knows)
@@ -59,14 +59,13 @@ public final class ApiCallsBenchmark implements Benchmark {
             new Step("leaver, 2 direct assignments", "leaver.json", Map.of("employeeId", "E2002",
                     "userName", "john.roe", "eventId", "hr-evt-0101"), false, BenchContext.PERMISSION_SETS));
 
-    @Override
-    public String name() {
-        return "api-calls";
+    public ApiCallsBenchmark() {
+        super("api-calls", "calls per event ≤ theoretical minimum (hard: exit 1 if exceeded)");
     }
 
     @Override
     public BenchResult run(BenchContext context) {
-        BenchResult result = new BenchResult(name(), "calls per event ≤ theoretical minimum (hard: exit 1 if exceeded)");
+        BenchResult result = result();
         IdentityStoreLocal server = context.freshServer();
         Set<String> knownGroups = new HashSet<>();
         List<Map<String, Object>> events = new ArrayList<>();

@@ -19,20 +19,19 @@ import java.util.zip.ZipFile;
  * Benchmark 6: the deployable functions.jar (size, and what weighs most in it) and `cdk synth` time (the command
  * CI runs, with the pinned CDK CLI; it compiles nothing new when infra is built, but starts Maven).
  */
-public final class ArtifactBenchmark implements Benchmark {
+public final class ArtifactBenchmark extends GoalBenchmark {
 
     static final double GOAL_MB = 10.0;
     static final String CDK_CLI = "aws-cdk@2.1148.1";
     static final java.time.Duration SYNTH_BOUND = java.time.Duration.ofMinutes(10);
 
-    @Override
-    public String name() {
-        return "artifact";
+    public ArtifactBenchmark() {
+        super("artifact", "functions.jar ≤ " + GOAL_MB + " MB; report cdk synth time");
     }
 
     @Override
     public BenchResult run(BenchContext context) throws IOException, InterruptedException {
-        BenchResult result = new BenchResult(name(), "functions.jar ≤ " + GOAL_MB + " MB; report cdk synth time");
+        BenchResult result = result();
         Path jar = context.functionsJar();
         if (!Files.exists(jar)) {
             return result.skipped(jar + " is missing: mvn -B -q -DskipTests package");

@@ -20,7 +20,7 @@ import java.util.Map;
  * exit, split into JVM start (spawn to main), init (handler construction) and handler (first event), per set of
  * JVM flags and per JDK.
  */
-public final class ColdStartBenchmark implements Benchmark {
+public final class ColdStartBenchmark extends GoalBenchmark {
 
     static final double GOAL_MS = 500;
     /** One run takes well under a second; a training run a few seconds. */
@@ -43,14 +43,13 @@ public final class ColdStartBenchmark implements Benchmark {
         }
     }
 
-    @Override
-    public String name() {
-        return "cold-start";
+    public ColdStartBenchmark() {
+        super("cold-start", "fresh process, one joiner end to end, exit: < " + (int) GOAL_MS + " ms");
     }
 
     @Override
     public BenchResult run(BenchContext context) throws Exception {
-        BenchResult result = new BenchResult(name(), "fresh process, one joiner end to end, exit: < " + (int) GOAL_MS + " ms");
+        BenchResult result = result();
         Path launcher = context.benchTarget().resolve("bench-0.1.0-coldstart.jar");
         for (Path jar : List.of(context.functionsJar(), launcher)) {
             if (!Files.exists(jar)) {

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * both make the same three calls; `jml` also keeps its ledger file (three fsync'd writes) and prints the audit record. The headline is the `jml` launcher at the repository root; the
  * other variants show what each JVM-side idea gives. Skipped where no python3 with boto3 is on the PATH.
  */
-public final class OneShotBenchmark implements Benchmark {
+public final class OneShotBenchmark extends GoalBenchmark {
 
     static final Path JDK25_HOME = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     static final Duration BOUND = Duration.ofMinutes(3);
@@ -49,15 +49,14 @@ public final class OneShotBenchmark implements Benchmark {
         }
     }
 
-    @Override
-    public String name() {
-        return "one-shot";
+    public OneShotBenchmark() {
+        super("one-shot", "one-shot `jml invoke joiner` (the jml launcher) no slower than the "
+                + "seed script's create_user (python3 + boto3): median wall-time ratio of >= 10 pairs <= 1.0");
     }
 
     @Override
     public BenchResult run(BenchContext context) throws IOException {
-        BenchResult result = new BenchResult(name(), "one-shot `jml invoke joiner` (the jml launcher) no slower than the "
-                + "seed script's create_user (python3 + boto3): median wall-time ratio of >= 10 pairs <= 1.0");
+        BenchResult result = result();
         Path launcher = context.repo().resolve("jml");
         if (!Files.exists(context.cliJar()) || !Files.exists(launcher)) {
             return result.skipped(context.cliJar() + " or " + launcher + " is missing: mvn -B -q -DskipTests package");
@@ -80,7 +79,7 @@ public final class OneShotBenchmark implements Benchmark {
         Path cache = work.resolve("cache");
         deleteTree(cache);
         Envelopes joiners = new Envelopes(context.sample("joiner.json"));
-        Counter counter = new Counter(work, joiners, server, python, createUser, group, context);
+        Counter counter = new Counter(new Sides(work, joiners, server, python, createUser, group, context));
 
         String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Map<String, String> launcherEnv = env("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", System.getProperty("java.home"));
@@ -333,37 +332,33 @@ public final class OneShotBenchmark implements Benchmark {
         }
     }
 
+    /**
+     * What both sides run against: the work folder (measure.py, the events, the ledger), the joiner template, the
+     * emulator, the python with boto3 and the seed script's create_user, the group it adds, the context.
+     */
+    private record Sides(Path work, Envelopes joiners, IdentityStoreLocal server, String python, Path createUser,
+                         String group, BenchContext context) {
+    }
+
     /** Runs both sides, each on a new employee, and counts the users they created. */
     private static final class Counter {
-        private final Path work;
-        private final Envelopes joiners;
-        private final IdentityStoreLocal server;
-        private final String python;
-        private final Path createUser;
-        private final String group;
-        private final BenchContext context;
+        private final Sides sides;
         private int runs;
         private int created;
 
-        Counter(Path work, Envelopes joiners, IdentityStoreLocal server, String python, Path createUser, String group,
-                BenchContext context) {
-            this.work = work;
-            this.joiners = joiners;
-            this.server = server;
-            this.python = python;
-            this.createUser = createUser;
-            this.group = group;
-            this.context = context;
+        Counter(Sides sides) {
+            this.sides = sides;
         }
 
         Run jml(Variant v) throws IOException {
-            List<String> command = new ArrayList<>(List.of(python, work.resolve("measure.py").toString()));
+            List<String> command = new ArrayList<>(List.of(sides.python(),
+                    sides.work().resolve("measure.py").toString()));
             command.addAll(invoke(v));
             return measured(command, v.env(), "jml " + v.label());
         }
 
         ChildProcess.Result jmlDirect(Variant v, Map<String, String> env) throws IOException {
-            ChildProcess.Result r = ChildProcess.run(invoke(v), env, work, BOUND);
+            ChildProcess.Result r = ChildProcess.run(invoke(v), env, sides.work(), BOUND);
             if (r.exitCode() != 0) {
                 throw new IllegalStateException("jml exited " + r.exitCode() + ":\n" + r.output());
             }
@@ -373,26 +368,29 @@ public final class OneShotBenchmark implements Benchmark {
 
         Run python() throws IOException {
             String user = "py.user." + (++runs);
-            return measured(List.of(python, work.resolve("measure.py").toString(), python, createUser.toString(),
-                    server.endpoint().toString(), server.identityStoreId(), user, group), env(), "create_user.py");
+            return measured(List.of(sides.python(), sides.work().resolve("measure.py").toString(), sides.python(),
+                    sides.createUser().toString(), sides.server().endpoint().toString(),
+                    sides.server().identityStoreId(), user, sides.group()), env(), "create_user.py");
         }
 
         private List<String> invoke(Variant v) throws IOException {
-            Path event = work.resolve("joiner.json");
+            Path event = sides.work().resolve("joiner.json");
             String id = "one-shot-" + (++runs);
             // Attributes no rule matches: only the default group, so that both sides make the same three calls
             // (GetGroupId, CreateUser, CreateGroupMembership).
-            Files.write(event, joiners.with(Map.of("employeeId", "E-" + id, "userName", "user." + id,
+            Files.write(event, sides.joiners().with(Map.of("employeeId", "E-" + id, "userName", "user." + id,
                     "email", "user." + id + "@example.com", "eventId", "evt-" + id, "department", "Sales",
                     "location", "Paris", "title", "Account Executive")));
             List<String> command = new ArrayList<>(v.command());
-            command.addAll(List.of("invoke", "joiner", event.toString(), "--endpoint-url", server.endpoint().toString(),
-                    "--rules", context.accessRulesFile().toString(), "--ledger", work.resolve("ledger.json").toString()));
+            command.addAll(List.of("invoke", "joiner", event.toString(),
+                    "--endpoint-url", sides.server().endpoint().toString(),
+                    "--rules", sides.context().accessRulesFile().toString(),
+                    "--ledger", sides.work().resolve("ledger.json").toString()));
             return command;
         }
 
         private Run measured(List<String> command, Map<String, String> env, String what) throws IOException {
-            ChildProcess.Result r = ChildProcess.run(command, env, work, BOUND);
+            ChildProcess.Result r = ChildProcess.run(command, env, sides.work(), BOUND);
             String last = r.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
             if (r.exitCode() != 0 || last == null) {
                 throw new IllegalStateException("measure.py failed for " + what + ":\n" + r.output());
@@ -400,7 +398,7 @@ public final class OneShotBenchmark implements Benchmark {
             Run run = Run.of(last);
             if (run.exit() != 0) {
                 throw new IllegalStateException(what + " exited " + run.exit() + "; its output is in "
-                        + work.resolve("measure-output.log"));
+                        + sides.work().resolve("measure-output.log"));
             }
             created++;
             return run;

@@ -32,7 +32,7 @@ import java.util.function.Function;
  * as not applied. Achieved successful calls/s ÷ quota, throttles absorbed, and the final directory: exactly N users,
  * 3 memberships each.
  */
-public final class QuotaOnboardingBenchmark implements Benchmark {
+public final class QuotaOnboardingBenchmark extends GoalBenchmark {
 
     static final double GOAL_FRACTION = 0.9;
     static final int LAMBDA_RETRIES = 2;
@@ -47,14 +47,13 @@ public final class QuotaOnboardingBenchmark implements Benchmark {
             ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                     .maxAttempts(LifecycleFunctions.MAX_SDK_ATTEMPTS).build()).build());
 
-    @Override
-    public String name() {
-        return "quota";
+    public QuotaOnboardingBenchmark() {
+        super("quota", "successful calls/s ≥ " + GOAL_FRACTION + " × quota; 0 lost, 0 duplicates");
     }
 
     @Override
     public BenchResult run(BenchContext context) throws InterruptedException {
-        BenchResult result = new BenchResult(name(), "successful calls/s ≥ " + GOAL_FRACTION + " × quota; 0 lost, 0 duplicates");
+        BenchResult result = result();
         List<Scenario> scenarios = context.quick()
                 ? List.of(new Scenario("600 joiners @ 200 TPS, 6 workers", 600, 200, 6),
                         new Scenario("60 joiners @ 20 TPS, 6 workers", 60, 20, 6))

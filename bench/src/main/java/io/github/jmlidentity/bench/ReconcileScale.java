@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,17 +27,17 @@ import java.util.TreeMap;
  * <li>{@code users / 500} new employees: JOIN</li>
  * </ul>
  */
-record ReconcileScale(int users, int departments, int teams) {
+record ReconcileScale(int users, int departments, int teams) implements SeedSize {
 
     static final String ALL_STAFF = "jml-all-staff";
 
     enum Drift { NONE, ABSENT, TERMINATED, TITLE, DEPARTMENT }
 
-    int groups() {
+    public int groups() {
         return 1 + departments + teams;
     }
 
-    long memberships() {
+    public long memberships() {
         return 4L * users;
     }
 
@@ -100,32 +102,27 @@ record ReconcileScale(int users, int departments, int teams) {
 
     void writeSeed(Path file) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            json.writeArrayFieldStart("groups");
-            SeedJson.group(json, ALL_STAFF);
+            List<String> groups = new ArrayList<>();
+            groups.add(ALL_STAFF);
             for (int d = 0; d < departments; d++) {
-                SeedJson.group(json, department(d, true));
+                groups.add(department(d, true));
             }
             for (int t = 0; t < teams; t++) {
-                SeedJson.group(json, team(t));
+                groups.add(team(t));
             }
-            json.writeEndArray();
-            json.writeArrayFieldStart("users");
-            for (int u = 0; u < users; u++) {
-                SeedJson.startUser(json, u, userName(u));
-                json.writeObjectFieldStart("enterprise");
-                json.writeStringField("employeeNumber", employeeId(u));
-                json.writeStringField("department", department(department(u), false));
-                json.writeEndObject();
-                json.writeArrayFieldStart("groups");
-                json.writeString(ALL_STAFF);
-                json.writeString(department(department(u), true));
-                json.writeString(team(u % teams));
-                json.writeString(team((u + teams / 2) % teams));
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            json.writeStartObject();
+            SeedJson.groupsAndUsers(json, groups, users, this::userName, (user, u) -> {
+                user.writeObjectFieldStart("enterprise");
+                user.writeStringField("employeeNumber", employeeId(u));
+                user.writeStringField("department", department(department(u), false));
+                user.writeEndObject();
+                user.writeArrayFieldStart("groups");
+                user.writeString(ALL_STAFF);
+                user.writeString(department(department(u), true));
+                user.writeString(team(u % teams));
+                user.writeString(team((u + teams / 2) % teams));
+                user.writeEndArray();
+            });
             json.writeEndObject();
         }
     }

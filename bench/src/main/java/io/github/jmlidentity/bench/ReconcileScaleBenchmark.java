@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * the rate of successful calls while applying at least 0.9 of the quota. (At 200 requests/s the apply is bound by
  * the command itself, not by the quota: about 73 calls/s, mostly the local ledger file rewritten on every write.)
  */
-public final class ReconcileScaleBenchmark implements Benchmark {
+public final class ReconcileScaleBenchmark extends GoalBenchmark {
 
     static final String HEAP = "-Xmx512m";
     /** The account's quota, as the emulator enforces it with --tps 20. */
@@ -38,17 +38,16 @@ public final class ReconcileScaleBenchmark implements Benchmark {
     private static final Pattern PLANNING_MS = Pattern.compile("ledger and planning (\\d+) ms");
     private static final Pattern APPLY_MS = Pattern.compile("Identity Store calls for the changes in (\\d+) ms");
 
-    @Override
-    public String name() {
-        return "reconcile";
+    public ReconcileScaleBenchmark() {
+        super("reconcile", "50,000 employees vs 50,000 users / 2,000 groups / 200,000"
+                + " memberships, 1% drift: calls = pages + changes, heap ≤ 512 MB, apply ≥ " + GOAL_QUOTA_SHARE
+                + " × quota");
     }
 
     @Override
     public BenchResult run(BenchContext context) throws IOException, InterruptedException {
         ReconcileScale scale = context.quick() ? new ReconcileScale(5_000, 199, 1_800) : new ReconcileScale(50_000, 199, 1_800);
-        BenchResult result = new BenchResult(name(), "50,000 employees vs 50,000 users / 2,000 groups / 200,000"
-                + " memberships, 1% drift: calls = pages + changes, heap ≤ 512 MB, apply ≥ " + GOAL_QUOTA_SHARE
-                + " × quota");
+        BenchResult result = result();
         if (!Files.exists(context.cliJar())) {
             return result.skipped(context.cliJar() + " is missing: mvn -B -q -DskipTests package");
         }
@@ -147,9 +146,7 @@ public final class ReconcileScaleBenchmark implements Benchmark {
                 result.missed(String.format(Locale.ROOT, "apply at %.2f × quota, below %.1f", rate / QUOTA_TPS,
                         GOAL_QUOTA_SHARE));
             }
-            result.figure("users", scale.users());
-            result.figure("groups", scale.groups());
-            result.figure("memberships", scale.memberships());
+            scale.addTo(result);
             result.figure("planMillis", planMs);
             result.figure("rosterReadMillis", readMs);
             result.figure("directoryListMillis", directoryMs);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * heap from the child's GC log (heap used before each collection; the largest after a collection bounds what the
  * report really holds).
  */
-public final class ReportScaleBenchmark implements Benchmark {
+public final class ReportScaleBenchmark extends GoalBenchmark {
 
     static final String HEAP = "-Xmx256m";
     /** The full-scale report takes about half a minute here; a hung one must not hang the run. */
@@ -39,17 +39,16 @@ public final class ReportScaleBenchmark implements Benchmark {
     private static final Pattern CHOICE = Pattern.compile("report: account assignments (\\S+) \\((cheaper|--assignment-strategy)\\): "
             + "expected ([\\d,]+) ListAccountAssignments calls .* vs ([\\d,]+) ListAccountAssignmentsForPrincipal calls");
 
-    @Override
-    public String name() {
-        return "report";
+    public ReportScaleBenchmark() {
+        super("report", "50,000 users in a 256 MB heap; API calls at the minimum pages of the "
+                + "cheaper assignment strategy, ≤ " + GOAL_CALLS + " at full scale");
     }
 
     @Override
     public BenchResult run(BenchContext context) throws IOException, InterruptedException {
         ScaleSeed scale = context.quick() ? new ScaleSeed(5_000, 200, 4, 10, 5, 100, 10)
                 : new ScaleSeed(50_000, 2_000, 4, 10, 5, 200, 20);
-        BenchResult result = new BenchResult(name(), "50,000 users in a 256 MB heap; API calls at the minimum pages of the "
-                + "cheaper assignment strategy, ≤ " + GOAL_CALLS + " at full scale");
+        BenchResult result = result();
         if (!Files.exists(context.cliJar())) {
             return result.skipped(context.cliJar() + " is missing: mvn -B -q -DskipTests package");
         }
@@ -129,9 +128,7 @@ public final class ReportScaleBenchmark implements Benchmark {
             if (!context.quick() && totalCalls > GOAL_CALLS) {
                 result.missed(totalCalls + " calls, above " + GOAL_CALLS);
             }
-            result.figure("users", scale.users());
-            result.figure("groups", scale.groups());
-            result.figure("memberships", scale.memberships());
+            scale.addTo(result);
             result.figure("seconds", Math.round(seconds * 10) / 10.0);
             result.figure("loadAverageAtStart", Math.round(load * 100) / 100.0);
             result.figure("assignments", scale.assignments().size());

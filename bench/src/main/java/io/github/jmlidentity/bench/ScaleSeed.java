@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * A seed file for Identity Store Local at report scale: every user in "all-staff" plus {@code perUser - 1} of the
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * and to {@code directUsers} users directly (spread over the users). Written with a streaming generator (tens of MB).
  */
 record ScaleSeed(int users, int groups, int perUser, int accounts, int permissionSets, int assignedGroups,
-                 int directUsers) {
+                 int directUsers) implements SeedSize {
 
     static final String ALL_STAFF = "group-0000-all-staff";
 
@@ -47,7 +48,7 @@ record ScaleSeed(int users, int groups, int perUser, int accounts, int permissio
         return result;
     }
 
-    long memberships() {
+    public long memberships() {
         return (long) users * perUser;
     }
 
@@ -83,22 +84,14 @@ record ScaleSeed(int users, int groups, int perUser, int accounts, int permissio
     void write(Path file) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
             json.writeStartObject();
-            json.writeArrayFieldStart("groups");
-            for (int g = 0; g < groups; g++) {
-                SeedJson.group(json, groupName(g));
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("users");
-            for (int u = 0; u < users; u++) {
-                SeedJson.startUser(json, u, userName(u));
-                json.writeArrayFieldStart("groups");
-                for (int g : groupsOf(u)) {
-                    json.writeString(groupName(g));
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            SeedJson.groupsAndUsers(json, IntStream.range(0, groups).mapToObj(this::groupName).toList(), users,
+                    this::userName, (user, u) -> {
+                        user.writeArrayFieldStart("groups");
+                        for (int g : groupsOf(u)) {
+                            user.writeString(groupName(g));
+                        }
+                        user.writeEndArray();
+                    });
             json.writeArrayFieldStart("accounts");
             for (int a = 0; a < accounts; a++) {
                 json.writeStartObject();

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * time minus its due time. Reports achieved calls/s ÷ quota, the delay's median and p99, and the final directory:
  * exactly N users with 3 memberships each, nothing left pending.
  */
-public final class ScheduledChangesBenchmark implements Benchmark {
+public final class ScheduledChangesBenchmark extends GoalBenchmark {
 
     static final double GOAL_FRACTION = 0.9;
     static final Instant DUE = Instant.parse("2026-09-01T09:00:00Z");
@@ -37,15 +37,14 @@ public final class ScheduledChangesBenchmark implements Benchmark {
     record Scenario(String label, int changes, double tps) {
     }
 
-    @Override
-    public String name() {
-        return "scheduled";
+    public ScheduledChangesBenchmark() {
+        super("scheduled", "N changes due the same minute: applied at ≥ " + GOAL_FRACTION
+                + " × quota, 0 lost; delay from due to applied (median, p99)");
     }
 
     @Override
     public BenchResult run(BenchContext context) {
-        BenchResult result = new BenchResult(name(), "N changes due the same minute: applied at ≥ " + GOAL_FRACTION
-                + " × quota, 0 lost; delay from due to applied (median, p99)");
+        BenchResult result = result();
         Scenario scenario = context.quick() ? new Scenario("500 joiners due at 09:00, 20 TPS", 500, 20)
                 : new Scenario("10,000 joiners due at 09:00, 20 TPS", 10_000, 20);
         result.figure("scenarios", List.of(run(context, scenario, result)));

@@ -24,18 +24,17 @@ import java.util.Map;
  * client settings: the difference per event is the project's overhead (parsing, schema validation, planning, ledger,
  * audit record). A third loop runs the joiners against a directory with no I/O: the project's CPU cost alone.
  */
-public final class WarmThroughputBenchmark implements Benchmark {
+public final class WarmThroughputBenchmark extends GoalBenchmark {
 
     static final int CHUNKS = 5;
 
-    @Override
-    public String name() {
-        return "warm";
+    public WarmThroughputBenchmark() {
+        super("warm", "report events/s and project overhead per event (no fixed goal)");
     }
 
     @Override
     public BenchResult run(BenchContext context) {
-        BenchResult result = new BenchResult(name(), "report events/s and project overhead per event (no fixed goal)");
+        BenchResult result = result();
         int events = context.quick() ? 1_000 : 10_000;
         int warmUp = context.quick() ? 300 : 2_000;
         int chunk = events / CHUNKS;

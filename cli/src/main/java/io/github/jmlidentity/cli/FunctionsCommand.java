@@ -1,39 +1,36 @@
 package io.github.jmlidentity.cli;
 
-import io.github.jmlidentity.cli.options.ClockOption;
 import io.github.jmlidentity.cli.options.FunctionOptions;
 import io.github.jmlidentity.cli.options.LedgerOptions;
+import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /**
- * A command that runs the functions' code (`jml invoke`, `jml scheduled run-due`): the options both take, and the
- * functions' wiring they give.
+ * A command that runs the functions' code (`jml invoke`, `jml scheduled run-due`, `jml reconcile`): the options all
+ * take (where, which rules, which ledger), and the functions' wiring they give.
  */
-abstract class FunctionsCommand implements Callable<Integer> {
-
-    @Option(names = "--dry-run", description = "Compute and print the plans (outcome PLANNED); write nothing.")
-    boolean dryRun;
+public abstract class FunctionsCommand implements Callable<Integer> {
 
     @Mixin
-    FunctionsTarget target;
+    protected FunctionsTarget target;
 
     @Mixin
-    FunctionOptions functionOptions;
+    protected FunctionOptions functionOptions;
 
     @Mixin
-    LedgerOptions ledger;
-
-    @Mixin
-    ClockOption clock;
+    protected LedgerOptions ledger;
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    protected CommandLine.Model.CommandSpec spec;
 
     @Override
     public final Integer call() {
@@ -45,19 +42,45 @@ abstract class FunctionsCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the command: audit records on {@code out}, progress and summary on {@code err}.
+     * Runs the command: its output (audit records, a plan) on {@code out}, progress and summary on {@code err}.
      *
      * @param storeId the identity store the options name (see {@link FunctionsTarget#identityStoreId})
      * @return the exit code
      */
-    abstract int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId);
+    protected abstract int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId);
 
     /**
-     * The functions' wiring with the access rules, the event source, the ledger and the clock these options give.
+     * The functions' wiring with the access rules, the event source and the ledger these options give.
      *
      * @throws io.github.jmlidentity.functions.domain.InvalidAccessRulesException naming every error in the rules
      */
-    LifecycleFunctions.Builder wiring(Map<String, String> env, LocalAws aws) {
-        return clock.configure(ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws));
+    protected LifecycleFunctions.Builder wiring(Map<String, String> env, LocalAws aws) {
+        return ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws);
+    }
+
+    /**
+     * Builds what {@code build} makes of the functions' wiring on an Identity Store and an sso-admin client for
+     * {@code storeId}, and runs {@code work} on it before both clients are closed.
+     *
+     * @param command names the command in the one line that access rules which do not load end it with (exit code 2)
+     * @return {@code work}'s exit code
+     */
+    protected <T> int withClients(String command, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId,
+                                  Function<LifecycleFunctions.Builder, T> build, ToIntFunction<T> work) {
+        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
+                builder -> aws.configure(builder, target.endpoint.region()));
+             SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
+                     builder -> aws.configure(builder, target.endpoint.region()))) {
+            T built;
+            try {
+                built = build.apply(wiring(env, aws)
+                        .identityStore(client, storeId)
+                        .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId)));
+            } catch (InvalidAccessRulesException e) {
+                err.println(command + ": " + functionOptions.rulesFile(env) + ": " + String.join("\n  ", e.errors()));
+                return 2;
+            }
+            return work.applyAsInt(built);
+        }
     }
 }

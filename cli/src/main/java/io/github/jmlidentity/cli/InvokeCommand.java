@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
                 "      | jml invoke auto - --ledger-table \"$LEDGER_TABLE\"   # redrive a failure-queue message",
                 ""},
         exitCodeOnInvalidInput = 2)
-final class InvokeCommand extends FunctionsCommand {
+final class InvokeCommand extends HrEventsCommand {
 
     @Parameters(index = "0", paramLabel = "FUNCTION", converter = FunctionChoice.Converter.class,
             completionCandidates = FunctionChoice.Names.class,
@@ -63,7 +63,7 @@ final class InvokeCommand extends FunctionsCommand {
     List<Path> files;
 
     @Override
-    int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
+    protected int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
         LifecycleFunctions.Builder wiring;
         try {
             wiring = wiring(env, aws);

@@ -2,10 +2,8 @@ package io.github.jmlidentity.cli;
 
 import io.github.jmlidentity.cli.options.LedgerOptions;
 import io.github.jmlidentity.functions.application.port.in.ScheduledChanges;
-import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.domain.ScheduledChange;
-import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -16,8 +14,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /** {@code jml scheduled}: the changes HR entered ahead of time, kept with the ledger until they are due. */
 @Command(name = "scheduled",
@@ -82,30 +78,16 @@ final class ScheduledCommand implements Runnable {
                             + "was REJECTED or FAILED; 2 for a usage or configuration error.",
                     "", "Example:",
                     "  jml scheduled run-due --now 2026-06-30T17:05:00Z --endpoint-url http://127.0.0.1:8190", ""})
-    static final class RunDueCommand extends FunctionsCommand {
+    static final class RunDueCommand extends HrEventsCommand {
 
         @Override
-        int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
+        protected int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-            ScheduledChanges.DueRun run;
-            try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                    builder -> aws.configure(builder, target.endpoint.region()));
-                 SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
-                         builder -> aws.configure(builder, target.endpoint.region()))) {
-                ScheduledChanges scheduled;
-                try {
-                    scheduled = wiring(env, aws)
-                            .identityStore(client, storeId)
-                            .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId))
-                            .dryRun(dryRun)
-                            .auditLines(FunctionsTarget.auditLinesTo(out))
-                            .buildFunctions().scheduled();
-                } catch (InvalidAccessRulesException e) {
-                    err.println("jml scheduled run-due: " + functionOptions.rulesFile(env) + ": "
-                            + String.join("\n  ", e.errors()));
-                    return 2;
-                }
-                run = scheduled.runDue(null, result -> {
+            return withClients("jml scheduled run-due", err, env, aws, storeId, wiring -> wiring
+                    .dryRun(dryRun)
+                    .auditLines(FunctionsTarget.auditLinesTo(out))
+                    .buildFunctions().scheduled(), scheduled -> {
+                ScheduledChanges.DueRun run = scheduled.runDue(null, result -> {
                     outcomes.merge(result.outcome(), 1, Integer::sum);
                     if (result.audit().isFailure()) {
                         err.println("jml scheduled run-due: " + result.audit().event().hrEventId() + ": "
@@ -114,15 +96,15 @@ final class ScheduledCommand implements Runnable {
                     }
                     err.flush();
                 });
-            }
-            Instant now = run.now();
-            err.println("jml scheduled run-due: as of " + now + ": " + run.results().size() + " due change(s)"
-                    + (outcomes.isEmpty() ? "" : ": " + outcomes.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
-                    + (run.oldestDueAt() == null ? "" : "; still due (retried next run): oldest due at "
-                    + run.oldestDueAt()));
-            int failures = outcomes.getOrDefault(Outcome.REJECTED, 0) + outcomes.getOrDefault(Outcome.FAILED, 0);
-            return failures > 0 ? 1 : 0;
+                Instant now = run.now();
+                err.println("jml scheduled run-due: as of " + now + ": " + run.results().size() + " due change(s)"
+                        + (outcomes.isEmpty() ? "" : ": " + outcomes.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+                        + (run.oldestDueAt() == null ? "" : "; still due (retried next run): oldest due at "
+                        + run.oldestDueAt()));
+                int failures = outcomes.getOrDefault(Outcome.REJECTED, 0) + outcomes.getOrDefault(Outcome.FAILED, 0);
+                return failures > 0 ? 1 : 0;
+            });
         }
     }
 }

@@ -23,22 +23,15 @@ import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 /**
  * The identity store a command works on: name lookups that fail with the name in the message, and listings that
  * follow every NextToken (the API returns at most 100 items a page).
+ *
+ * @param discoveredInstanceArn the instance ARN when discovery found it, so a report need not ask ListInstances again
  */
-public final class Directory {
-    private final IdentityCenterClients clients;
-    private final String identityStoreId;
-    private final String discoveredInstanceArn;
-
-    private Directory(IdentityCenterClients clients, String identityStoreId, String discoveredInstanceArn) {
-        this.clients = clients;
-        this.identityStoreId = identityStoreId;
-        this.discoveredInstanceArn = discoveredInstanceArn;
-    }
+public record Directory(IdentityCenterClients clients, String identityStoreId, Optional<String> discoveredInstanceArn) {
 
     /** Uses the given id, or discovers it when the account has exactly one IAM Identity Center instance. */
     public static Directory connect(IdentityCenterClients clients, String identityStoreId) {
         if (identityStoreId != null) {
-            return new Directory(clients, identityStoreId, null);
+            return new Directory(clients, identityStoreId, Optional.empty());
         }
         List<InstanceMetadata> instances = SdkErrors.attempt("discover the identity store (sso-admin ListInstances)",
                 () -> clients.ssoAdmin().listInstancesPaginator(r -> { }).instances().stream().toList());
@@ -48,24 +41,11 @@ public final class Directory {
                     : "This account has " + instances.size() + " IAM Identity Center instances: pass --identitystoreid (one of "
                     + instances.stream().map(InstanceMetadata::identityStoreId).toList() + ")");
         }
-        return new Directory(clients, instances.get(0).identityStoreId(), instances.get(0).instanceArn());
-    }
-
-    public String identityStoreId() {
-        return identityStoreId;
-    }
-
-    /** The instance ARN when discovery found it, so a report need not ask ListInstances again. */
-    public Optional<String> discoveredInstanceArn() {
-        return Optional.ofNullable(discoveredInstanceArn);
+        return new Directory(clients, instances.get(0).identityStoreId(), Optional.of(instances.get(0).instanceArn()));
     }
 
     public IdentitystoreClient client() {
         return clients.identityStore();
-    }
-
-    public IdentityCenterClients clients() {
-        return clients;
     }
 
     /** What a command names by its unique name (ignoring case): a user by its userName, a group by its displayName. */

@@ -1,29 +1,20 @@
 package io.github.jmlidentity.cli.reconcile;
 
+import io.github.jmlidentity.cli.FunctionsCommand;
 import io.github.jmlidentity.cli.FunctionsTarget;
 import io.github.jmlidentity.cli.LocalAws;
-import io.github.jmlidentity.cli.options.FunctionOptions;
-import io.github.jmlidentity.cli.options.LedgerOptions;
 import io.github.jmlidentity.cli.output.OutputFormat;
 import io.github.jmlidentity.functions.application.port.in.ReconcileRequest;
 import io.github.jmlidentity.functions.application.port.in.ReconcileResult;
-import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
-import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.reconcile.AdoptionRule;
-import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /** {@code jml reconcile}: an HR roster against the directory; plan by default, {@code --apply} carries it out. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
@@ -59,7 +50,7 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
                 "      --endpoint-url http://127.0.0.1:8190",
                 ""},
         exitCodeOnInvalidInput = 2)
-public final class ReconcileCommand implements Callable<Integer> {
+public final class ReconcileCommand extends FunctionsCommand {
 
     @Option(names = "--roster", required = true, paramLabel = "FILE",
             description = "The HR roster: CSV with a header, or JSON Lines (.jsonl) of the event detail shape.")
@@ -95,23 +86,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--audit", description = "Also print the audit record of every change (JSON lines) on stdout.")
     boolean audit;
 
-    @Mixin
-    FunctionsTarget target;
-
-    @Mixin
-    FunctionOptions functionOptions;
-
-    @Mixin
-    LedgerOptions ledger;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = System.getenv();
+    protected int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
         Instant instant;
         try {
             instant = asOf == null ? null : OffsetDateTime.parse(asOf).toInstant();
@@ -132,23 +108,9 @@ public final class ReconcileCommand implements Callable<Integer> {
             err.println("jml reconcile: --max-leavers must be 0 or more, was " + maxLeavers);
             return 2;
         }
-        LocalAws aws = target.endpoint.aws();
-        String storeId = target.identityStoreId(env, aws);
-        try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
-                builder -> aws.configure(builder, target.endpoint.region()));
-             SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
-                     builder -> aws.configure(builder, target.endpoint.region()))) {
-            ReconcileRoster reconciler;
-            try {
-                reconciler = ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws)
-                        .identityStore(client, storeId)
-                        .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId))
-                        .auditLines(audit ? FunctionsTarget.auditLinesTo(out) : line -> { })
-                        .buildReconciler();
-            } catch (InvalidAccessRulesException e) {
-                err.println("jml reconcile: " + functionOptions.rulesFile(env) + ": " + String.join("\n  ", e.errors()));
-                return 2;
-            }
+        return withClients("jml reconcile", err, env, aws, storeId, wiring -> wiring
+                .auditLines(audit ? FunctionsTarget.auditLinesTo(out) : line -> { })
+                .buildReconciler(), reconciler -> {
             ReconcileResult result = reconciler.reconcile(ReconcileRequest.plan(roster.toString()).asOf(instant)
                     .applying(apply).adopting(adopt ? adoption : AdoptionRule.OFF).maxLeavers(maxLeavers)
                     .progress(line -> {
@@ -163,6 +125,6 @@ public final class ReconcileCommand implements Callable<Integer> {
             ReconcileOutput.print(out, output, result);
             ReconcileOutput.summary(err, result);
             return result.conflicts() > 0 || result.failures() > 0 || result.withheld() != null ? 1 : 0;
-        }
+        });
     }
 }

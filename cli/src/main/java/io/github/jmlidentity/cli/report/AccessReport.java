@@ -34,20 +34,12 @@ import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
  * page), account assignments with the cheaper {@link AssignmentStrategy} ({@link AssignmentPlan}), then users are
  * streamed page by page and written as they arrive. Held in memory: group names and assignments, the direct
  * assignments, and one small array of group indexes per user, never a row per user.
+ *
+ * @param progress where the steps are reported, or null for none
+ * @param clock dates the report
  */
-public final class AccessReport {
+public record AccessReport(Directory directory, PrintWriter progress, Clock clock) {
     private static final int PROGRESS_EVERY = 10_000;
-
-    private final Directory directory;
-    private final PrintWriter progress;
-    private final Clock clock;
-
-    /** @param clock dates the report */
-    public AccessReport(Directory directory, PrintWriter progress, Clock clock) {
-        this.directory = directory;
-        this.progress = progress;
-        this.clock = clock;
-    }
 
     public ReportSummary write(ReportWriter writer, Roster roster, String instanceArnOrNull) {
         return write(writer, roster, instanceArnOrNull, null);

@@ -36,10 +36,7 @@ final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void group(GroupAccess group) throws IOException {
-        enter(GROUPS);
-        json.writeStartObject();
-        json.writeStringField("name", group.name());
-        json.writeStringField("groupId", group.groupId());
+        startItem(GROUPS, "name", group.name(), "groupId", group.groupId());
         json.writeNumberField("members", group.members());
         strings("assignments", group.labels());
         json.writeEndObject();
@@ -47,12 +44,8 @@ final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void user(UserAccess user) throws IOException {
-        enter(USERS);
-        json.writeStartObject();
-        json.writeStringField("userName", user.userName());
-        json.writeStringField("userId", user.userId());
-        json.writeStringField("displayName", user.displayName());
-        json.writeStringField("email", user.email());
+        startItem(USERS, "userName", user.userName(), "userId", user.userId(), "displayName", user.displayName(),
+                "email", user.email());
         strings("groups", user.groups());
         accesses("groupAccess", user.groupAccess(), null);
         accesses("directAccess", user.directAccess(), null);
@@ -69,24 +62,16 @@ final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void missingFromDirectory(Roster.Entry entry) throws IOException {
-        enter(MISSING);
-        json.writeStartObject();
-        json.writeStringField("employeeId", entry.employeeId());
-        json.writeStringField("userName", entry.userName());
+        startItem(MISSING, "employeeId", entry.employeeId(), "userName", entry.userName());
         strings("expectedGroups", List.copyOf(entry.expectedGroups()));
         json.writeEndObject();
     }
 
     @Override
     public void pendingChange(PendingChange change) throws IOException {
-        enter(PENDING);
-        json.writeStartObject();
-        json.writeStringField("employeeId", change.employeeId());
-        json.writeStringField("userName", change.userName());
-        json.writeStringField("change", change.change());
-        json.writeStringField("dueAt", String.valueOf(change.dueAt()));
-        json.writeStringField("effectiveAt", String.valueOf(change.effectiveAt()));
-        json.writeStringField("hrEventId", change.hrEventId());
+        startItem(PENDING, "employeeId", change.employeeId(), "userName", change.userName(), "change", change.change(),
+                "dueAt", String.valueOf(change.dueAt()), "effectiveAt", String.valueOf(change.effectiveAt()),
+                "hrEventId", change.hrEventId());
         json.writeEndObject();
     }
 
@@ -144,6 +129,15 @@ final class JsonReportWriter implements ReportWriter {
             section = target;
         } else {
             section = Integer.MAX_VALUE;
+        }
+    }
+
+    /** Enters the {@code target} section and starts an item of it with these string fields: name, value, name, value... */
+    private void startItem(int target, String... namesAndValues) throws IOException {
+        enter(target);
+        json.writeStartObject();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            json.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
         }
     }
 

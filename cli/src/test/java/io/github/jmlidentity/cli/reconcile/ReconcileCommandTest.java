@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jmlidentity.cli.CliRun;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.junit.IdentityStoreLocalExtension;
-import io.github.jmlidentity.identitystore.local.store.IdentityStoreData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,12 +40,11 @@ class ReconcileCommandTest {
     @TempDir
     Path dir;
 
-    private IdentityStoreLocal server() {
-        return IDENTITY_STORE.server();
-    }
+    /** The extension's emulator, as it gives it to the test (back to its seed before each test). */
+    private final IdentityStoreLocal server;
 
-    private IdentityStoreData data() {
-        return server().data();
+    ReconcileCommandTest(IdentityStoreLocal server) {
+        this.server = server;
     }
 
     @BeforeEach
@@ -62,7 +60,7 @@ class ReconcileCommandTest {
         jml("create-user", "--username", "carol.white", "--givenname", "Carol", "--familyname", "White",
                 "--email", "carol.white@example.com");
         jml("update-user", "--username", "carol.white", "--set", "aws:identitystore:enterprise.employeeNumber=X-77");
-        server().resetStats();
+        server.resetStats();
     }
 
     @Test
@@ -92,9 +90,9 @@ class ReconcileCommandTest {
         assertThat(byUser).hasSize(7);
         assertThat(plan.exitCode()).as("conflicts").isEqualTo(1);
         assertThat(plan.err()).contains("plan only: run again with --apply").contains("2 conflict(s)");
-        assertThat(server().stats().writeCalls()).isZero();
-        assertThat(server().stats().calls("DescribeUser")).as("no per-user reads").isZero();
-        assertThat(server().stats().calls("ListUsers")).isEqualTo(1);
+        assertThat(server.stats().writeCalls()).isZero();
+        assertThat(server.stats().calls("DescribeUser")).as("no per-user reads").isZero();
+        assertThat(server.stats().calls("ListUsers")).isEqualTo(1);
 
         // AND without --adopt, Jane is a conflict that says how to adopt her
         Map<String, JsonNode> withoutAdopt = byUserName(reconcile(roster, "--output", "json"));
@@ -110,15 +108,15 @@ class ReconcileCommandTest {
                 "--ledger", ledger());
         assertThat(before.exitCode()).isEqualTo(1);
         assertThat(before.out()).contains("\"outcome\":\"FAILED\"", "IDENTITY_CONFLICT");
-        assertThat(data().userIdByUserName("jane.doe")).isNotNull();
+        assertThat(server.data().userIdByUserName("jane.doe")).isNotNull();
 
         // WHEN the roster is reconciled with --apply --adopt
         CliRun applied = reconcile(roster(JANE), "--apply", "--adopt", "--as-of", "2026-03-01T00:00:00Z", "--audit");
 
         // THEN Jane is numbered, in the groups the rules grant, with one adoption and one mover audit record
         assertThat(applied.exitCode()).as(applied.err()).isZero();
-        String janeId = data().userIdByUserName("jane.doe");
-        assertThat(data().users().get(janeId).path("Extensions").path("aws:identitystore:enterprise")
+        String janeId = server.data().userIdByUserName("jane.doe");
+        assertThat(server.data().users().get(janeId).path("Extensions").path("aws:identitystore:enterprise")
                 .path("employeeNumber").asText()).isEqualTo("E1001");
         assertThat(groupsOf("jane.doe")).containsExactly("jml-all-staff", "jml-engineering", "jml-office-london");
         List<JsonNode> audit = auditLines(applied).stream()
@@ -136,7 +134,7 @@ class ReconcileCommandTest {
                 "--ledger", ledger());
         assertThat(after.exitCode()).as(after.err()).isZero();
         assertThat(after.out()).contains("\"outcome\":\"APPLIED\"", "\"userDeleted\":true");
-        assertThat(data().userIdByUserName("jane.doe")).isNull();
+        assertThat(server.data().userIdByUserName("jane.doe")).isNull();
     }
 
     @Test
@@ -150,8 +148,8 @@ class ReconcileCommandTest {
         assertThat(joined.exitCode()).as(joined.err()).isZero();
         assertThat(joined.out().lines().filter(l -> l.startsWith("JOIN") && l.endsWith("APPLIED")).count())
                 .isEqualTo(31);
-        int users = data().users().size();
-        server().resetStats();
+        int users = server.data().users().size();
+        server.resetStats();
 
         // WHEN a roster with only the first of them is applied (cap: the rules' 25 leavers per hour)
         CliRun guarded = reconcile(roster(rows.get(0)), "--apply", "--as-of", "2026-03-02T00:00:00Z");
@@ -161,8 +159,8 @@ class ReconcileCommandTest {
         assertThat(guarded.err()).contains("30 leavers is more than the cap of 25", "no user was deleted");
         assertThat(guarded.out().lines().filter(l -> l.startsWith("LEAVE") && l.endsWith("withheld")).count())
                 .isEqualTo(30);
-        assertThat(data().users()).hasSize(users);
-        assertThat(server().stats().writeCalls()).isZero();
+        assertThat(server.data().users()).hasSize(users);
+        assertThat(server.stats().writeCalls()).isZero();
     }
 
     @Test
@@ -174,7 +172,7 @@ class ReconcileCommandTest {
                 "--ledger", ledger());
         assertThat(mover.out()).contains("\"outcome\":\"APPLIED\"");
         List<String> promoted = groupsOf("jane.doe");
-        server().resetStats();
+        server.resetStats();
 
         // WHEN the same roster, taken on 2 March at midnight (before the move), is applied
         CliRun stale = reconcile(roster, "--apply", "--adopt", "--as-of", "2026-03-02T00:00:00Z", "--output", "json");
@@ -184,10 +182,10 @@ class ReconcileCommandTest {
         JsonNode jane = byUserName(stale).get("jane.doe");
         assertThat(jane.path("action").asText()).isEqualTo("STALE");
         assertThat(jane.path("details").asText()).contains("older than the last applied event hr-evt-0002");
-        assertThat(data().users().get(data().userIdByUserName("jane.doe")).path("Title").asText())
+        assertThat(server.data().users().get(server.data().userIdByUserName("jane.doe")).path("Title").asText())
                 .isEqualTo("Site Reliability Engineer");
         assertThat(groupsOf("jane.doe")).isEqualTo(promoted).contains("jml-platform");
-        assertThat(server().stats().writeCalls()).isZero();
+        assertThat(server.stats().writeCalls()).isZero();
     }
 
     @Test
@@ -196,7 +194,7 @@ class ReconcileCommandTest {
         String omar = "E1003,omar.haddad,Omar,Haddad,omar.haddad@example.com,Accountant,Finance,Paris,";
         assertThat(reconcile(roster(JANE, omar), "--apply", "--adopt", "--as-of", "2026-03-01T00:00:00Z")
                 .exitCode()).isZero();
-        assertThat(data().userIdByUserName("omar.haddad")).isNotNull();
+        assertThat(server.data().userIdByUserName("omar.haddad")).isNotNull();
 
         // WHEN the next roster marks Omar terminated
         CliRun left = reconcile(roster(JANE, omar.replaceAll(",$", ",terminated")), "--apply", "--adopt",
@@ -204,12 +202,12 @@ class ReconcileCommandTest {
 
         // THEN his user is deleted by a leaver audited as a reconcile
         assertThat(left.exitCode()).as(left.err()).isZero();
-        assertThat(data().userIdByUserName("omar.haddad")).isNull();
+        assertThat(server.data().userIdByUserName("omar.haddad")).isNull();
         JsonNode leaver = auditLines(left).get(0);
         assertThat(leaver.path("detailType").asText()).isEqualTo("Employee Left");
         assertThat(leaver.path("source").asText()).isEqualTo("reconcile");
         assertThat(leaver.path("userDeleted").asBoolean()).isTrue();
-        server().resetStats();
+        server.resetStats();
 
         // AND running the applied reconcile again finds nothing to do and writes nothing
         CliRun again = reconcile(roster(JANE, omar.replaceAll(",$", ",terminated")), "--apply", "--adopt",
@@ -219,7 +217,7 @@ class ReconcileCommandTest {
         assertThat(action(byUser, "jane.doe")).isEqualTo("OK");
         assertThat(action(byUser, "omar.haddad")).isEqualTo("OK");
         assertThat(again.err()).contains("applied: nothing to do; 0 Identity Store calls for the changes");
-        assertThat(server().stats().writeCalls()).isZero();
+        assertThat(server.stats().writeCalls()).isZero();
         assertThat(again.out()).doesNotContain("jml.audit");
     }
 
@@ -234,7 +232,7 @@ class ReconcileCommandTest {
         assertThat(run.err()).contains("refused, nothing was planned or applied")
                 .contains("line 3, field email: must be an email address")
                 .contains("line 4, field employeeId: 'E1001' is also on line 2");
-        assertThat(server().stats().totalCalls()).isZero();
+        assertThat(server.stats().totalCalls()).isZero();
     }
 
     private CliRun reconcile(Path roster, String... options) {
@@ -245,7 +243,7 @@ class ReconcileCommandTest {
     }
 
     private CliRun jml(String... args) {
-        return CliRun.jml(server(), args);
+        return CliRun.jml(server, args);
     }
 
     private Path roster(String... rows) {
@@ -267,10 +265,10 @@ class ReconcileCommandTest {
     }
 
     private List<String> groupsOf(String userName) {
-        return data().read(() -> {
+        return server.data().read(() -> {
             TreeSet<String> names = new TreeSet<>();
-            data().membershipsOfUser(data().userIdByUserName(userName)).values()
-                    .forEach(m -> names.add(data().groups().get(m.groupId()).get("DisplayName").asText()));
+            server.data().membershipsOfUser(server.data().userIdByUserName(userName)).values()
+                    .forEach(m -> names.add(server.data().groups().get(m.groupId()).get("DisplayName").asText()));
             return List.copyOf(names);
         });
     }
