@@ -41,6 +41,11 @@ record ContextReader(Function<String, Object> context) {
         return value;
     }
 
+    /** {@link #integer} for a key without a default: empty when absent. */
+    Optional<Integer> optionalInteger(String key, int min, int max) {
+        return string(key).map(value -> integer(key, 0, min, max));
+    }
+
     boolean bool(String key, boolean defaultValue) {
         Object raw = context.apply(key);
         if (raw == null || raw.toString().isBlank()) {

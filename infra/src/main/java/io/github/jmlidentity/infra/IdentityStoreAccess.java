@@ -70,12 +70,7 @@ public final class IdentityStoreAccess {
     /** The scheduler's Identity Store statement on one store. */
     public static PolicyStatement schedulerStatement(String identityStoreId, LeaverPolicy leaverPolicy,
             MissingGroupPolicy missingGroupPolicy) {
-        return PolicyStatement.Builder.create()
-                .sid("IdentityStoreScheduler")
-                .effect(Effect.ALLOW)
-                .actions(schedulerActions(leaverPolicy, missingGroupPolicy))
-                .resources(resources(identityStoreId))
-                .build();
+        return statement("IdentityStoreScheduler", schedulerActions(leaverPolicy, missingGroupPolicy), identityStoreId);
     }
 
     /** The actions listed for {@code stage} under {@code key} ("always", or "policy=value"), of any service. */
@@ -137,21 +132,24 @@ public final class IdentityStoreAccess {
     /** The policy statement granting the reconcile function its Identity Store operations on one store. */
     public static PolicyStatement reconcileStatement(String identityStoreId, LeaverPolicy leaverPolicy,
             MissingGroupPolicy missingGroupPolicy) {
-        return PolicyStatement.Builder.create()
-                .sid("IdentityStoreReconcile")
-                .effect(Effect.ALLOW)
-                .actions(actions(io.github.jmlidentity.contract.ReconcileFunction.NAME, leaverPolicy, missingGroupPolicy))
-                .resources(resources(identityStoreId))
-                .build();
+        return statement("IdentityStoreReconcile",
+                actions(io.github.jmlidentity.contract.ReconcileFunction.NAME, leaverPolicy, missingGroupPolicy),
+                identityStoreId);
     }
 
     /** The policy statement granting {@code stage}'s function its Identity Store operations on one store. */
     public static PolicyStatement statementFor(LifecycleStage stage, String identityStoreId,
             LeaverPolicy leaverPolicy, MissingGroupPolicy missingGroupPolicy) {
+        return statement("IdentityStore" + LifecycleFunction.title(stage),
+                actions(stage, leaverPolicy, missingGroupPolicy), identityStoreId);
+    }
+
+    /** Allows {@code actions} on the one store's resources ({@link #resources}). */
+    private static PolicyStatement statement(String sid, List<String> actions, String identityStoreId) {
         return PolicyStatement.Builder.create()
-                .sid("IdentityStore" + LifecycleFunction.title(stage))
+                .sid(sid)
                 .effect(Effect.ALLOW)
-                .actions(actions(stage, leaverPolicy, missingGroupPolicy))
+                .actions(actions)
                 .resources(resources(identityStoreId))
                 .build();
     }

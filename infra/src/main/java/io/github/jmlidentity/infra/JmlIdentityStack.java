@@ -41,6 +41,8 @@ public final class JmlIdentityStack extends Stack {
     private final Map<LifecycleStage, LifecycleFunction> functions = new EnumMap<>(LifecycleStage.class);
     private final LifecycleFunction canceller;
     private final LifecycleFunction scheduler;
+    /** The lifecycle functions, then the canceller and the scheduler: the alarms and the outputs cover each. */
+    private final List<LifecycleFunction> allFunctions;
     private final HrEventRouting routing;
     private final OperationsAlarms alarms;
     private final RosterReconcile reconcile;
@@ -72,9 +74,7 @@ public final class JmlIdentityStack extends Stack {
             permissions.addAll(ssoAdmin);
             LifecycleFunction fn = function(FunctionSpec.of(stage), accessRules, functionsCode, environment(),
                     settings.reservedConcurrency(), permissions);
-            if (!ssoAdmin.isEmpty()) {
-                SsoAdminAccess.suppressWildcards(fn.function().getRole(), settings.ssoInstanceArn().orElseThrow());
-            }
+            suppressSsoAdminWildcards(fn.function(), ssoAdmin);
             functions.put(stage, fn);
             targets.put(stage, fn.alias());
         }
@@ -98,9 +98,7 @@ public final class JmlIdentityStack extends Stack {
         schedulerPermissions.addAll(schedulerSsoAdmin);
         this.scheduler = function(FunctionSpec.of(EffectiveDatingFunction.SCHEDULER), accessRules, functionsCode,
                 schedulerEnvironment, StackSettings.SCHEDULER_RESERVED_CONCURRENCY, schedulerPermissions);
-        if (!schedulerSsoAdmin.isEmpty()) {
-            SsoAdminAccess.suppressWildcards(scheduler.function().getRole(), settings.ssoInstanceArn().orElseThrow());
-        }
+        suppressSsoAdminWildcards(scheduler.function(), schedulerSsoAdmin);
 
         this.routing = new HrEventRouting(this, "HrEventRouting", new HrEventRouting.Props(
                 settings.busName(),
@@ -116,11 +114,12 @@ public final class JmlIdentityStack extends Stack {
         List<LifecycleFunction> all = new ArrayList<>(functions.values());
         all.add(canceller);
         all.add(scheduler);
+        this.allFunctions = List.copyOf(all);
         Map<String, IQueue> queues = new LinkedHashMap<>();
         queues.put("delivery-dlq", failureQueues.deliveryDeadLetterQueue());
         queues.put("processing-failures", failureQueues.processingFailureQueue());
         this.alarms = new OperationsAlarms(this, "OperationsAlarms", new OperationsAlarms.Props(
-                getStackName(), settings.alarmEmail(), queues, List.copyOf(all)));
+                getStackName(), settings.alarmEmail(), queues, allFunctions));
 
         // The reconcile's leavers run the leaver's code: the same sso-admin grants under directAssignments: remove.
         // It scans the ledger's links, and queries the due index for the employees with a scheduled change open.
@@ -144,12 +143,10 @@ public final class JmlIdentityStack extends Stack {
                 getStackName(),
                 "jml-identity/" + getStackName()));
 
-        if (!reconcileSsoAdmin.isEmpty()) {
-            SsoAdminAccess.suppressWildcards(reconcile.function().getRole(), settings.ssoInstanceArn().orElseThrow());
-        }
+        suppressSsoAdminWildcards(reconcile.function(), reconcileSsoAdmin);
 
         List<ILogGroup> logGroups = new ArrayList<>();
-        all.forEach(fn -> logGroups.add(fn.logGroup()));
+        allFunctions.forEach(fn -> logGroups.add(fn.logGroup()));
         // A reconcile's changes are audit records too: the auditors' queries read them with the events'.
         logGroups.add(reconcile.logGroup());
         new AuditQueries(this, "AuditQueries", new AuditQueries.Props("jml-identity/" + getStackName(), logGroups));
@@ -170,6 +167,13 @@ public final class JmlIdentityStack extends Stack {
                 reservedConcurrency,
                 failureQueues.processingFailureQueue(),
                 permissions));
+    }
+
+    /** cdk-nag: the sso-admin wildcards {@code fn}'s role holds, when it was granted {@code ssoAdmin} statements. */
+    private void suppressSsoAdminWildcards(IFunction fn, List<PolicyStatement> ssoAdmin) {
+        if (!ssoAdmin.isEmpty()) {
+            SsoAdminAccess.suppressWildcards(fn.getRole(), settings.ssoInstanceArn().orElseThrow());
+        }
     }
 
     /** The functions' environment (names from the contract's FunctionEnvironment). */
@@ -205,10 +209,7 @@ public final class JmlIdentityStack extends Stack {
         output("ReconcileFunctionName", reconcile.function().getFunctionName(), "reconcile function");
         output("ReconcileLogGroup", reconcile.logGroup().getLogGroupName(),
                 "Reconcile summaries and the audit records of its changes");
-        List<LifecycleFunction> all = new ArrayList<>(functions.values());
-        all.add(canceller);
-        all.add(scheduler);
-        for (LifecycleFunction fn : all) {
+        for (LifecycleFunction fn : allFunctions) {
             String name = fn.spec().functionName();
             output(fn.spec().title() + "LogGroup", fn.logGroup().getLogGroupName(), "Audit records of the " + name + " function");
             output(fn.spec().title() + "FunctionName", fn.function().getFunctionName(), name + " function");

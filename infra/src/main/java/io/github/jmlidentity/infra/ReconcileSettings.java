@@ -1,6 +1,5 @@
 package io.github.jmlidentity.infra;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,18 +42,7 @@ public record ReconcileSettings(String rosterPrefix, Optional<String> schedule, 
                         + DEFAULT_ROSTER_KEY);
         String adopt = read.checked(RECONCILE_ADOPT, "off", Set.of("off", "userName+email", "userName")::contains,
                 " is not a valid choice: expected off, userName+email or userName");
-        Optional<Integer> maxLeavers = read.string(RECONCILE_MAX_LEAVERS).map(v -> {
-            try {
-                int n = Integer.parseInt(v);
-                if (n >= 0 && n <= 100_000) {
-                    return n;
-                }
-            } catch (NumberFormatException notANumber) {
-                // reported below
-            }
-            throw new InvalidContextException(RECONCILE_MAX_LEAVERS, "'" + v + "' is not a whole number from 0 to 100000");
-        });
-        return new ReconcileSettings(prefix, schedule, key, adopt.toLowerCase(Locale.ROOT).equals("off") ? "off" : adopt,
-                maxLeavers);
+        Optional<Integer> maxLeavers = read.optionalInteger(RECONCILE_MAX_LEAVERS, 0, 100_000);
+        return new ReconcileSettings(prefix, schedule, key, adopt, maxLeavers);
     }
 }

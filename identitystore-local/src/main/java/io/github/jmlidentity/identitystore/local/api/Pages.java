@@ -30,6 +30,8 @@ public final class Pages {
     private static final String MAC_ALGORITHM = "HmacSHA256";
     private static final int MAC_BYTES = 16;
     private static final SecretKeySpec KEY = newKey();
+    /** One keyed Mac per server thread (a Mac is not thread-safe; doFinal resets it), not one per page. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(Pages::newMac);
 
     private Pages() {
     }
@@ -99,10 +101,14 @@ public final class Pages {
     }
 
     private static byte[] mac(byte[] plain) {
+        return MAC.get().doFinal(plain);
+    }
+
+    private static Mac newMac() {
         try {
             Mac mac = Mac.getInstance(MAC_ALGORITHM);
             mac.init(KEY);
-            return mac.doFinal(plain);
+            return mac;
         } catch (GeneralSecurityException unavailable) {
             throw new IllegalStateException(MAC_ALGORITHM + " is part of every Java runtime", unavailable);
         }
