@@ -270,15 +270,11 @@ public record ReconcileService(LifecycleSettings settings, EnvelopeParser envelo
      */
     private Set<String> employeesWithScheduledChanges() {
         Set<String> employees = new HashSet<>();
-        PendingChanges.Due after = null;
-        while (true) {
-            List<PendingChanges.Due> page = pendingChanges.due(null, after, DUE_PAGE);
-            page.forEach(due -> employees.add(due.employeeId()));
-            if (page.size() < DUE_PAGE) {
-                return employees;
-            }
-            after = page.get(page.size() - 1);
-        }
+        pendingChanges.forEachDue(null, DUE_PAGE, due -> {
+            employees.add(due.employeeId());
+            return true;
+        });
+        return employees;
     }
 
     /**
