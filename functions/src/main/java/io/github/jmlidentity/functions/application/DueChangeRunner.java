@@ -38,38 +38,27 @@ public record DueChangeRunner(PendingChanges store, ProcessHrEvent events, Clock
     @Override
     public DueRun runDue(Instant deadline, Consumer<HrEventResult> each) {
         Instant now = clock.instant();
-        Instant until = now.plus(EffectiveDating.CLOCK_SKEW);
         List<HrEventResult> results = new ArrayList<>();
         Set<String> attempted = new HashSet<>();
-        boolean unfinished = false;
-        PendingChanges.Due after = null;
-        pages:
-        while (true) {
-            List<PendingChanges.Due> page = store.due(until, after, PAGE);
-            for (PendingChanges.Due due : page) {
-                after = due;
-                EmployeeSchedule schedule = store.find(due.employeeId()).orElse(null);
-                if (schedule == null) {
+        boolean unfinished = !store.forEachDue(now.plus(EffectiveDating.CLOCK_SKEW), PAGE, due -> {
+            EmployeeSchedule schedule = store.find(due.employeeId()).orElse(null);
+            if (schedule == null) {
+                return true;
+            }
+            for (ScheduledChange change : schedule.open()) {
+                if (!EffectiveDating.isDue(change.dueAt(), now)
+                        || !attempted.add(due.employeeId() + "\n" + change.hrEventId())) {
                     continue;
                 }
-                for (ScheduledChange change : schedule.open()) {
-                    if (!EffectiveDating.isDue(change.dueAt(), now)
-                            || !attempted.add(due.employeeId() + "\n" + change.hrEventId())) {
-                        continue;
-                    }
-                    if (deadline != null && clock.instant().plus(DEADLINE_MARGIN).isAfter(deadline)) {
-                        unfinished = true;
-                        break pages;
-                    }
-                    HrEventResult result = events.process(request(due.employeeId(), change).within(deadline));
-                    results.add(result);
-                    each.accept(result);
+                if (deadline != null && clock.instant().plus(DEADLINE_MARGIN).isAfter(deadline)) {
+                    return false;
                 }
+                HrEventResult result = events.process(request(due.employeeId(), change).within(deadline));
+                results.add(result);
+                each.accept(result);
             }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
+            return true;
+        });
         Instant end = clock.instant();
         List<PendingChanges.Due> left = store.due(end, null, 1);
         return new DueRun(end, results, unfinished, overdue(end.minus(OVERDUE_AFTER)),
@@ -78,17 +67,9 @@ public record DueChangeRunner(PendingChanges store, ProcessHrEvent events, Clock
 
     /** Employees with a change still open that was due by {@code until} (counted up to {@value #OVERDUE_COUNTED}). */
     private int overdue(Instant until) {
-        int count = 0;
-        PendingChanges.Due after = null;
-        while (count < OVERDUE_COUNTED) {
-            List<PendingChanges.Due> page = store.due(until, after, PAGE);
-            count += page.size();
-            if (page.size() < PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1);
-        }
-        return Math.min(count, OVERDUE_COUNTED);
+        int[] count = {0};
+        store.forEachDue(until, PAGE, due -> ++count[0] < OVERDUE_COUNTED);
+        return count[0];
     }
 
     @Override
@@ -99,18 +80,11 @@ public record DueChangeRunner(PendingChanges store, ProcessHrEvent events, Clock
     /** Every open change in {@code store}, the earliest due first (a listing needs no directory). */
     public static List<Pending> pending(PendingChanges store) {
         List<Pending> pending = new ArrayList<>();
-        PendingChanges.Due after = null;
-        while (true) {
-            List<PendingChanges.Due> page = store.due(null, after, PAGE);
-            for (PendingChanges.Due due : page) {
-                after = due;
-                store.find(due.employeeId()).ifPresent(schedule -> schedule.open()
-                        .forEach(change -> pending.add(new Pending(due.employeeId(), change))));
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
+        store.forEachDue(null, PAGE, due -> {
+            store.find(due.employeeId()).ifPresent(schedule -> schedule.open()
+                    .forEach(change -> pending.add(new Pending(due.employeeId(), change))));
+            return true;
+        });
         pending.sort(java.util.Comparator.comparing((Pending p) -> p.change().dueAt())
                 .thenComparing(Pending::employeeId).thenComparing(p -> p.change().hrEventId()));
         return pending;

@@ -83,8 +83,11 @@ public final class EventPipeline implements ProcessHrEvent {
             try {
                 if (event == null) {
                     event = parser.parse(request.envelope(), request.expected());
-                } else if (!event.kind().refusedBy(request.expected()).isEmpty()) {
-                    throw new InvalidEventException(event.kind().refusedBy(request.expected()));
+                } else {
+                    var refused = event.kind().refusedBy(request.expected());
+                    if (!refused.isEmpty()) {
+                        throw new InvalidEventException(refused);
+                    }
                 }
                 SchedulingGate.Admission admission = event.kind() == EventKind.CANCELLED
                         ? scheduling.cancel(event) : scheduling.admit(event, request.envelope());

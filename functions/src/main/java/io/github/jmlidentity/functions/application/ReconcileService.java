@@ -123,7 +123,7 @@ public record ReconcileService(LifecycleSettings settings, EnvelopeParser envelo
                 items.add(item.action().changes() ? ordered(item, asOf) : item);
             }
         }
-        long planMillis = (System.nanoTime() - started) / 1_000_000;
+        long planMillis = millisSince(started);
         progress.accept("reconcile: plan " + summary(new ReconcilePlan(items)) + " (ledger and planning "
                 + millisSince(planning) + " ms; " + planMillis + " ms with the directory)");
 
@@ -134,7 +134,7 @@ public record ReconcileService(LifecycleSettings settings, EnvelopeParser envelo
         }
         long applyStarted = System.nanoTime();
         ReconcileResult applied = apply(roster.name(), asOf, items, request, planCalls, planMillis);
-        return applied.withApplyMillis((System.nanoTime() - applyStarted) / 1_000_000);
+        return applied.withApplyMillis(millisSince(applyStarted));
     }
 
     private ReconcileResult apply(String rosterName, Instant asOf, List<PlanItem> items, ReconcileRequest request,
@@ -231,7 +231,7 @@ public record ReconcileService(LifecycleSettings settings, EnvelopeParser envelo
                 outcome = Outcome.FAILED;
                 verdict = Verdict.failed(e.errorType(), e.getMessage(), e.isTransient());
             }
-            Cost cost = new Cost(calls.calls(), calls.requestIds(), (System.nanoTime() - startedNanos) / 1_000_000);
+            Cost cost = new Cost(calls.calls(), calls.requestIds(), millisSince(startedNanos));
             record = new AuditRecord(settings.clock().instant(), identity, new UserRef(item.userName(), item.userId()),
                     settings.directory().identityStoreId(), outcome, false,
                     new Changes(changed, List.of(), List.of(), false, List.of()), cost, verdict,
@@ -270,15 +270,11 @@ public record ReconcileService(LifecycleSettings settings, EnvelopeParser envelo
      */
     private Set<String> employeesWithScheduledChanges() {
         Set<String> employees = new HashSet<>();
-        PendingChanges.Due after = null;
-        while (true) {
-            List<PendingChanges.Due> page = pendingChanges.due(null, after, DUE_PAGE);
-            page.forEach(due -> employees.add(due.employeeId()));
-            if (page.size() < DUE_PAGE) {
-                return employees;
-            }
-            after = page.get(page.size() - 1);
-        }
+        pendingChanges.forEachDue(null, DUE_PAGE, due -> {
+            employees.add(due.employeeId());
+            return true;
+        });
+        return employees;
     }
 
     /**

@@ -185,9 +185,7 @@ final class SchedulingGate {
         }
         // A newer event of the same kind is HR's latest word for it: it replaces the pending one (a reschedule). One
         // put on the bus before the pending one (or with a lower HR sequence) arrived late: the pending one stands.
-        List<ScheduledChange> sameKind = schedule.open().stream()
-                .filter(c -> c.state() == State.PENDING && c.kind() == event.kind() && !c.isFollowUp())
-                .filter(c -> !c.hrEventId().equals(event.hrEventId())).toList();
+        List<ScheduledChange> sameKind = pendingOfSameKind(schedule, event);
         Optional<ScheduledChange> later = sameKind.stream().filter(c -> !c.isSupersededBy(event)).findFirst();
         if (later.isPresent()) {
             return lateArrival(event, envelope, schedule, dueAt, later.get(), now);
@@ -203,7 +201,7 @@ final class SchedulingGate {
         }
         next = next.with(ScheduledChange.pending(event, dueAt, new String(envelope, StandardCharsets.UTF_8), now));
         String note = "effective " + event.effectiveAt() + (dueAt.equals(event.effectiveAt()) ? ""
-                : " (due " + rules.effectiveDating().preHireLeadDays() + " days ahead: preHireLeadDays)")
+                : " (due " + dating.preHireLeadDays() + " days ahead: preHireLeadDays)")
                 + ": kept until due" + (replaced.isEmpty() ? "" : "; replaces pending HR event "
                 + String.join(", ", replaced.stream().map(ScheduledChange::hrEventId).toList()));
         ProcessingResult result = ProcessingResult.scheduled(new UserRef(event.userName(), null), dueAt, note)
@@ -262,9 +260,8 @@ final class SchedulingGate {
             }
             if (!claimed && !event.isFollowUp() && ADMITTED.contains(result.outcome())
                     && (event.kind() == EventKind.JOINED || event.kind() == EventKind.LEFT)) {
-                for (ScheduledChange old : next.open()) {
-                    if (old.state() == State.PENDING && old.kind() == event.kind() && !old.isFollowUp()
-                            && !old.hrEventId().equals(event.hrEventId()) && old.isSupersededBy(event)) {
+                for (ScheduledChange old : pendingOfSameKind(next, event)) {
+                    if (old.isSupersededBy(event)) {
                         next = next.with(old.resolved(State.REPLACED, event.hrEventId(), now));
                         cancelled.add(old.hrEventId());
                         notices.add(new Notice(event.employeeId(), old, Outcome.CANCELLED, "replaced by HR event "
@@ -420,6 +417,16 @@ final class SchedulingGate {
             return Optional.of(unknown);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The other pending HR events of the event's kind: what a newer event of that kind replaces (follow-ups left out:
+     * only a rehire cancels one).
+     */
+    private static List<ScheduledChange> pendingOfSameKind(EmployeeSchedule schedule, HrEvent event) {
+        return schedule.open().stream()
+                .filter(c -> c.state() == State.PENDING && c.kind() == event.kind() && !c.isFollowUp())
+                .filter(c -> !c.hrEventId().equals(event.hrEventId())).toList();
     }
 
     private EmployeeSchedule schedule(String employeeId) {

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +48,9 @@ public record AccessRules(
         this(defaultGroups, managedGroups, rules, protectedUsers, missingGroupPolicy, leaverPolicy, maxLeaversPerHour,
                 directAssignments, EffectiveDating.defaults());
     }
+
+    /** The confusable-folded skeleton of each protected name (lower-cased), folded on first use. */
+    private static final Map<String, String> PROTECTED_SKELETONS = new ConcurrentHashMap<>();
 
     public AccessRules {
         Objects.requireNonNull(directAssignments, "directAssignments");
@@ -114,7 +119,12 @@ public record AccessRules(
         if (userName == null) {
             return Optional.empty();
         }
-        return protectedUsers.stream().filter(p -> ConfusableFold.lookAlike(p, userName)).sorted().findFirst();
+        // Called for every event and, in a reconcile, for every roster row and directory user: the name is folded
+        // once, and each protected name once per JVM (there are a handful), not once per comparison.
+        String skeleton = ConfusableFold.skeleton(userName);
+        return protectedUsers.stream()
+                .filter(p -> PROTECTED_SKELETONS.computeIfAbsent(p, ConfusableFold::skeleton).equals(skeleton))
+                .sorted().findFirst();
     }
 
     /** All groups any rule can grant: what a deployment must create in the Identity Store. */

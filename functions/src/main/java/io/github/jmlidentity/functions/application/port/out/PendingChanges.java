@@ -5,6 +5,7 @@ import io.github.jmlidentity.functions.domain.EmployeeSchedule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The scheduled changes, one schedule per employee (in the ledger's store when deployed), written with conditional
@@ -27,6 +28,28 @@ public interface PendingChanges {
      * {@code after} (null: from the start).
      */
     List<Due> due(Instant until, Due after, int limit);
+
+    /**
+     * Every index entry due by {@code until} (null: all), the earliest first, read {@code pageSize} at a time (one
+     * {@link #due} call a page), until {@code each} returns false.
+     *
+     * @return false when {@code each} stopped the walk, true when every entry was read
+     */
+    default boolean forEachDue(Instant until, int pageSize, Predicate<Due> each) {
+        Due after = null;
+        while (true) {
+            List<Due> page = due(until, after, pageSize);
+            for (Due due : page) {
+                if (!each.test(due)) {
+                    return false;
+                }
+                after = due;
+            }
+            if (page.size() < pageSize) {
+                return true;
+            }
+        }
+    }
 
     /** An employee with an open change due at {@code dueAt} (the index entry). */
     record Due(String employeeId, Instant dueAt) {
