@@ -3,8 +3,6 @@ package io.github.jmlidentity.functions.adapter.out;
 import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.reconcile.DirectoryGroup;
-import io.github.jmlidentity.identitycenter.sdk.ExceptionTranslator;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.Group;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
@@ -16,7 +14,8 @@ import software.amazon.awssdk.services.identitystore.model.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+
+import static io.github.jmlidentity.functions.adapter.out.SdkCalls.call;
 
 /**
  * The Identity Store listed in pages of 100 through the AWS SDK v2 (ListUsers with the enterprise extension,
@@ -85,13 +84,5 @@ public final class SdkDirectoryListing implements DirectoryListing {
 
     private static String next(String token) {
         return token == null || token.isEmpty() ? null : token;
-    }
-
-    private static <T> T call(String action, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw ExceptionTranslator.translate(e, action);
-        }
     }
 }
