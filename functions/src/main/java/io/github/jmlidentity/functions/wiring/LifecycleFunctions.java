@@ -93,24 +93,31 @@ public final class LifecycleFunctions {
 
     private static Builder wiringFromEnvironment(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb();
-        Builder wiring = builder()
+        Builder wiring = deployed(config)
                 .loadSchemasAtInit(true)
-                .directory(new SdkIdentityDirectory(AwsClients.identityStore(config.identityStoreMaxRps()),
-                        config.identityStoreId()))
-                .ledger(new DynamoDbEmployeeLedger(dynamoDb, config.ledgerTable()))
-                .pendingChanges(new DynamoDbPendingChanges(dynamoDb, config.ledgerTable()))
-                .accountAssignments(config.ssoInstanceArn() == null ? AccountAssignments.NONE
-                        : new SdkAccountAssignments(AwsClients::ssoAdmin, config.ssoInstanceArn()))
-                .rules(config.rules())
-                .dryRun(config.dryRun())
-                .source(config.hrEventSource())
                 .failureQueue(config.failureQueueUrl() == null ? null
                         : new SqsFailureQueue(AwsClients.sqs(), config.failureQueueUrl()));
         if (SnapStartPriming.applies(env)) {
             SnapStartPriming.prime(wiring);
         }
         return wiring;
+    }
+
+    /**
+     * What every deployed function is made of (the lifecycle functions, the scheduler, the reconcile): the Identity
+     * Store through the SDK, paced to the container's share of the quota (also listed in pages, for a reconcile); the
+     * ledger table, which holds the scheduled changes too; account assignments through sso-admin (its client built on
+     * a leaver's first use); the rules, dry run and event source of {@code config}.
+     */
+    static Builder deployed(FunctionConfig config) {
+        return builder()
+                .identityStore(AwsClients.identityStore(config.identityStoreMaxRps()), config.identityStoreId())
+                .ledgerTable(AwsClients.dynamoDb(), config.ledgerTable())
+                .accountAssignments(config.ssoInstanceArn() == null ? AccountAssignments.NONE
+                        : new SdkAccountAssignments(AwsClients::ssoAdmin, config.ssoInstanceArn()))
+                .rules(config.rules())
+                .dryRun(config.dryRun())
+                .source(config.hrEventSource());
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.github.jmlidentity.functions.wiring;
 
-import io.github.jmlidentity.functions.adapter.out.AwsClients;
 import io.github.jmlidentity.functions.adapter.out.S3RosterSource;
-import io.github.jmlidentity.functions.adapter.out.SdkAccountAssignments;
-import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.application.port.in.ReconcileRoster;
 import io.github.jmlidentity.functions.domain.reconcile.AdoptionRule;
 
@@ -35,17 +32,9 @@ public final class ReconcileFunctions {
                 .orElseThrow(() -> new IllegalStateException("invalid function configuration: RECONCILE_ADOPT must be"
                         + " off, userName+email or userName, was '" + adopt + "'"));
         Integer maxLeavers = maxLeavers(RECONCILE_MAX_LEAVERS.in(env));
-        var client = AwsClients.identityStore(config.identityStoreMaxRps());
-        ReconcileRoster reconciler = LifecycleFunctions.builder()
-                .identityStore(client, config.identityStoreId())
-                // The ledger table holds the scheduled changes too: the plan leaves an employee with one to it.
-                .ledgerTable(AwsClients.dynamoDb(), config.ledgerTable())
-                // Its leavers run the leaver's code, which removes direct account assignments too.
-                .accountAssignments(config.ssoInstanceArn() == null ? AccountAssignments.NONE
-                        : new SdkAccountAssignments(AwsClients::ssoAdmin, config.ssoInstanceArn()))
-                .rules(config.rules())
-                .dryRun(config.dryRun())
-                .source(config.hrEventSource())
+        // The ledger table holds the scheduled changes too: the plan leaves an employee with one to it. Its leavers
+        // run the leaver's code, which removes direct account assignments too.
+        ReconcileRoster reconciler = LifecycleFunctions.deployed(config)
                 .rosterSource(S3RosterSource.fromEnvironment(env))
                 .buildReconciler();
         return new Deployed(reconciler, adoption, maxLeavers);

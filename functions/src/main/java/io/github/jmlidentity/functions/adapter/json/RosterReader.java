@@ -171,7 +171,8 @@ public final class RosterReader implements RosterParser {
                 rows.problem(line, "json", "must be a JSON object of the event detail shape");
                 continue;
             }
-            ObjectNode detail = ((ObjectNode) node).deepCopy();
+            // Parsed for this line alone: edited in place.
+            ObjectNode detail = (ObjectNode) node;
             REPLACED.forEach(detail::remove);
             List<String> unknown = new ArrayList<>();
             detail.fieldNames().forEachRemaining(name -> {

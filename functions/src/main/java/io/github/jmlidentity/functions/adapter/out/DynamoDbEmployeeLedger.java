@@ -8,7 +8,6 @@ import io.github.jmlidentity.identitycenter.sdk.ExceptionTranslator;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -114,33 +113,11 @@ public record DynamoDbEmployeeLedger(DynamoDbClient client, String table) implem
     }
 
     private Map<String, AttributeValue> get(String key) {
-        try {
-            var response = client.getItem(r -> r.tableName(table).consistentRead(true).overrideConfiguration(InvocationScope.requestOverrides())
-                    .key(Map.of(KEY, AttributeValue.fromS(key))));
-            return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
-        } catch (SdkException e) {
-            throw ExceptionTranslator.translate(e, "read ledger " + table + " key " + key);
-        }
+        return LedgerTableItems.get(client, table, key, "read ledger " + table + " key " + key);
     }
 
     private boolean conditionalPut(Map<String, AttributeValue> item, long expectedVersion, String action) {
-        try {
-            if (expectedVersion == 0) {
-                client.putItem(r -> r.tableName(table).item(item).overrideConfiguration(InvocationScope.requestOverrides())
-                        .conditionExpression("attribute_not_exists(#k)")
-                        .expressionAttributeNames(Map.of("#k", KEY)));
-            } else {
-                client.putItem(r -> r.tableName(table).item(item).overrideConfiguration(InvocationScope.requestOverrides())
-                        .conditionExpression("#v = :v")
-                        .expressionAttributeNames(Map.of("#v", "version"))
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
-            }
-            return true;
-        } catch (ConditionalCheckFailedException lostRace) {
-            return false;
-        } catch (SdkException e) {
-            throw ExceptionTranslator.translate(e, action + " in ledger " + table);
-        }
+        return LedgerTableItems.put(client, table, item, expectedVersion, action + " in ledger " + table);
     }
 
     /** The stored fields as DynamoDB attributes: absent values and empty lists are left out. */

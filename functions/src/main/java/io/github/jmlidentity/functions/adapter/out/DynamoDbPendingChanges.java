@@ -8,7 +8,6 @@ import io.github.jmlidentity.identitycenter.sdk.ExceptionTranslator;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
@@ -32,35 +31,15 @@ public record DynamoDbPendingChanges(DynamoDbClient client, String table) implem
 
     @Override
     public Optional<EmployeeSchedule> find(String employeeId) {
-        try {
-            var response = client.getItem(r -> r.tableName(table).consistentRead(true)
-                    .overrideConfiguration(InvocationScope.requestOverrides())
-                    .key(Map.of(KEY, AttributeValue.fromS(KEY_PREFIX + employeeId))));
-            return response.hasItem() && !response.item().isEmpty()
-                    ? Optional.of(fromItem(employeeId, response.item())) : Optional.empty();
-        } catch (SdkException e) {
-            throw ExceptionTranslator.translate(e, "read the schedule of employee " + employeeId + " in " + table);
-        }
+        Map<String, AttributeValue> item = LedgerTableItems.get(client, table, KEY_PREFIX + employeeId,
+                "read the schedule of employee " + employeeId + " in " + table);
+        return item == null ? Optional.empty() : Optional.of(fromItem(employeeId, item));
     }
 
     @Override
     public boolean put(EmployeeSchedule next, long expectedVersion) {
-        Map<String, AttributeValue> item = toItem(next);
-        try {
-            if (expectedVersion == 0) {
-                client.putItem(r -> r.tableName(table).item(item).overrideConfiguration(InvocationScope.requestOverrides())
-                        .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", KEY)));
-            } else {
-                client.putItem(r -> r.tableName(table).item(item).overrideConfiguration(InvocationScope.requestOverrides())
-                        .conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", "version"))
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
-            }
-            return true;
-        } catch (ConditionalCheckFailedException lostRace) {
-            return false;
-        } catch (SdkException e) {
-            throw ExceptionTranslator.translate(e, "write the schedule of employee " + next.employeeId() + " in " + table);
-        }
+        return LedgerTableItems.put(client, table, toItem(next), expectedVersion,
+                "write the schedule of employee " + next.employeeId() + " in " + table);
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.github.jmlidentity.functions.adapter.out;
 import io.github.jmlidentity.functions.application.port.out.AccountAssignments;
 import io.github.jmlidentity.functions.domain.DirectAssignment;
 import io.github.jmlidentity.identitycenter.ResourceMissingException;
-import io.github.jmlidentity.identitycenter.sdk.ExceptionTranslator;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssoadmin.model.AccountAssignmentForPrincipal;
 import software.amazon.awssdk.services.ssoadmin.model.AccountAssignmentOperationStatus;
@@ -15,6 +13,8 @@ import software.amazon.awssdk.services.ssoadmin.model.TargetType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+
+import static io.github.jmlidentity.functions.adapter.out.SdkCalls.call;
 
 /**
  * Account assignments through the sso-admin SDK client, in one IAM Identity Center instance. The client (and the
@@ -120,14 +120,6 @@ public final class SdkAccountAssignments implements AccountAssignments {
                 }
             }
             return current;
-        }
-    }
-
-    private static <T> T call(String action, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw ExceptionTranslator.translate(e, action);
         }
     }
 }

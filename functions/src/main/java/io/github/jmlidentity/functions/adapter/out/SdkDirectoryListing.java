@@ -3,8 +3,6 @@ package io.github.jmlidentity.functions.adapter.out;
 import io.github.jmlidentity.functions.application.port.out.DirectoryListing;
 import io.github.jmlidentity.functions.domain.DirectoryUser;
 import io.github.jmlidentity.functions.domain.reconcile.DirectoryGroup;
-import io.github.jmlidentity.identitycenter.sdk.ExceptionTranslator;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.Group;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
@@ -16,12 +14,13 @@ import software.amazon.awssdk.services.identitystore.model.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+
+import static io.github.jmlidentity.functions.adapter.out.SdkCalls.call;
 
 /**
  * The Identity Store listed in pages of 100 through the AWS SDK v2 (ListUsers with the enterprise extension,
  * ListGroups, ListGroupMemberships). Page by page rather than through the SDK paginators, so that each page gets
- * the time left when it is requested (see InvocationScope) and nothing but the current page is held.
+ * the time left when it is requested (see InvocationScope, TokenPages) and nothing but the current page is held.
  */
 public final class SdkDirectoryListing implements DirectoryListing {
 
@@ -37,61 +36,40 @@ public final class SdkDirectoryListing implements DirectoryListing {
 
     @Override
     public void forEachUser(Consumer<DirectoryUser> each) {
-        String token = null;
-        do {
-            String from = token;
-            ListUsersResponse page = call("ListUsers", () -> client.listUsers(r -> r.identityStoreId(identityStoreId)
-                    .extensions(IdentityStoreTranslator.EXTENSIONS).maxResults(PAGE).nextToken(from)
-                    .overrideConfiguration(InvocationScope.requestOverrides())));
-            for (User user : page.users()) {
-                each.accept(new DirectoryUser(user.userId(), IdentityStoreTranslator.profileOf(user)));
-            }
-            token = next(page.nextToken());
-        } while (token != null);
+        TokenPages.each(token -> call("ListUsers", () -> client.listUsers(r -> r.identityStoreId(identityStoreId)
+                        .extensions(IdentityStoreTranslator.EXTENSIONS).maxResults(PAGE).nextToken(token)
+                        .overrideConfiguration(InvocationScope.requestOverrides()))),
+                ListUsersResponse::nextToken, page -> {
+                    for (User user : page.users()) {
+                        each.accept(new DirectoryUser(user.userId(), IdentityStoreTranslator.profileOf(user)));
+                    }
+                });
     }
 
     @Override
     public List<DirectoryGroup> groups() {
         List<DirectoryGroup> groups = new ArrayList<>();
-        String token = null;
-        do {
-            String from = token;
-            ListGroupsResponse page = call("ListGroups", () -> client.listGroups(r -> r.identityStoreId(identityStoreId)
-                    .maxResults(PAGE).nextToken(from).overrideConfiguration(InvocationScope.requestOverrides())));
-            for (Group group : page.groups()) {
-                groups.add(new DirectoryGroup(group.groupId(), group.displayName()));
-            }
-            token = next(page.nextToken());
-        } while (token != null);
+        TokenPages.each(token -> call("ListGroups", () -> client.listGroups(r -> r.identityStoreId(identityStoreId)
+                        .maxResults(PAGE).nextToken(token).overrideConfiguration(InvocationScope.requestOverrides()))),
+                ListGroupsResponse::nextToken, page -> {
+                    for (Group group : page.groups()) {
+                        groups.add(new DirectoryGroup(group.groupId(), group.displayName()));
+                    }
+                });
         return groups;
     }
 
     @Override
     public void forEachMember(String groupId, Consumer<Member> each) {
-        String token = null;
-        do {
-            String from = token;
-            ListGroupMembershipsResponse page = call("ListGroupMemberships " + groupId,
-                    () -> client.listGroupMemberships(r -> r.identityStoreId(identityStoreId).groupId(groupId)
-                            .maxResults(PAGE).nextToken(from).overrideConfiguration(InvocationScope.requestOverrides())));
-            for (GroupMembership membership : page.groupMemberships()) {
-                if (membership.memberId() != null && membership.memberId().userId() != null) {
-                    each.accept(new Member(membership.membershipId(), membership.memberId().userId()));
-                }
-            }
-            token = next(page.nextToken());
-        } while (token != null);
-    }
-
-    private static String next(String token) {
-        return token == null || token.isEmpty() ? null : token;
-    }
-
-    private static <T> T call(String action, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw ExceptionTranslator.translate(e, action);
-        }
+        TokenPages.each(token -> call("ListGroupMemberships " + groupId,
+                        () -> client.listGroupMemberships(r -> r.identityStoreId(identityStoreId).groupId(groupId)
+                                .maxResults(PAGE).nextToken(token).overrideConfiguration(InvocationScope.requestOverrides()))),
+                ListGroupMembershipsResponse::nextToken, page -> {
+                    for (GroupMembership membership : page.groupMemberships()) {
+                        if (membership.memberId() != null && membership.memberId().userId() != null) {
+                            each.accept(new Member(membership.membershipId(), membership.memberId().userId()));
+                        }
+                    }
+                });
     }
 }

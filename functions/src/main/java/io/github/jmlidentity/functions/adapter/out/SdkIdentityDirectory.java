@@ -10,10 +10,8 @@ import io.github.jmlidentity.identitycenter.DirectoryFailure.Kind;
 import io.github.jmlidentity.identitycenter.DirectoryFailure;
 import io.github.jmlidentity.identitycenter.ResourceMissingException;
 import io.github.jmlidentity.identitycenter.UniquenessConflictException;
-import io.github.jmlidentity.identitycenter.sdk.ExceptionTranslator;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.AlternateIdentifier;
 import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
@@ -32,7 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+
+import static io.github.jmlidentity.functions.adapter.out.SdkCalls.call;
 
 /**
  * The Identity Store through the AWS SDK v2. Group ids are cached for the life of the container: groups change
@@ -246,13 +245,5 @@ public final class SdkIdentityDirectory implements IdentityDirectory {
 
     private static AwsRequestOverrideConfiguration deadline() {
         return InvocationScope.requestOverrides();
-    }
-
-    private static <T> T call(String action, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw ExceptionTranslator.translate(e, action);
-        }
     }
 }
