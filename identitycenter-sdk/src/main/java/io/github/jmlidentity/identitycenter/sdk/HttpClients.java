@@ -21,9 +21,20 @@ public final class HttpClients {
     private HttpClients() {
     }
 
-    /** For AWS (https): the SDK's URL connection client, with its TLS set-up and proxy settings. */
+    /**
+     * For AWS (https): the SDK's URL connection client, with its TLS set-up and proxy settings. One per process: the
+     * client builds an SSL context when it is built, and a Lambda container's Identity Store, sso-admin, DynamoDB and
+     * SQS clients would otherwise each pay for one at init. It holds no connections of its own (its close() does
+     * nothing), so it is safe to share between SDK clients, which never close an HTTP client they were given.
+     */
     public static SdkHttpClient forAws() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT).build();
+        return SharedForAws.CLIENT;
+    }
+
+    /** Built on first use, so that a run against a plain http endpoint never sets up TLS. */
+    private static final class SharedForAws {
+        static final SdkHttpClient CLIENT = UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT).build();
     }
 
     /**
