@@ -108,7 +108,7 @@ public final class ReconcileCommand extends FunctionsCommand {
             err.println("jml reconcile: --max-leavers must be 0 or more, was " + maxLeavers);
             return 2;
         }
-        return withClients("jml reconcile", err, env, aws, storeId, wiring -> wiring
+        return withClients(env, aws, storeId, wiring -> wiring
                 .auditLines(audit ? FunctionsTarget.auditLinesTo(out) : line -> { })
                 .buildReconciler(), reconciler -> {
             ReconcileResult result = reconciler.reconcile(ReconcileRequest.plan(roster.toString()).asOf(instant)
