@@ -82,8 +82,8 @@ public final class ApiCallsBenchmark extends GoalBenchmark {
                         context.rules().removesDirectAssignments());
                 knownGroups.addAll(audit.changes().groupsAdded());
                 knownGroups.addAll(audit.changes().membershipsBefore());
-                long actualTotal = actual.values().stream().mapToLong(Long::longValue).sum();
-                long minimumTotal = minimum.values().stream().mapToLong(Long::longValue).sum();
+                long actualTotal = CallCounts.total(actual);
+                long minimumTotal = CallCounts.total(minimum);
                 List<String> over = new ArrayList<>();
                 actual.forEach((op, n) -> {
                     if (n > minimum.getOrDefault(op, 0L)) {

@@ -84,10 +84,10 @@ public final class BenchContext implements AutoCloseable {
         return repo.resolve("bench/target");
     }
 
-    /** An empty Identity Store Local (fresh state, stats zeroed, no faults) with the rules' groups created. */
     /** The permission sets of {@link #freshServer()}'s IAM Identity Center instance. */
     static final java.util.List<String> PERMISSION_SETS = java.util.List.of("AdministratorAccess", "ReadOnlyAccess");
 
+    /** An empty Identity Store Local (fresh state, stats zeroed, no faults) with the rules' groups created. */
     public synchronized IdentityStoreLocal freshServer() {
         if (server == null) {
             server = IdentityStoreLocal.builder().port(0).build().start();

@@ -32,8 +32,7 @@ public final class BenchMain {
             new ArtifactBenchmark(),
             new OneShotBenchmark());
 
-    private static final double LOAD_AT_START = Math.round(java.lang.management.ManagementFactory
-            .getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
+    private static final double LOAD_AT_START = Machine.loadAverage();
 
     private BenchMain() {
     }

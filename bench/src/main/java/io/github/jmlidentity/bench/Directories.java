@@ -4,11 +4,11 @@ import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 import java.util.Collection;
@@ -26,9 +26,7 @@ public final class Directories {
 
     /** The functions' production sso-admin client against the emulator. */
     public static SsoAdminClient functionsSsoAdminClient(IdentityStoreLocal server) {
-        return LifecycleFunctions.ssoAdminClient(builder -> builder.endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
+        return LifecycleFunctions.ssoAdminClient(builder -> local(builder, server));
     }
 
     public static IdentitystoreClient client(IdentityStoreLocal server, ClientOverrideConfiguration overrides) {
@@ -38,7 +36,8 @@ public final class Directories {
                 .build();
     }
 
-    private static IdentitystoreClientBuilder local(IdentitystoreClientBuilder builder, IdentityStoreLocal server) {
+    /** The emulator's endpoint, a region and dummy credentials, on any AWS SDK client builder. */
+    private static <B extends AwsClientBuilder<B, ?>> B local(B builder, IdentityStoreLocal server) {
         return builder.endpointOverride(server.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));

@@ -20,9 +20,14 @@ final class Machine {
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         // Timings depend on what else runs on the cores: how busy they were when the results were written.
-        m.put("loadAverage1m", Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage() * 100) / 100.0);
+        m.put("loadAverage1m", loadAverage());
         return m;
+    }
+
+    /** The system load average over the last minute, to two decimals: how busy the cores are now. */
+    static double loadAverage() {
+        return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage() * 100) / 100.0;
     }
 
     private static String cpuModel() {

@@ -1,5 +1,8 @@
 package io.github.jmlidentity.bench;
 
+import static io.github.jmlidentity.bench.CallCounts.pages;
+import static io.github.jmlidentity.bench.CallCounts.total;
+
 import io.github.jmlidentity.identitystore.local.FaultSettings;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 import io.github.jmlidentity.identitystore.local.StatsSnapshot;
@@ -197,14 +200,6 @@ public final class ReconcileScaleBenchmark extends GoalBenchmark {
         calls.put("CreateUser", (long) scale.joiners());
         calls.put("DeleteUser", leaves);
         return calls;
-    }
-
-    private static long pages(long n) {
-        return Math.max(1, (n + 99) / 100);
-    }
-
-    private static long total(Map<String, Long> calls) {
-        return calls.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static long find(Pattern pattern, String text) {

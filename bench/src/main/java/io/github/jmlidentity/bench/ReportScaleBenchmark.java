@@ -1,5 +1,8 @@
 package io.github.jmlidentity.bench;
 
+import static io.github.jmlidentity.bench.CallCounts.pages;
+import static io.github.jmlidentity.bench.CallCounts.total;
+
 import io.github.jmlidentity.functions.support.ChildProcess;
 import io.github.jmlidentity.identitystore.local.IdentityStoreLocal;
 
@@ -160,7 +163,7 @@ public final class ReportScaleBenchmark extends GoalBenchmark {
         shared.put("ListInstances", 1L);
         shared.put("ListGroups", pages(scale.groups()));
         shared.put("ListUsers", pages(scale.users()));
-        shared.put("ListGroupMemberships", scale.membersPerGroup().values().stream().mapToLong(ReportScaleBenchmark::pages).sum());
+        shared.put("ListGroupMemberships", scale.membersPerGroup().values().stream().mapToLong(CallCounts::pages).sum());
         shared.put("ListPermissionSets", pages(scale.permissionSets()));
         Map<Integer, Set<Integer>> accountsOfPermissionSet = new TreeMap<>();
         Map<List<Integer>, Long> perPair = new HashMap<>();
@@ -188,16 +191,7 @@ public final class ReportScaleBenchmark extends GoalBenchmark {
         Map<String, Long> perPrincipal = new TreeMap<>(shared);
         perPrincipal.put("ListAccountAssignmentsForPrincipal", principalPages);
         Map<String, Long> perAccountPermissionSet = new TreeMap<>(shared);
-        perAccountPermissionSet.put("ListAccountAssignments", perPair.values().stream().mapToLong(ReportScaleBenchmark::pages).sum());
+        perAccountPermissionSet.put("ListAccountAssignments", perPair.values().stream().mapToLong(CallCounts::pages).sum());
         return Map.of(PER_PRINCIPAL, perPrincipal, PER_PAIR, perAccountPermissionSet);
-    }
-
-    private static long total(Map<String, Long> calls) {
-        return calls.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Pages of 100 to list n items; an empty list still takes one call. */
-    private static long pages(long n) {
-        return Math.max(1, (n + 99) / 100);
     }
 }

@@ -52,34 +52,34 @@ public abstract class FunctionsCommand implements Callable<Integer> {
     /**
      * The functions' wiring with the access rules, the event source and the ledger these options give.
      *
-     * @throws io.github.jmlidentity.functions.domain.InvalidAccessRulesException naming every error in the rules
+     * @throws BadSettingException naming the rules file and every error in it, when the rules do not load
      */
     protected LifecycleFunctions.Builder wiring(Map<String, String> env, LocalAws aws) {
-        return ledger.configure(functionOptions.configure(LifecycleFunctions.builder(), env), env, aws);
+        LifecycleFunctions.Builder rules;
+        try {
+            rules = functionOptions.configure(LifecycleFunctions.builder(), env);
+        } catch (InvalidAccessRulesException e) {
+            throw new BadSettingException(functionOptions.rulesFile(env) + ": " + String.join("; ", e.errors()));
+        }
+        return ledger.configure(rules, env, aws);
     }
 
     /**
      * Builds what {@code build} makes of the functions' wiring on an Identity Store and an sso-admin client for
      * {@code storeId}, and runs {@code work} on it before both clients are closed.
      *
-     * @param command names the command in the one line that access rules which do not load end it with (exit code 2)
      * @return {@code work}'s exit code
+     * @throws BadSettingException when the access rules do not load (see {@link #wiring})
      */
-    protected <T> int withClients(String command, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId,
+    protected <T> int withClients(Map<String, String> env, LocalAws aws, String storeId,
                                   Function<LifecycleFunctions.Builder, T> build, ToIntFunction<T> work) {
         try (IdentitystoreClient client = LifecycleFunctions.identityStoreClient(
                 builder -> aws.configure(builder, target.endpoint.region()));
              SsoAdminClient ssoAdmin = LifecycleFunctions.ssoAdminClient(
                      builder -> aws.configure(builder, target.endpoint.region()))) {
-            T built;
-            try {
-                built = build.apply(wiring(env, aws)
-                        .identityStore(client, storeId)
-                        .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId)));
-            } catch (InvalidAccessRulesException e) {
-                err.println(command + ": " + functionOptions.rulesFile(env) + ": " + String.join("\n  ", e.errors()));
-                return 2;
-            }
+            T built = build.apply(wiring(env, aws)
+                    .identityStore(client, storeId)
+                    .ssoAdmin(ssoAdmin, target.instanceArn(env, () -> ssoAdmin, storeId)));
             return work.applyAsInt(built);
         }
     }

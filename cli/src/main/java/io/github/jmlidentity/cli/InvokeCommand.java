@@ -3,7 +3,6 @@ package io.github.jmlidentity.cli;
 import io.github.jmlidentity.functions.application.audit.AuditRecord;
 import io.github.jmlidentity.functions.application.port.in.HrEventRequest;
 import io.github.jmlidentity.functions.application.port.in.ProcessHrEvent;
-import io.github.jmlidentity.functions.domain.InvalidAccessRulesException;
 import io.github.jmlidentity.functions.domain.Outcome;
 import io.github.jmlidentity.functions.wiring.EventInput;
 import io.github.jmlidentity.functions.wiring.LifecycleFunctions;
@@ -64,12 +63,7 @@ final class InvokeCommand extends HrEventsCommand {
 
     @Override
     protected int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
-        LifecycleFunctions.Builder wiring;
-        try {
-            wiring = wiring(env, aws);
-        } catch (InvalidAccessRulesException e) {
-            throw new BadSettingException(functionOptions.rulesFile(env) + ": " + String.join("; ", e.errors()));
-        }
+        LifecycleFunctions.Builder wiring = wiring(env, aws);
         StartupTiming.phaseEnded("rules and ledger");
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int unreadable = 0;

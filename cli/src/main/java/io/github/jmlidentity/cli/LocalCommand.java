@@ -34,7 +34,6 @@ import java.util.concurrent.CountDownLatch;
 final class LocalCommand implements Callable<Integer> {
 
     static final Path DEFAULT_SEED = Path.of("config/local-seed.json");
-    static final int BAD_SETTING = 2;
 
     @Option(names = "--port", defaultValue = "8190", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
@@ -108,10 +107,8 @@ final class LocalCommand implements Callable<Integer> {
         try {
             server = start();
         } catch (IllegalArgumentException badSetting) {
-            // The emulator's own one-line start-up error, naming the option: no stack trace.
-            spec.commandLine().getErr().println("jml local: " + badSetting.getMessage());
-            spec.commandLine().getErr().flush();
-            return BAD_SETTING;
+            // The emulator's own one-line start-up error, naming the option: no stack trace, exit code 2.
+            throw new BadSettingException(badSetting.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -83,7 +83,7 @@ final class ScheduledCommand implements Runnable {
         @Override
         protected int run(PrintWriter out, PrintWriter err, Map<String, String> env, LocalAws aws, String storeId) {
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-            return withClients("jml scheduled run-due", err, env, aws, storeId, wiring -> wiring
+            return withClients(env, aws, storeId, wiring -> wiring
                     .dryRun(dryRun)
                     .auditLines(FunctionsTarget.auditLinesTo(out))
                     .buildFunctions().scheduled(), scheduled -> {

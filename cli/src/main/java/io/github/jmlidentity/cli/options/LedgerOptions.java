@@ -36,8 +36,13 @@ public final class LedgerOptions {
 
     /** Whether neither a ledger table nor a ledger file was named (by option or LEDGER_TABLE). */
     public boolean noneNamed(Map<String, String> env) {
+        return table(env) == null && ledgerFile == null;
+    }
+
+    /** The ledger table the option, else LEDGER_TABLE in {@code env}, names; null when neither names one. */
+    private String table(Map<String, String> env) {
         String table = ledgerTable != null ? ledgerTable : FunctionEnvironment.LEDGER_TABLE.in(env);
-        return (table == null || table.isBlank()) && ledgerFile == null;
+        return table == null || table.isBlank() ? null : table;
     }
 
     /**
@@ -45,10 +50,10 @@ public final class LedgerOptions {
      * without opening the ledger (nothing is created or locked): for listing them.
      */
     public List<ScheduledChanges.Pending> listPending(Map<String, String> env) {
-        String table = ledgerTable != null ? ledgerTable : FunctionEnvironment.LEDGER_TABLE.in(env);
+        String table = table(env);
         LifecycleFunctions.Builder wiring = LifecycleFunctions.builder();
         try {
-            return (table != null && !table.isBlank() ? wiring.ledgerTable(table)
+            return (table != null ? wiring.ledgerTable(table)
                     : wiring.pendingChangesBesideLedgerFile(ledgerFile != null ? ledgerFile : DEFAULT_FILE)).listPending();
         } catch (java.io.UncheckedIOException cannotRead) {
             throw new BadSettingException(cannotRead.getMessage());
@@ -65,8 +70,8 @@ public final class LedgerOptions {
      * @throws BadSettingException against a non-local endpoint with neither, or when the file is not a ledger
      */
     public LifecycleFunctions.Builder configure(LifecycleFunctions.Builder wiring, Map<String, String> env, LocalAws aws) {
-        String table = ledgerTable != null ? ledgerTable : FunctionEnvironment.LEDGER_TABLE.in(env);
-        if (table != null && !table.isBlank()) {
+        String table = table(env);
+        if (table != null) {
             return wiring.ledgerTable(table);
         }
         if (!aws.isLocal()) {
@@ -83,9 +88,7 @@ public final class LedgerOptions {
         }
         try {
             return wiring.ledgerFile(ledgerFile != null ? ledgerFile : DEFAULT_FILE);
-        } catch (UnreadableLedgerException unreadable) {
-            throw new BadSettingException(unreadable.getMessage());
-        } catch (java.io.UncheckedIOException cannotUse) {
+        } catch (UnreadableLedgerException | java.io.UncheckedIOException cannotUse) {
             throw new BadSettingException(cannotUse.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package io.github.jmlidentity.cli.reconcile;
 
+import io.github.jmlidentity.cli.BadSettingException;
 import io.github.jmlidentity.cli.FunctionsCommand;
 import io.github.jmlidentity.cli.FunctionsTarget;
 import io.github.jmlidentity.cli.LocalAws;
@@ -92,23 +93,18 @@ public final class ReconcileCommand extends FunctionsCommand {
         try {
             instant = asOf == null ? null : OffsetDateTime.parse(asOf).toInstant();
         } catch (DateTimeParseException e) {
-            err.println("jml reconcile: --as-of '" + asOf + "' is not an RFC 3339 timestamp such as 2026-03-01T00:00:00Z");
-            return 2;
+            throw new BadSettingException("--as-of '" + asOf + "' is not an RFC 3339 timestamp such as 2026-03-01T00:00:00Z");
         }
-        AdoptionRule adoption = AdoptionRule.fromLabel(adoptBy).filter(AdoptionRule::enabled).orElse(null);
-        if (adoption == null) {
-            err.println("jml reconcile: --adopt-by must be userName+email or userName, was '" + adoptBy + "'");
-            return 2;
-        }
+        AdoptionRule adoption = AdoptionRule.fromLabel(adoptBy).filter(AdoptionRule::enabled)
+                .orElseThrow(() -> new BadSettingException("--adopt-by must be userName+email or userName, was '"
+                        + adoptBy + "'"));
         if (!adopt && spec.commandLine().getParseResult().hasMatchedOption("--adopt-by")) {
-            err.println("jml reconcile: --adopt-by needs --adopt");
-            return 2;
+            throw new BadSettingException("--adopt-by needs --adopt");
         }
         if (maxLeavers != null && maxLeavers < 0) {
-            err.println("jml reconcile: --max-leavers must be 0 or more, was " + maxLeavers);
-            return 2;
+            throw new BadSettingException("--max-leavers must be 0 or more, was " + maxLeavers);
         }
-        return withClients("jml reconcile", err, env, aws, storeId, wiring -> wiring
+        return withClients(env, aws, storeId, wiring -> wiring
                 .auditLines(audit ? FunctionsTarget.auditLinesTo(out) : line -> { })
                 .buildReconciler(), reconciler -> {
             ReconcileResult result = reconciler.reconcile(ReconcileRequest.plan(roster.toString()).asOf(instant)

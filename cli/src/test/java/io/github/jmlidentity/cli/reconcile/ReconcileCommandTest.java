@@ -235,6 +235,26 @@ class ReconcileCommandTest {
         assertThat(server.stats().totalCalls()).isZero();
     }
 
+    @Test
+    void a_bad_option_value_is_one_line_naming_the_option_with_exit_code_2_and_no_call() {
+        String[][] cases = {
+                {"--as-of", "yesterday"},
+                {"--adopt-by", "email", "--adopt"},
+                {"--adopt-by", "userName"},
+                {"--max-leavers", "-1"},
+        };
+        for (String[] options : cases) {
+            // WHEN jml reconcile runs with it
+            CliRun run = reconcile(roster(JANE), options);
+
+            // THEN it stops before any call: exit 2, one line on stderr naming the option
+            assertThat(run.exitCode()).as(String.join(" ", options) + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).as(run.err()).hasSize(1);
+            assertThat(run.err()).startsWith("jml reconcile: " + options[0]).doesNotContain("\tat ");
+        }
+        assertThat(server.stats().totalCalls()).isZero();
+    }
+
     private CliRun reconcile(Path roster, String... options) {
         List<String> args = new ArrayList<>(List.of("reconcile", "--roster", roster.toString(), "--rules", rules(),
                 "--ledger", ledger()));
