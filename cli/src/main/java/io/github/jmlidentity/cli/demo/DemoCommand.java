@@ -127,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
                 untouched = runner.untouchedMismatches(script.untouched());
             }
             out.println();
-            printReport(store, out);
+            printReport(store, out, time);
             out.println();
             untouched.forEach(m -> out.println("MISMATCH: protected user changed: " + m));
             boolean success = matched == script.steps().size() && dayOne == DayOneChapter.STEPS && untouched.isEmpty();
@@ -147,10 +147,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printReport(IdentityStoreLocal store, PrintWriter out) {
+    /** Dated by the story's clock, so that the report is as of the story's last step, not of the real day. */
+    private static void printReport(IdentityStoreLocal store, PrintWriter out, Clock storyTime) {
         try (IdentityCenterClients clients = new IdentityCenterClients(LocalAws.resolve(store.endpoint()), null)) {
             Directory directory = Directory.connect(clients, store.identityStoreId());
-            new AccessReport(directory, null, Clock.systemUTC()).write(ReportFormat.TABLE.writer(new KeepOpen(out)), null, store.instanceArn());
+            new AccessReport(directory, null, storyTime).write(ReportFormat.TABLE.writer(new KeepOpen(out)), null, store.instanceArn());
         }
     }
 

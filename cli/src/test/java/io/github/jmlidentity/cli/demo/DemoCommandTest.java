@@ -46,7 +46,7 @@ class DemoCommandTest {
         assertThat(run.out()).contains("Story: 14 of 14 steps as expected; protected users untouched. Demo passed.")
                 .doesNotContain("MISMATCH")
                 .contains("DUPLICATE", "STALE", "REJECTED", "user deleted")
-                .contains("Access report of identity store d-1234567890")
+                .contains("Access report of identity store d-1234567890 (2026-11-01T09:00:00Z)")
                 .containsPattern("jane\\.doe\\s+jml-all-staff, jml-on-call, jml-platform, jml-prod-access");
         assertThat(run.out()).as("the effective-dating chapter: entered ahead, applied when due")
                 .contains("SCHEDULED | omar.haddad (E2002) | Employee Left hr-evt-0103 due 2026-10-31T17:00:00Z")
